@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Juthuruna.Data;
+using Juthuruna.Identity;
+using Juthuruna.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Juthuruna.Web.Infrastructure;
+
+public static class StaffClaims
+{
+    /// <summary>The only source of a signed-in user's tenant (architecture rule 3).</summary>
+    public const string Tenant = "juthuruna:tenant";
+
+    public const string FullName = "juthuruna:name";
+
+    public static Guid? TenantId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(Tenant), out var id) ? id : null;
+
+    public static Guid UserId(this ClaimsPrincipal user) =>
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(FullName) ?? user.Identity?.Name ?? "";
+}
+
+/// <summary>Puts the tenant and display name into the sign-in cookie.</summary>
+public sealed class StaffClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<ApplicationRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, ApplicationRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(StaffClaims.Tenant, user.TenantId.ToString()));
+        identity.AddClaim(new Claim(StaffClaims.FullName, user.FullName));
+        return identity;
+    }
+}
+
+/// <summary>Identity asks this before any sign-in: a disabled account is "not allowed".</summary>
+public sealed class ActiveStaffConfirmation : IUserConfirmation<ApplicationUser>
+{
+    public Task<bool> IsConfirmedAsync(UserManager<ApplicationUser> manager, ApplicationUser user) => Task.FromResult(user.IsActive);
+}
+
+/// <summary>
+/// Runs on every request that carries the sign-in cookie, before anything else touches the database:
+/// binds the request's tenant from the cookie's claim, then checks in one indexed query that the user
+/// still exists in that tenant, is active, has the same security stamp (password reset, role change,
+/// disabling all renew it) and that the association is not suspended. Otherwise the user is signed out.
+/// </summary>
+public static class StaffPrincipalValidator
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.TenantId() is not { } tenantId
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        services.GetRequiredService<TenantContext>().Use(tenantId);
+        var db = services.GetRequiredService<AppDbContext>();
+        var stampClaimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+
+        var state = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.SecurityStamp,
+                u.IsActive,
+                Suspended = db.Tenants.Any(t => t.Id == u.TenantId && t.IsSuspended),
+            })
+            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+
+        if (state is null || !state.IsActive || state.Suspended || state.SecurityStamp != principal.FindFirstValue(stampClaimType))
+        {
+            await RejectAsync(context);
+        }
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}

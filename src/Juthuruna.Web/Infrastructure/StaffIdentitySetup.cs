@@ -1,0 +1,56 @@
+using Juthuruna.Data;
+using Juthuruna.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace Juthuruna.Web.Infrastructure;
+
+public static class StaffIdentitySetup
+{
+    public const string TenantAdminPolicy = "TenantAdmin";
+    public const string HostAdminPolicy = "HostAdmin";
+
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
+            {
+                // NIST SP 800-63B / ASVS 5.0: length over composition rules.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = false; // unique per platform through the staff directory
+                options.SignIn.RequireConfirmedAccount = true; // "confirmed" = active: ActiveStaffConfirmation
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveStaffConfirmation>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Errors/403";
+            options.Cookie.Name = "juthuruna.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = StaffPrincipalValidator.ValidateAsync;
+        });
+
+        services.AddAuthorizationBuilder()
+            // Every page requires a signed-in user unless it is marked [AllowAnonymous].
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(TenantAdminPolicy, p => p.RequireRole(StaffRoles.TenantAdmin))
+            .AddPolicy(HostAdminPolicy, p => p.RequireRole(StaffRoles.HostAdmin));
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using Juthuruna.Data;
+using Juthuruna.Identity;
+using Juthuruna.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juthuruna.Web.Pages;
+
+/// <summary>The home dashboard: one card group per role the user holds, with what exists for that role today.</summary>
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public string AssociationName { get; private set; } = "";
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+    public int ActiveStaff { get; private set; }
+    public int DisabledStaff { get; private set; }
+    public IReadOnlyList<BranchRow> Branches { get; private set; } = [];
+    public int ActiveAssociations { get; private set; }
+    public int SuspendedAssociations { get; private set; }
+
+    public sealed record BranchRow(string NameAr, string NameEn, string? City, bool IsHeadOffice);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var tenantId = User.TenantId();
+        var tenant = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
+            .Select(t => new { t.NameAr, t.NameEn }).SingleAsync(ct);
+        AssociationName = Localization.IsArabic ? tenant.NameAr : tenant.NameEn;
+        Roles = StaffRoles.All.Where(User.IsInRole).ToList();
+
+        Branches = await db.Branches.AsNoTracking().Where(b => b.IsActive)
+            .OrderByDescending(b => b.IsHeadOffice).ThenBy(b => b.Code)
+            .Select(b => new BranchRow(b.NameAr, b.NameEn, b.City, b.IsHeadOffice))
+            .Take(50).ToListAsync(ct);
+
+        if (User.IsInRole(StaffRoles.TenantAdmin) || User.IsInRole(StaffRoles.Manager))
+        {
+            var staff = await db.Users.AsNoTracking().GroupBy(u => u.IsActive)
+                .Select(g => new { Active = g.Key, Count = g.Count() }).ToListAsync(ct);
+            ActiveStaff = staff.Where(s => s.Active).Sum(s => s.Count);
+            DisabledStaff = staff.Where(s => !s.Active).Sum(s => s.Count);
+        }
+
+        if (User.IsInRole(StaffRoles.HostAdmin))
+        {
+            var tenants = await db.Tenants.AsNoTracking().Where(t => !t.IsPlatform).GroupBy(t => t.IsSuspended)
+                .Select(g => new { Suspended = g.Key, Count = g.Count() }).ToListAsync(ct);
+            ActiveAssociations = tenants.Where(t => !t.Suspended).Sum(t => t.Count);
+            SuspendedAssociations = tenants.Where(t => t.Suspended).Sum(t => t.Count);
+        }
+    }
+}

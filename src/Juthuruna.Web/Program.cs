@@ -1,0 +1,76 @@
+using Juthuruna;
+using Juthuruna.Data;
+using Juthuruna.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, services, logger) => logger
+    .ReadFrom.Configuration(context.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+    .WriteTo.File(
+        new CompactJsonFormatter(),
+        Path.Combine(context.Configuration.GetValue("Logging:Directory", "App_Data/logs")!, "juthuruna-.json"),
+        rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: 31));
+
+builder.Services.AddJuthurunaCore();
+builder.Services.AddJuthurunaDatabase(builder.Configuration);
+builder.Services.AddStaffIdentity();
+builder.Services.AddJuthurunaLocalization();
+builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.AuthorizeFolder("/Admin", StaffIdentitySetup.TenantAdminPolicy);
+        options.Conventions.AuthorizeFolder("/Host", StaffIdentitySetup.HostAdminPolicy);
+        options.Conventions.AllowAnonymousToFolder("/Errors");
+        options.Conventions.AllowAnonymousToPage("/Account/Login");
+    })
+    .AddMvcOptions(options =>
+    {
+        options.Filters.Add<NotFoundPageFilter>();
+        options.ModelBinderProviders.Insert(0, new ArabicDigitsModelBinderProvider());
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "juthuruna.af");
+// Arabic text is written as text, not as &#x...; entities (smaller pages, readable source).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+// Keys outlive restarts so sign-in cookies do; several web nodes share one directory (or move to the database).
+builder.Services.AddDataProtection()
+    .SetApplicationName("Juthuruna")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration.GetValue("DataProtection:KeysDirectory", "App_Data/keys")!));
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler("/Errors/500");
+app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<LogContextMiddleware>();
+app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapCultureSwitch();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Juthuruna.Common.Dates;
+
+/// <summary>
+/// Renders a date the way Saudi users read it: Hijri (Umm al-Qura) beside Gregorian.
+/// Digits are Western (1447), as on the association's own letters; month names follow the UI language.
+/// </summary>
+public static class DualDate
+{
+    private static readonly UmAlQuraCalendar UmAlQura = new();
+
+    private static readonly string[] HijriMonthsAr =
+    [
+        "محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة",
+        "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة",
+    ];
+
+    private static readonly string[] HijriMonthsEn =
+    [
+        "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhirah",
+        "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah", "Dhu al-Hijjah",
+    ];
+
+    private static readonly string[] GregorianMonthsAr =
+    [
+        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+        "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+    ];
+
+    /// <summary>Earliest and latest dates the Umm al-Qura tables cover (1318–1500 AH).</summary>
+    public static DateOnly MinSupported { get; } = DateOnly.FromDateTime(UmAlQura.MinSupportedDateTime);
+
+    public static DateOnly MaxSupported { get; } = DateOnly.FromDateTime(UmAlQura.MaxSupportedDateTime);
+
+    public static HijriDate ToHijri(DateOnly date)
+    {
+        var dt = date.ToDateTime(TimeOnly.MinValue);
+        return new HijriDate(UmAlQura.GetYear(dt), UmAlQura.GetMonth(dt), UmAlQura.GetDayOfMonth(dt));
+    }
+
+    public static DateOnly FromHijri(int year, int month, int day) =>
+        DateOnly.FromDateTime(UmAlQura.ToDateTime(year, month, day, 0, 0, 0, 0));
+
+    /// <summary>e.g. <c>1 رمضان 1447 هـ</c> / <c>1 Ramadan 1447 AH</c>.</summary>
+    public static string FormatHijri(DateOnly date, CultureInfo culture)
+    {
+        var h = ToHijri(date);
+        return IsArabic(culture)
+            ? $"{h.Day} {HijriMonthsAr[h.Month - 1]} {h.Year} هـ"
+            : $"{h.Day} {HijriMonthsEn[h.Month - 1]} {h.Year} AH";
+    }
+
+    /// <summary>e.g. <c>18 فبراير 2026 م</c> / <c>18 February 2026</c>.</summary>
+    public static string FormatGregorian(DateOnly date, CultureInfo culture) =>
+        IsArabic(culture)
+            ? $"{date.Day} {GregorianMonthsAr[date.Month - 1]} {date.Year} م"
+            : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>Both calendars, Hijri first: <c>1 رمضان 1447 هـ — 18 فبراير 2026 م</c>.</summary>
+    public static string Format(DateOnly date, CultureInfo culture) =>
+        $"{FormatHijri(date, culture)} — {FormatGregorian(date, culture)}";
+
+    /// <summary>A UTC instant shown as a date and time in Saudi Arabia (UTC+3, no daylight saving).</summary>
+    public static string Format(DateTime utc, CultureInfo culture)
+    {
+        var local = ToRiyadh(utc);
+        return $"{Format(DateOnly.FromDateTime(local), culture)} {local:HH:mm}";
+    }
+
+    public static DateTime ToRiyadh(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(3);
+
+    private static bool IsArabic(CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName.Equals("ar", StringComparison.OrdinalIgnoreCase);
+}
+
+public readonly record struct HijriDate(int Year, int Month, int Day);

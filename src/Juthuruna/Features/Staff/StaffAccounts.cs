@@ -1,0 +1,180 @@
+using FluentValidation;
+using Juthuruna.Data;
+using Juthuruna.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Features.Staff;
+
+public sealed record NewStaffUser(string FullName, string Email, string Password, IReadOnlyCollection<string> Roles, Guid? BranchId);
+
+/// <summary>Outcome of a staff-account command: success, or errors keyed by the input field they belong to.</summary>
+public sealed record CommandResult(IReadOnlyList<(string Field, string Message)> Errors)
+{
+    public static readonly CommandResult Ok = new([]);
+
+    public bool Succeeded => Errors.Count == 0;
+
+    public static CommandResult Fail(string field, string message) => new([(field, message)]);
+}
+
+public sealed class NewStaffUserValidator : AbstractValidator<NewStaffUser>
+{
+    public NewStaffUserValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.FullName).NotEmpty().WithMessage(l["Enter the full name."]).MaximumLength(200);
+        RuleFor(x => x.Email).NotEmpty().WithMessage(l["Enter the e-mail address."])
+            .EmailAddress().WithMessage(l["Enter a valid e-mail address."]).MaximumLength(256);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(l["Enter a password."])
+            .MinimumLength(8).WithMessage(l["The password must be at least 8 characters."]);
+        RuleFor(x => x.Roles).NotEmpty().WithMessage(l["Choose at least one role."]);
+        RuleForEach(x => x.Roles).Must(r => StaffRoles.All.Contains(r)).WithMessage(l["Unknown role."]);
+    }
+}
+
+/// <summary>
+/// Staff accounts of the current tenant: the only place users are created, so the platform-wide
+/// sign-in directory and the user table never disagree.
+/// </summary>
+public sealed class StaffAccounts(
+    AppDbContext db,
+    UserManager<ApplicationUser> users,
+    TimeProvider clock,
+    IValidator<NewStaffUser> validator,
+    IStringLocalizer<SharedResource> l)
+{
+    public async Task<(CommandResult Result, Guid? UserId)> CreateAsync(NewStaffUser command, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return (new CommandResult(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList()), null);
+        }
+
+        var normalizedEmail = users.NormalizeEmail(command.Email.Trim());
+        if (await db.StaffDirectory.AnyAsync(d => d.NormalizedEmail == normalizedEmail, ct))
+        {
+            return (CommandResult.Fail(nameof(NewStaffUser.Email), l["This e-mail address is already used by another account."]), null);
+        }
+
+        if (!await RolesExistAsync(command.Roles, ct))
+        {
+            return (CommandResult.Fail(nameof(NewStaffUser.Roles), l["Unknown role."]), null);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = new ApplicationUser
+        {
+            FullName = command.FullName.Trim(),
+            UserName = command.Email.Trim(),
+            Email = command.Email.Trim(),
+            EmailConfirmed = true,
+            BranchId = command.BranchId,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var created = await users.CreateAsync(user, command.Password);
+        if (!created.Succeeded)
+        {
+            return (FromIdentity(created, nameof(NewStaffUser.Password)), null);
+        }
+
+        var roles = await users.AddToRolesAsync(user, command.Roles.Distinct());
+        if (!roles.Succeeded)
+        {
+            return (FromIdentity(roles, nameof(NewStaffUser.Roles)), null);
+        }
+
+        db.StaffDirectory.Add(new StaffDirectoryEntry { NormalizedEmail = normalizedEmail!, TenantId = user.TenantId, UserId = user.Id });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (CommandResult.Ok, user.Id);
+    }
+
+    /// <summary>Disabling also renews the security stamp, so the user's open sessions end on their next request.</summary>
+    public async Task<CommandResult> SetActiveAsync(Guid userId, bool active, Guid actingUserId, CancellationToken ct)
+    {
+        var user = await FindAsync(userId, ct);
+        if (!active && userId == actingUserId)
+        {
+            return CommandResult.Fail("", l["You cannot disable your own account."]);
+        }
+
+        user.IsActive = active;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded && !active)
+        {
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        return FromIdentity(result, "");
+    }
+
+    public async Task<CommandResult> ResetPasswordAsync(Guid userId, string newPassword, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(newPassword) || newPassword.Length < 8)
+        {
+            return CommandResult.Fail("NewPassword", l["The password must be at least 8 characters."]);
+        }
+
+        var user = await FindAsync(userId, ct);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded)
+        {
+            // A forgotten password may mean a locked-out user: let them in with the new one.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return FromIdentity(result, "NewPassword");
+    }
+
+    public async Task<CommandResult> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, Guid actingUserId, CancellationToken ct)
+    {
+        if (roles.Count == 0)
+        {
+            return CommandResult.Fail("Roles", l["Choose at least one role."]);
+        }
+
+        if (!await RolesExistAsync(roles, ct))
+        {
+            return CommandResult.Fail("Roles", l["Unknown role."]);
+        }
+
+        if (userId == actingUserId && !roles.Contains(StaffRoles.TenantAdmin))
+        {
+            return CommandResult.Fail("Roles", l["You cannot remove your own administrator role."]);
+        }
+
+        var user = await FindAsync(userId, ct);
+        var current = await users.GetRolesAsync(user);
+        var result = await users.RemoveFromRolesAsync(user, current.Except(roles));
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, roles.Except(current));
+        }
+
+        if (result.Succeeded)
+        {
+            // Role claims live in the cookie: renew the stamp so the new roles apply on the next request.
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        return FromIdentity(result, "Roles");
+    }
+
+    // Roles are per tenant: an association has the association roles, the platform has HostAdmin.
+    private async Task<bool> RolesExistAsync(IReadOnlyCollection<string> roles, CancellationToken ct)
+    {
+        var normalized = roles.Distinct().Select(r => r.ToUpperInvariant()).ToList();
+        return await db.Roles.CountAsync(r => normalized.Contains(r.NormalizedName!), ct) == normalized.Count;
+    }
+
+    // The tenant filter makes another association's user invisible: it is "not found", never "forbidden".
+    private async Task<ApplicationUser> FindAsync(Guid userId, CancellationToken ct) =>
+        await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new EntityNotFoundException(nameof(ApplicationUser), userId);
+
+    private static CommandResult FromIdentity(IdentityResult result, string field) =>
+        result.Succeeded ? CommandResult.Ok : new CommandResult(result.Errors.Select(e => (field, e.Description)).ToList());
+}

@@ -1,0 +1,139 @@
+using FluentValidation;
+using Juthuruna.Data;
+using Juthuruna.Features.Branches;
+using Juthuruna.Features.Staff;
+using Juthuruna.Identity;
+using Juthuruna.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Features.Tenants;
+
+public sealed record NewTenant(
+    string Slug,
+    string NameAr,
+    string NameEn,
+    string? City,
+    string? Phone,
+    string? Email,
+    string? LicenceNumber,
+    string NumberPrefix,
+    string AdminFullName,
+    string AdminEmail,
+    string AdminPassword);
+
+public sealed class NewTenantValidator : AbstractValidator<NewTenant>
+{
+    public NewTenantValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Slug).NotEmpty().WithMessage(l["Enter the short name used in links."])
+            .Matches("^[a-z][a-z0-9-]{1,48}[a-z0-9]$").WithMessage(l["Use 3–50 lowercase English letters, digits or hyphens."]);
+        RuleFor(x => x.NameAr).NotEmpty().WithMessage(l["Enter the Arabic name."]).MaximumLength(200);
+        RuleFor(x => x.NameEn).NotEmpty().WithMessage(l["Enter the English name."]).MaximumLength(200);
+        RuleFor(x => x.NumberPrefix).NotEmpty().WithMessage(l["Enter the number prefix."])
+            .Matches("^[A-Z]{2,10}$").WithMessage(l["Use 2–10 capital English letters."]);
+        RuleFor(x => x.Email).EmailAddress().WithMessage(l["Enter a valid e-mail address."]).When(x => !string.IsNullOrWhiteSpace(x.Email));
+        RuleFor(x => x.AdminFullName).NotEmpty().WithMessage(l["Enter the full name."]);
+        RuleFor(x => x.AdminEmail).NotEmpty().WithMessage(l["Enter the e-mail address."])
+            .EmailAddress().WithMessage(l["Enter a valid e-mail address."]);
+        RuleFor(x => x.AdminPassword).MinimumLength(8).WithMessage(l["The password must be at least 8 characters."]);
+    }
+}
+
+/// <summary>
+/// Creates an association with its roles, head office and first administrator. The tenant row is
+/// platform-level; everything inside the association is written from a scope bound to the new tenant.
+/// </summary>
+public sealed class TenantProvisioning(
+    AppDbContext db,
+    TenantScopeFactory scopes,
+    TimeProvider clock,
+    IValidator<NewTenant> validator,
+    UserManager<ApplicationUser> users,
+    IStringLocalizer<SharedResource> l)
+{
+    public async Task<(CommandResult Result, Guid? TenantId)> CreateAsync(NewTenant command, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return (new CommandResult(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList()), null);
+        }
+
+        if (await db.Tenants.AnyAsync(t => t.Slug == command.Slug, ct))
+        {
+            return (CommandResult.Fail(nameof(NewTenant.Slug), l["This short name is already taken."]), null);
+        }
+
+        var adminEmail = users.NormalizeEmail(command.AdminEmail.Trim());
+        if (await db.StaffDirectory.AnyAsync(d => d.NormalizedEmail == adminEmail, ct))
+        {
+            return (CommandResult.Fail(nameof(NewTenant.AdminEmail), l["This e-mail address is already used by another account."]), null);
+        }
+
+        var tenant = new Tenant
+        {
+            Slug = command.Slug,
+            NameAr = command.NameAr.Trim(),
+            NameEn = command.NameEn.Trim(),
+            City = command.City?.Trim(),
+            Phone = command.Phone?.Trim(),
+            Email = command.Email?.Trim(),
+            LicenceNumber = command.LicenceNumber?.Trim(),
+            Settings = new TenantSettings { NumberPrefix = command.NumberPrefix },
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(ct);
+
+        var (result, _) = await SetUpAssociationAsync(tenant, command.AdminFullName, command.AdminEmail, command.AdminPassword, ct);
+        if (!result.Succeeded)
+        {
+            // Nothing of a half-made association may stay behind.
+            db.Tenants.Remove(tenant);
+            await db.SaveChangesAsync(ct);
+            return (new CommandResult(result.Errors.Select(e => (MapAdminField(e.Field), e.Message)).ToList()), null);
+        }
+
+        return (CommandResult.Ok, tenant.Id);
+    }
+
+    /// <summary>Roles, head office and the first admin, written inside the tenant's own scope.</summary>
+    public async Task<(CommandResult Result, Guid? AdminId)> SetUpAssociationAsync(
+        Tenant tenant, string adminFullName, string adminEmail, string adminPassword, CancellationToken ct)
+    {
+        await using var scope = scopes.BeginScope(tenant.Id);
+        var sp = scope.ServiceProvider;
+        var roleManager = sp.GetRequiredService<RoleManager<ApplicationRole>>();
+        foreach (var role in StaffRoles.AssociationRoles)
+        {
+            await roleManager.CreateAsync(new ApplicationRole(role));
+        }
+
+        var tenantDb = sp.GetRequiredService<AppDbContext>();
+        tenantDb.Branches.Add(new Branch
+        {
+            Code = "HQ",
+            NameAr = "المكتب الرئيسي",
+            NameEn = "Head office",
+            City = tenant.City,
+            Address = tenant.Address,
+            Phone = tenant.Phone,
+            IsHeadOffice = true,
+        });
+        await tenantDb.SaveChangesAsync(ct);
+
+        return await sp.GetRequiredService<StaffAccounts>().CreateAsync(
+            new NewStaffUser(adminFullName, adminEmail, adminPassword, [StaffRoles.TenantAdmin], null), ct);
+    }
+
+    private static string MapAdminField(string field) => field switch
+    {
+        nameof(NewStaffUser.FullName) => nameof(NewTenant.AdminFullName),
+        nameof(NewStaffUser.Email) => nameof(NewTenant.AdminEmail),
+        nameof(NewStaffUser.Password) => nameof(NewTenant.AdminPassword),
+        _ => field,
+    };
+}

@@ -1,0 +1,125 @@
+using Juthuruna.Data;
+using Juthuruna.Features.Branches;
+using Juthuruna.Features.Staff;
+using Juthuruna.Features.Tenants;
+using Juthuruna.Identity;
+using Juthuruna.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Juthuruna.Seeding;
+
+public sealed record DemoLogin(string Association, string Role, string Email, string Password);
+
+/// <summary>
+/// The demo world of a fresh checkout: the platform with its operator, جمعية جذورنا الثقافية from the
+/// policy, and a second association of the same shape so tenant separation can be seen.
+/// Never runs in Production (the web host decides).
+/// </summary>
+public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantProvisioning provisioning, TimeProvider clock, ILogger<DemoData> logger)
+{
+    public const string Password = "Demo#2026";
+
+    public static readonly IReadOnlyList<(string Role, string LocalPart, string NameAr)> StaffByRole =
+    [
+        (StaffRoles.RelationsOfficer, "officer", "نورة العتيبي"),
+        (StaffRoles.SocialResearcher, "researcher", "خالد الزهراني"),
+        (StaffRoles.CommitteeMember, "member", "فاطمة الغامدي"),
+        (StaffRoles.CommitteeChair, "chair", "عبدالله الحربي"),
+        (StaffRoles.CommitteeSecretary, "secretary", "سارة القحطاني"),
+        (StaffRoles.Manager, "manager", "محمد الشهري"),
+        (StaffRoles.TenantAdmin, "admin", "ريم المالكي"),
+    ];
+
+    public static IReadOnlyList<DemoLogin> Logins { get; } =
+    [
+        new("platform", StaffRoles.HostAdmin, "host@juthuruna.app", Password),
+        .. StaffByRole.Select(s => new DemoLogin("juthuruna", s.Role, $"{s.LocalPart}@juthuruna.org.sa", Password)),
+        .. StaffByRole.Select(s => new DemoLogin("albirr", s.Role, $"{s.LocalPart}@albirr.org.sa", Password)),
+    ];
+
+    public async Task<bool> SeedAsync(CancellationToken ct)
+    {
+        if (await db.Tenants.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var platform = new Tenant { Slug = "platform", NameAr = "منصة جذورنا", NameEn = "Juthuruna platform", IsPlatform = true, CreatedAtUtc = now };
+        var juthuruna = new Tenant
+        {
+            Slug = "juthuruna",
+            NameAr = "جمعية جذورنا الثقافية",
+            NameEn = "Juthuruna Cultural Association",
+            City = "جدة",
+            Address = "جدة - حي الحمدانية",
+            Phone = "0556766873",
+            Email = "info@juthuruna.org.sa",
+            LicenceNumber = "1234",
+            Settings = new TenantSettings { NumberPrefix = "JTH" },
+            CreatedAtUtc = now,
+        };
+        var albirr = new Tenant
+        {
+            Slug = "albirr",
+            NameAr = "جمعية البر التجريبية",
+            NameEn = "Al-Birr Demo Association",
+            City = "الرياض",
+            Address = "الرياض - حي الملز",
+            Phone = "0112345678",
+            Email = "info@albirr.org.sa",
+            LicenceNumber = "5678",
+            Settings = new TenantSettings { NumberPrefix = "BIR", DecisionWindowMode = DecisionWindowMode.WorkingDays },
+            CreatedAtUtc = now,
+        };
+        db.Tenants.AddRange(platform, juthuruna, albirr);
+        await db.SaveChangesAsync(ct);
+
+        await SeedPlatformAsync(platform.Id, ct);
+        await SeedAssociationAsync(juthuruna, "juthuruna.org.sa", ("BR1", "مكتب حي الصفا", "Al-Safa branch office"), ct);
+        await SeedAssociationAsync(albirr, "albirr.org.sa", ("BR1", "مكتب حي النسيم", "Al-Naseem branch office"), ct);
+        logger.LogInformation("Seeded the demo: {Tenants} associations and {Users} staff accounts", 2, Logins.Count);
+        return true;
+    }
+
+    private async Task SeedPlatformAsync(Guid platformId, CancellationToken ct)
+    {
+        await using var scope = scopes.BeginScope(platformId);
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<RoleManager<ApplicationRole>>().CreateAsync(new ApplicationRole(StaffRoles.HostAdmin));
+        var (result, _) = await sp.GetRequiredService<StaffAccounts>().CreateAsync(
+            new NewStaffUser("مشغل المنصة", "host@juthuruna.app", Password, [StaffRoles.HostAdmin], null), ct);
+        EnsureSucceeded(result);
+    }
+
+    private async Task SeedAssociationAsync(Tenant tenant, string domain, (string Code, string NameAr, string NameEn) branch, CancellationToken ct)
+    {
+        var admin = StaffByRole.Single(s => s.Role == StaffRoles.TenantAdmin);
+        var (result, _) = await provisioning.SetUpAssociationAsync(tenant, admin.NameAr, $"{admin.LocalPart}@{domain}", Password, ct);
+        EnsureSucceeded(result);
+
+        await using var scope = scopes.BeginScope(tenant.Id);
+        var sp = scope.ServiceProvider;
+        var tenantDb = sp.GetRequiredService<AppDbContext>();
+        tenantDb.Branches.Add(new Branch { Code = branch.Code, NameAr = branch.NameAr, NameEn = branch.NameEn, City = tenant.City });
+        await tenantDb.SaveChangesAsync(ct);
+
+        var accounts = sp.GetRequiredService<StaffAccounts>();
+        foreach (var (role, localPart, nameAr) in StaffByRole.Where(s => s.Role != StaffRoles.TenantAdmin))
+        {
+            (result, _) = await accounts.CreateAsync(new NewStaffUser(nameAr, $"{localPart}@{domain}", Password, [role], null), ct);
+            EnsureSucceeded(result);
+        }
+    }
+
+    private static void EnsureSucceeded(CommandResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+        }
+    }
+}

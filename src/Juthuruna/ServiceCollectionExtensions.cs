@@ -1,0 +1,25 @@
+using FluentValidation;
+using Juthuruna.Features.Staff;
+using Juthuruna.Features.Tenants;
+using Juthuruna.Seeding;
+using Juthuruna.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Juthuruna;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The core's services; the host adds the DbContext with its provider and Identity.</summary>
+    public static IServiceCollection AddJuthurunaCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<TenantContext>();
+        services.AddSingleton<TenantScopeFactory>();
+        services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<TenantProvisioning>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+}
