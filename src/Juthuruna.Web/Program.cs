@@ -27,6 +27,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Host", StaffIdentitySetup.HostAdminPolicy);
         options.Conventions.AllowAnonymousToFolder("/Errors");
         options.Conventions.AllowAnonymousToPage("/Account/Login");
+        options.Conventions.AllowAnonymousToPage("/Culture");
     })
     .AddMvcOptions(options =>
     {
@@ -67,7 +68,6 @@ app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {Req
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
-app.MapCultureSwitch();
 app.MapRazorPages();
 
 await app.RunAsync();

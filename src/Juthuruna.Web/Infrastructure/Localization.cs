@@ -38,18 +38,4 @@ public static class Localization
     }
 
     public static bool IsArabic => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ar";
-
-    public static void MapCultureSwitch(this WebApplication app)
-    {
-        // Anonymous: the login page offers the switch too.
-        app.MapPost("/culture", (HttpContext http, string culture, string? returnUrl) =>
-        {
-            var chosen = culture == "en" ? English : Arabic;
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen, chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
-        }).AllowAnonymous();
-    }
 }

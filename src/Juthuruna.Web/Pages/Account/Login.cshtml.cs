@@ -14,7 +14,6 @@ public sealed class LoginModel(
     AppDbContext db,
     ILookupNormalizer normalizer,
     TenantScopeFactory scopes,
-    TimeProvider clock,
     IStringLocalizer<SharedResource> l,
     ILogger<LoginModel> logger) : PageModel
 {
@@ -84,7 +83,9 @@ public sealed class LoginModel(
 
         if (result.IsLockedOut)
         {
-            var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes)) : 15;
+            // Identity's UserManager stamps LockoutEnd with the system clock (it takes no TimeProvider), so the
+            // remaining time is measured on the same clock.
+            var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - TimeProvider.System.GetUtcNow()).TotalMinutes)) : 15;
             logger.LogWarning("Staff user {UserId} is locked out", user.Id);
             ModelState.AddModelError("", l["Too many failed attempts. The account is locked for {0} minutes.", minutes]);
             return Page();

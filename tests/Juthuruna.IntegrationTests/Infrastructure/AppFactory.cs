@@ -1,0 +1,145 @@
+using Juthuruna.Data;
+using Juthuruna.Features.Staff;
+using Juthuruna.Features.Tenants;
+using Juthuruna.Identity;
+using Juthuruna.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Juthuruna.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real application over HTTP, on its own SQLite file (one per test class, deleted afterwards),
+/// with a fake clock. Tests create their own tenants through the real provisioning code.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-password-1";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "juthuruna-tests", Guid.NewGuid().ToString("N"));
+    private int _tenantCounter;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 2, 18, 7, 0, 0, TimeSpan.Zero));
+
+    public string DatabasePath => Path.Combine(_directory, "app.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_directory);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_directory, "keys"));
+        builder.UseSetting("Logging:Directory", Path.Combine(_directory, "logs"));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            // Every test provisions a tenant with seven users: a cheap hash keeps that fast.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects (tests assert on them).</summary>
+    public StaffClient CreateStaffClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Signs in a user of a tenant built by <see cref="CreateTenantAsync"/>.</summary>
+    public async Task<StaffClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateStaffClient();
+        var response = await client.SignInAsync(email, password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>
+    /// A new association with one user per role, e-mails <c>{role}@{slug}.test</c>. Two calls give two
+    /// tenants of the same shape: same role names, same local parts, same branch codes.
+    /// </summary>
+    public async Task<TestTenant> CreateTenantAsync(string? name = null)
+    {
+        var slug = $"{name ?? "assoc"}-{Interlocked.Increment(ref _tenantCounter)}-{Guid.NewGuid().ToString("N")[..6]}";
+        await using var scope = Services.CreateAsyncScope();
+        var provisioning = scope.ServiceProvider.GetRequiredService<TenantProvisioning>();
+        var (result, tenantId) = await provisioning.CreateAsync(
+            new NewTenant(slug, $"جمعية {slug}", $"Association {slug}", "جدة", "0556766873", $"info@{slug}.test", "1234", "TST",
+                "مدير النظام", $"{StaffRoles.TenantAdmin.ToLowerInvariant()}@{slug}.test", Password),
+            CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+
+        var users = new Dictionary<string, TestUser>
+        {
+            [StaffRoles.TenantAdmin] = await FindUserAsync(tenantId!.Value, $"{StaffRoles.TenantAdmin.ToLowerInvariant()}@{slug}.test"),
+        };
+        await InTenantAsync(tenantId.Value, async sp =>
+        {
+            var accounts = sp.GetRequiredService<StaffAccounts>();
+            foreach (var role in StaffRoles.AssociationRoles.Where(r => r != StaffRoles.TenantAdmin))
+            {
+                var email = $"{role.ToLowerInvariant()}@{slug}.test";
+                var (created, userId) = await accounts.CreateAsync(new NewStaffUser($"موظف {role}", email, Password, [role], null), CancellationToken.None);
+                Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
+                users[role] = new TestUser(userId!.Value, email, role);
+            }
+        });
+        return new TestTenant(tenantId.Value, slug, users);
+    }
+
+    /// <summary>Runs code inside a DI scope bound to a tenant, as background work does.</summary>
+    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.GetRequiredService<TenantScopeFactory>().BeginScope(tenantId);
+        return await work(scope.ServiceProvider);
+    }
+
+    public async Task InTenantAsync(Guid tenantId, Func<IServiceProvider, Task> work) =>
+        await InTenantAsync(tenantId, async sp =>
+        {
+            await work(sp);
+            return true;
+        });
+
+    /// <summary>Reads the database as the tenant sees it (fresh context, no tracking).</summary>
+    public Task<T> QueryAsync<T>(Guid tenantId, Func<AppDbContext, Task<T>> query) =>
+        InTenantAsync(tenantId, sp => query(sp.GetRequiredService<AppDbContext>()));
+
+    private Task<TestUser> FindUserAsync(Guid tenantId, string email) =>
+        QueryAsync(tenantId, async db =>
+        {
+            var normalized = email.ToUpperInvariant();
+            var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == normalized);
+            return new TestUser(user.Id, email, StaffRoles.TenantAdmin);
+        });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file may still be held by the host's logger; the OS temp cleaner will get it.
+            }
+        }
+    }
+}
+
+public sealed record TestUser(Guid Id, string Email, string Role);
+
+public sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<string, TestUser> Users)
+{
+    public TestUser Admin => Users[StaffRoles.TenantAdmin];
+
+    public TestUser User(string role) => Users[role];
+}
