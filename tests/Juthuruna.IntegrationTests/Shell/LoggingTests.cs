@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Juthuruna.Identity;
+using Juthuruna.IntegrationTests.Infrastructure;
+
+namespace Juthuruna.IntegrationTests.Shell;
+
+public sealed class LoggingTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Log_events_of_a_signed_in_request_carry_tenant_and_user_ids_but_no_email()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var user = tenant.User(StaffRoles.Manager);
+        using var client = await factory.SignInAsync(user.Email);
+
+        await client.GetDocumentAsync("/");
+
+        var events = ReadEvents();
+        var request = events.Last(e => e.GetProperty("@mt").GetString()!.StartsWith("HTTP", StringComparison.Ordinal)
+                                       && e.GetProperty("RequestPath").GetString() == "/");
+        Assert.Equal(tenant.Id.ToString(), request.GetProperty("TenantId").GetString());
+        Assert.Equal(user.Id.ToString(), request.GetProperty("UserId").GetString());
+        Assert.DoesNotContain(events, e => e.GetRawText().Contains(user.Email, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(events, e => e.GetRawText().Contains(AppFactory.Password, StringComparison.Ordinal));
+    }
+
+    private List<JsonElement> ReadEvents()
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "logs");
+        var events = new List<JsonElement>();
+        foreach (var file in Directory.GetFiles(directory, "juthuruna-*.json"))
+        {
+            // The host still has the file open for writing.
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                events.Add(JsonDocument.Parse(line).RootElement.Clone());
+            }
+        }
+
+        return events;
+    }
+}
