@@ -1,0 +1,39 @@
+using Juthuruna.Tenancy;
+
+namespace Juthuruna.Features.SupportRequests;
+
+/// <summary>
+/// The research committee decides within the decision window (policy: "خلال مدة لا تقل عن أسبوعين"):
+/// counted from the day the request is verified, in calendar days or in working days — Sunday to
+/// Thursday, skipping the association's holidays.
+/// </summary>
+public static class DecisionWindow
+{
+    public static DateOnly DueDate(DateOnly verifiedOn, int days, DecisionWindowMode mode, IReadOnlySet<DateOnly>? holidays = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        if (mode == DecisionWindowMode.CalendarDays)
+        {
+            return verifiedOn.AddDays(days);
+        }
+
+        var date = verifiedOn;
+        var counted = 0;
+        while (counted < days)
+        {
+            date = date.AddDays(1);
+            if (IsWorkingDay(date, holidays))
+            {
+                counted++;
+            }
+        }
+
+        return date;
+    }
+
+    public static bool IsWorkingDay(DateOnly date, IReadOnlySet<DateOnly>? holidays = null) =>
+        date.DayOfWeek is not (DayOfWeek.Friday or DayOfWeek.Saturday) && holidays?.Contains(date) != true;
+
+    /// <summary>Whole days from <paramref name="today"/> to the due date; negative when overdue.</summary>
+    public static int DaysRemaining(DateOnly dueDate, DateOnly today) => dueDate.DayNumber - today.DayNumber;
+}
