@@ -71,8 +71,7 @@ ensure_prerequisites() {
     command -v apt-get >/dev/null 2>&1 || die "apt-get not found: install ${APT_PACKAGES[*]} (or their equivalents) by hand"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    # shellcheck disable=SC2086
-    apt-get install -y --no-install-recommends ${APT_PACKAGES[*]}
+    apt-get install -y --no-install-recommends "${APT_PACKAGES[@]}"
     missing="$(missing_prerequisites)"
     [[ -z "$missing" ]] || die "still missing after apt-get install: $(echo "$missing" | tr '\n' ' ')"
   fi

@@ -83,8 +83,10 @@ STATUS="$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$JAR" -c "$
 AUTH="$(awk '$6 == "juthuruna.auth" { print $6 "=" $7 }' "$JAR")"
 [[ -n "$AUTH" ]] || { echo "no juthuruna.auth cookie after sign-in" >&2; exit 1; }
 DASH="$(curl -s -H "Cookie: $AUTH" -o "$DATA/dashboard.html" -w '%{http_code}' "$BASE/")"
-[[ "$DASH" == "200" ]] && grep -q 'data-testid="role-cards"' "$DATA/dashboard.html" \
-  || { echo "the dashboard did not render for the signed-in user ($DASH)" >&2; exit 1; }
+if [[ "$DASH" != "200" ]] || ! grep -q 'data-testid="role-cards"' "$DATA/dashboard.html"; then
+  echo "the dashboard did not render for the signed-in user ($DASH)" >&2
+  exit 1
+fi
 echo "signed in as $EMAIL (dashboard 200)"
 echo
 
