@@ -64,6 +64,42 @@ public sealed class UsersTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task CreateUser_with_an_office_shows_the_office_in_the_list()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = await factory.SignInAsync(tenant.Admin.Email);
+        var email = $"office@{tenant.Slug}.test";
+        var branch = await factory.QueryAsync(tenant.Id, db => db.Branches.Select(b => new { b.Id, b.NameAr }).FirstAsync());
+        var fields = Fields("موظف المكتب", email, "long-enough-pw", StaffRoles.RelationsOfficer);
+        fields["Input.BranchId"] = branch.Id.ToString();
+
+        var response = await admin.SubmitFormAsync("/Admin/Users/Create", CreateForm, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await admin.GetDocumentAsync("/Admin/Users");
+        Assert.Contains(branch.NameAr, Row(list, email).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateUser_with_an_office_of_another_association_is_refused()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var other = await factory.CreateTenantAsync();
+        using var admin = await factory.SignInAsync(tenant.Admin.Email);
+        var email = $"foreign-office@{tenant.Slug}.test";
+        var foreignBranch = await factory.QueryAsync(other.Id, db => db.Branches.Select(b => b.Id).FirstAsync());
+        var fields = Fields("مكتب غريب", email, "long-enough-pw", StaffRoles.RelationsOfficer);
+        fields["Input.BranchId"] = foreignBranch.ToString();
+
+        var response = await admin.SubmitAsync(
+            (await admin.GetDocumentAsync("/Admin/Users/Create")).QuerySelector<IHtmlFormElement>(CreateForm)!, "/Admin/Users/Create", fields);
+
+        var page = await AssertFormReturnedAsync(response);
+        Assert.Contains("اختر مكتبًا من مكاتب الجمعية", Message(page, "Input.BranchId"), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task CreateUser_invalid_email_shows_arabic_message_beside_the_field()
     {
         var tenant = await factory.CreateTenantAsync();
