@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TenantScopeFactory>();
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffQueries>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<DemoData>();
         return services;

@@ -63,6 +63,12 @@ public sealed class StaffAccounts(
             return (CommandResult.Fail(nameof(NewStaffUser.Roles), l["Unknown role."]), null);
         }
 
+        // The id comes from a form: it must name an office of this association, not any row.
+        if (command.BranchId is { } branchId && !await db.Branches.AnyAsync(b => b.Id == branchId && b.IsActive, ct))
+        {
+            return (CommandResult.Fail(nameof(NewStaffUser.BranchId), l["Choose an office of the association."]), null);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new ApplicationUser
         {
@@ -128,6 +134,19 @@ public sealed class StaffAccounts(
         }
 
         return FromIdentity(result, "NewPassword");
+    }
+
+    /// <summary>Ends a lockout from failed sign-ins now, without changing the password.</summary>
+    public async Task<CommandResult> UnlockAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await FindAsync(userId, ct);
+        var result = await users.SetLockoutEndDateAsync(user, null);
+        if (result.Succeeded)
+        {
+            result = await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return FromIdentity(result, "");
     }
 
     public async Task<CommandResult> SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, Guid actingUserId, CancellationToken ct)
