@@ -65,6 +65,8 @@ app.UseAuthentication();
 app.UseMiddleware<LogContextMiddleware>();
 app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
 app.UseAuthorization();
+// Minimal endpoints that bind forms (the culture switch) validate the antiforgery token here; Razor Pages keep their own filter.
+app.UseAntiforgery();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapCultureSwitch();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace Juthuruna.Web.Infrastructure;
@@ -42,7 +43,9 @@ public static class Localization
     public static void MapCultureSwitch(this WebApplication app)
     {
         // Anonymous: the login page offers the switch too.
-        app.MapPost("/culture", (HttpContext http, string culture, string? returnUrl) =>
+        // The switch is a form post: bind from the form (minimal APIs bind simple types from the query
+        // string by default); [FromForm] also makes the endpoint validate the form's antiforgery token.
+        app.MapPost("/culture", (HttpContext http, [FromForm] string culture, [FromForm] string? returnUrl) =>
         {
             var chosen = culture == "en" ? English : Arabic;
             http.Response.Cookies.Append(
