@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace Juthuruna.BrowserTests;
+
+/// <summary>
+/// One app on a real Kestrel port (fresh SQLite file, demo data seeded) and one Debian Chromium for the
+/// whole browser-test collection; each test gets its own browser context, so cookies never leak between tests.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Generous for a busy 2-core CI machine; a healthy page answers in well under a second.</summary>
+    public const float TimeoutMs = 30_000;
+
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string tempDir = Path.Combine(Path.GetTempPath(), "juthuruna-browser-" + Guid.NewGuid().ToString("N")[..12]);
+    private JuthurunaAppFactory? app;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string ScreenshotsDir { get; } = ResolveScreenshotsDir();
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y --no-install-recommends chromium). " +
+                "The tests never download a browser.");
+        }
+
+        Directory.CreateDirectory(tempDir);
+        Directory.CreateDirectory(ScreenshotsDir);
+
+        app = new JuthurunaAppFactory(tempDir);
+        app.UseKestrel(0); // a free port chosen by the OS: parallel runs never collide
+        app.StartServer();
+        BaseAddress = app.ClientOptions.BaseAddress;
+
+        playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(TimeoutMs);
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Timeout = TimeoutMs,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A fresh context (own cookies) with a desktop viewport wide enough for the expanded navbar.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(TimeoutMs);
+        context.SetDefaultNavigationTimeout(TimeoutMs);
+        return context;
+    }
+
+    public string ScreenshotPath(string name) => Path.Combine(ScreenshotsDir, name + ".png");
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(tempDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a green run over it.
+        }
+    }
+
+    /// <summary><c>SCREENSHOTS_DIR</c> if set, else <c>artifacts/screenshots</c> at the repository root (git-ignored).</summary>
+    private static string ResolveScreenshotsDir()
+    {
+        if (Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Juthuruna.sln")))
+            {
+                return Path.Combine(dir.FullName, "artifacts", "screenshots");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    }
+
+    private sealed class JuthurunaAppFactory(string tempDir) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            // UseSetting, not ConfigureAppConfiguration: Program reads these while building the services.
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Demo:Seed", "true");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(tempDir, "juthuruna.db")}");
+            builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(tempDir, "keys"));
+            builder.UseSetting("Logging:Directory", Path.Combine(tempDir, "logs"));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
