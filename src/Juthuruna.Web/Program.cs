@@ -15,7 +15,10 @@ builder.Host.UseSerilog((context, services, logger) => logger
         new CompactJsonFormatter(),
         Path.Combine(context.Configuration.GetValue("Logging:Directory", "App_Data/logs")!, "juthuruna-.json"),
         rollingInterval: RollingInterval.Day,
-        retainedFileCountLimit: 31));
+        retainedFileCountLimit: 31),
+    // Each host owns its logger (not the static Log.Logger): test hosts running side by side must not
+    // close each other's sinks when one of them stops.
+    preserveStaticLogger: true);
 
 builder.Services.AddJuthurunaCore();
 builder.Services.AddJuthurunaDatabase(builder.Configuration);
@@ -64,7 +67,11 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<LogContextMiddleware>();
-app.UseSerilogRequestLogging(o => o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
+app.UseSerilogRequestLogging(o =>
+{
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this host's logger, not the static one
+});
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
