@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<StaffAccounts>();
         services.AddScoped<TenantProvisioning>();
+        services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();
         return services;
     }
