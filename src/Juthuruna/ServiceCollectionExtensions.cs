@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffQueries>();
         services.AddScoped<TenantProvisioning>();
+        services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();
         return services;
     }

@@ -4,7 +4,6 @@ using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Identity;
 using Juthuruna.Tenancy;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,7 +47,6 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var platform = new Tenant { Slug = "platform", NameAr = "منصة جذورنا", NameEn = "Juthuruna platform", IsPlatform = true, CreatedAtUtc = now };
         var juthuruna = new Tenant
         {
             Slug = "juthuruna",
@@ -75,24 +73,17 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             Settings = new TenantSettings { NumberPrefix = "BIR", DecisionWindowMode = DecisionWindowMode.WorkingDays },
             CreatedAtUtc = now,
         };
-        db.Tenants.AddRange(platform, juthuruna, albirr);
+        var (platform, _) = await provisioning.CreatePlatformAsync(
+            new NewPlatform("platform", "منصة جذورنا", "Juthuruna platform", "مشغل المنصة", "host@juthuruna.app", Password), ct);
+        EnsureSucceeded(platform);
+
+        db.Tenants.AddRange(juthuruna, albirr);
         await db.SaveChangesAsync(ct);
 
-        await SeedPlatformAsync(platform.Id, ct);
         await SeedAssociationAsync(juthuruna, "juthuruna.org.sa", ("BR1", "مكتب حي الصفا", "Al-Safa branch office"), ct);
         await SeedAssociationAsync(albirr, "albirr.org.sa", ("BR1", "مكتب حي النسيم", "Al-Naseem branch office"), ct);
         logger.LogInformation("Seeded the demo: {Tenants} associations and {Users} staff accounts", 2, Logins.Count);
         return true;
-    }
-
-    private async Task SeedPlatformAsync(Guid platformId, CancellationToken ct)
-    {
-        await using var scope = scopes.BeginScope(platformId);
-        var sp = scope.ServiceProvider;
-        await sp.GetRequiredService<RoleManager<ApplicationRole>>().CreateAsync(new ApplicationRole(StaffRoles.HostAdmin));
-        var (result, _) = await sp.GetRequiredService<StaffAccounts>().CreateAsync(
-            new NewStaffUser("مشغل المنصة", "host@juthuruna.app", Password, [StaffRoles.HostAdmin], null), ct);
-        EnsureSucceeded(result);
     }
 
     private async Task SeedAssociationAsync(Tenant tenant, string domain, (string Code, string NameAr, string NameEn) branch, CancellationToken ct)

@@ -19,9 +19,12 @@ namespace Juthuruna.IntegrationTests.Infrastructure;
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test-password-1";
+    public const string HostAdminEmail = "host@platform.test";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "juthuruna-tests", Guid.NewGuid().ToString("N"));
     private int _tenantCounter;
+    private readonly SemaphoreSlim _platformLock = new(1, 1);
+    private TestPlatform? _platform;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 2, 18, 7, 0, 0, TimeSpan.Zero));
 
@@ -91,6 +94,35 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return new TestTenant(tenantId.Value, slug, users);
     }
 
+    /// <summary>
+    /// The platform tenant with its host administrator (<see cref="HostAdminEmail"/>), created once per
+    /// factory through the same core method the demo seed uses.
+    /// </summary>
+    public async Task<TestPlatform> CreateHostAdminAsync()
+    {
+        await _platformLock.WaitAsync();
+        try
+        {
+            if (_platform is not null)
+            {
+                return _platform;
+            }
+
+            await using var scope = Services.CreateAsyncScope();
+            var (result, platformId) = await scope.ServiceProvider.GetRequiredService<TenantProvisioning>().CreatePlatformAsync(
+                new NewPlatform("platform", "منصة جذورنا", "Juthuruna platform", "مشغل المنصة", HostAdminEmail, Password),
+                CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+            var hostAdminId = await QueryAsync(platformId!.Value, db => db.Users.AsNoTracking().Select(u => u.Id).SingleAsync());
+            _platform = new TestPlatform(platformId.Value, new TestUser(hostAdminId, HostAdminEmail, StaffRoles.HostAdmin));
+            return _platform;
+        }
+        finally
+        {
+            _platformLock.Release();
+        }
+    }
+
     /// <summary>Runs code inside a DI scope bound to a tenant, as background work does.</summary>
     public async Task<T> InTenantAsync<T>(Guid tenantId, Func<IServiceProvider, Task<T>> work)
     {
@@ -122,6 +154,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            _platformLock.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
@@ -136,6 +169,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 }
 
 public sealed record TestUser(Guid Id, string Email, string Role);
+
+public sealed record TestPlatform(Guid Id, TestUser HostAdmin);
 
 public sealed record TestTenant(Guid Id, string Slug, IReadOnlyDictionary<string, TestUser> Users)
 {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 
 namespace Juthuruna.Features.Tenants;
 
@@ -23,6 +24,9 @@ public sealed record NewTenant(
     string AdminFullName,
     string AdminEmail,
     string AdminPassword);
+
+/// <summary>The operator's own tenant and its first host administrator.</summary>
+public sealed record NewPlatform(string Slug, string NameAr, string NameEn, string OperatorFullName, string OperatorEmail, string OperatorPassword);
 
 public sealed class NewTenantValidator : AbstractValidator<NewTenant>
 {
@@ -43,8 +47,9 @@ public sealed class NewTenantValidator : AbstractValidator<NewTenant>
 }
 
 /// <summary>
-/// Creates an association with its roles, head office and first administrator. The tenant row is
-/// platform-level; everything inside the association is written from a scope bound to the new tenant.
+/// Creates an association with its roles, head office and first administrator, creates the platform's
+/// own tenant, and suspends or reactivates associations. The tenant row is platform-level; everything
+/// inside a tenant is written from a scope bound to that tenant.
 /// </summary>
 public sealed class TenantProvisioning(
     AppDbContext db,
@@ -52,7 +57,8 @@ public sealed class TenantProvisioning(
     TimeProvider clock,
     IValidator<NewTenant> validator,
     UserManager<ApplicationUser> users,
-    IStringLocalizer<SharedResource> l)
+    IStringLocalizer<SharedResource> l,
+    ILogger<TenantProvisioning> logger)
 {
     public async Task<(CommandResult Result, Guid? TenantId)> CreateAsync(NewTenant command, CancellationToken ct)
     {
@@ -97,7 +103,85 @@ public sealed class TenantProvisioning(
             return (new CommandResult(result.Errors.Select(e => (MapAdminField(e.Field), e.Message)).ToList()), null);
         }
 
+        logger.LogInformation("Association {TenantId} created", tenant.Id);
         return (CommandResult.Ok, tenant.Id);
+    }
+
+    /// <summary>
+    /// The platform tenant (exactly one): it holds the HostAdmin role and the host administrators, and is
+    /// never listed, counted or suspended as an association. Used by the demo seed and the test harness.
+    /// </summary>
+    public async Task<(CommandResult Result, Guid? TenantId)> CreatePlatformAsync(NewPlatform command, CancellationToken ct)
+    {
+        if (await db.Tenants.AnyAsync(t => t.IsPlatform, ct))
+        {
+            throw new InvalidOperationException("The platform tenant already exists.");
+        }
+
+        var platform = new Tenant
+        {
+            Slug = command.Slug,
+            NameAr = command.NameAr,
+            NameEn = command.NameEn,
+            IsPlatform = true,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Tenants.Add(platform);
+        await db.SaveChangesAsync(ct);
+
+        CommandResult result;
+        await using (var scope = scopes.BeginScope(platform.Id))
+        {
+            var sp = scope.ServiceProvider;
+            await sp.GetRequiredService<RoleManager<ApplicationRole>>().CreateAsync(new ApplicationRole(StaffRoles.HostAdmin));
+            (result, _) = await sp.GetRequiredService<StaffAccounts>().CreateAsync(
+                new NewStaffUser(command.OperatorFullName, command.OperatorEmail, command.OperatorPassword, [StaffRoles.HostAdmin], null), ct);
+            if (!result.Succeeded)
+            {
+                var platformDb = sp.GetRequiredService<AppDbContext>();
+                await platformDb.Roles.ExecuteDeleteAsync(ct);
+            }
+        }
+
+        if (!result.Succeeded)
+        {
+            db.Tenants.Remove(platform);
+            await db.SaveChangesAsync(ct);
+            return (result, null);
+        }
+
+        return (CommandResult.Ok, platform.Id);
+    }
+
+    /// <summary>
+    /// Suspending takes effect on the association's staff at their next request: the sign-in cookie's
+    /// validator and the login page both read <see cref="Tenant.IsSuspended"/>. Nothing is deleted.
+    /// </summary>
+    public async Task<CommandResult> SetSuspendedAsync(Guid tenantId, bool suspended, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == tenantId, ct)
+            ?? throw new EntityNotFoundException(nameof(Tenant), tenantId);
+        if (tenant.IsPlatform)
+        {
+            // The host administrators live in it: suspending it would lock the operator out for good.
+            return CommandResult.Fail("", l["The platform itself cannot be suspended."]);
+        }
+
+        if (tenant.IsSuspended != suspended)
+        {
+            tenant.IsSuspended = suspended;
+            await db.SaveChangesAsync(ct);
+            if (suspended)
+            {
+                logger.LogInformation("Association {TenantId} suspended", tenant.Id);
+            }
+            else
+            {
+                logger.LogInformation("Association {TenantId} reactivated", tenant.Id);
+            }
+        }
+
+        return CommandResult.Ok;
     }
 
     /// <summary>Roles, head office and the first admin, written inside the tenant's own scope.</summary>
