@@ -44,6 +44,13 @@ public static class StaffIdentitySetup
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = StaffPrincipalValidator.ValidateAsync;
+            // A role that may not use a page gets 403 at the page's own address (the friendly 403 page is
+            // rendered there by the status-code pages), not a redirect to another URL.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         services.AddAuthorizationBuilder()
