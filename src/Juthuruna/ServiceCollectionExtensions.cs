@@ -1,4 +1,5 @@
 using FluentValidation;
+using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Seeding;
@@ -18,6 +19,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TenantScopeFactory>();
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<BeneficiaryFiles>();
+        services.AddScoped<BeneficiaryQueries>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<DemoData>();
         return services;
