@@ -125,6 +125,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "BirthDate");
+
                     b.HasIndex("TenantId", "FileNumber")
                         .IsUnique();
 
@@ -134,8 +136,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "Mobile");
 
                     b.HasIndex("TenantId", "SearchKey");
-
-                    b.HasIndex("TenantId", "CreatedAtUtc", "Id");
 
                     b.ToTable("Beneficiaries");
                 });
@@ -570,14 +570,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 {
                     b.OwnsMany("Juthuruna.Features.Beneficiaries.HouseholdMember", "HouseholdMembers", b1 =>
                         {
-                            b1.Property<Guid>("BeneficiaryId")
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("date");
@@ -600,7 +597,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                             b1.Property<int>("Relation")
                                 .HasColumnType("int");
 
-                            b1.HasKey("BeneficiaryId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
 
                             b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
 
@@ -610,14 +609,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.OwnsMany("Juthuruna.Features.Beneficiaries.IncomeSource", "IncomeSources", b1 =>
                         {
-                            b1.Property<Guid>("BeneficiaryId")
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<int>("Kind")
                                 .HasColumnType("int");
@@ -625,7 +621,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                             b1.Property<long>("MonthlyHalalas")
                                 .HasColumnType("bigint");
 
-                            b1.HasKey("BeneficiaryId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
 
                             b1.ToTable("BeneficiaryIncomeSources", (string)null);
 

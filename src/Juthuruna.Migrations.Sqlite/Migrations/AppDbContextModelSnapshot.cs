@@ -120,6 +120,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "BirthDate");
+
                     b.HasIndex("TenantId", "FileNumber")
                         .IsUnique();
 
@@ -129,8 +131,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Mobile");
 
                     b.HasIndex("TenantId", "SearchKey");
-
-                    b.HasIndex("TenantId", "CreatedAtUtc", "Id");
 
                     b.ToTable("Beneficiaries");
                 });
@@ -559,12 +559,11 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 {
                     b.OwnsMany("Juthuruna.Features.Beneficiaries.HouseholdMember", "HouseholdMembers", b1 =>
                         {
-                            b1.Property<Guid>("BeneficiaryId")
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("TEXT");
@@ -587,7 +586,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                             b1.Property<int>("Relation")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("BeneficiaryId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
 
                             b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
 
@@ -597,12 +598,11 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.OwnsMany("Juthuruna.Features.Beneficiaries.IncomeSource", "IncomeSources", b1 =>
                         {
-                            b1.Property<Guid>("BeneficiaryId")
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Kind")
                                 .HasColumnType("INTEGER");
@@ -610,7 +610,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                             b1.Property<long>("MonthlyHalalas")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("BeneficiaryId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
 
                             b1.ToTable("BeneficiaryIncomeSources", (string)null);
 

@@ -13,8 +13,8 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
         builder.HasIndex(b => new { b.TenantId, b.FileNumber }).IsUnique();
         builder.HasIndex(b => new { b.TenantId, b.Mobile });
         builder.HasIndex(b => new { b.TenantId, b.SearchKey });
-        // The list shows the most recent files first (keyset on this index).
-        builder.HasIndex(b => new { b.TenantId, b.CreatedAtUtc, b.Id });
+        // Similar-file check: same birth date within the association.
+        builder.HasIndex(b => new { b.TenantId, b.BirthDate });
 
         builder.Property(b => b.FileNumber).HasMaxLength(20);
         builder.Property(b => b.IdentityNumber).HasMaxLength(20);
@@ -47,12 +47,17 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
         {
             i.ToTable("BeneficiaryIncomeSources");
             i.WithOwner().HasForeignKey("BeneficiaryId");
+            // An explicit client-generated key: SQLite cannot generate the second part of a composite key.
+            i.HasKey(x => x.Id);
+            i.Property(x => x.Id).ValueGeneratedNever();
         });
 
         builder.OwnsMany(b => b.HouseholdMembers, m =>
         {
             m.ToTable("BeneficiaryHouseholdMembers");
             m.WithOwner().HasForeignKey("BeneficiaryId");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
             m.Property(x => x.Name).HasMaxLength(200);
             m.Property(x => x.IdentityNumber).HasMaxLength(20);
         });

@@ -124,12 +124,14 @@ public sealed class NationalAddress
 
 public sealed class IncomeSource
 {
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public IncomeKind Kind { get; set; }
     public long MonthlyHalalas { get; set; }
 }
 
 public sealed class HouseholdMember
 {
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public HouseholdRelation Relation { get; set; }
     public IdentityType? IdentityType { get; set; }

@@ -60,7 +60,8 @@ public sealed class BeneficiaryQueries(AppDbContext db)
         {
             var compact = NationalId.Normalize(term).ToUpperInvariant();
             var mobile = SaudiMobile.TryNormalize(term, out var e164) ? e164 : null;
-            var fileNumber = compact.StartsWith("B-", StringComparison.Ordinal) ? compact
+            var typed = Digits.ToAscii(term!).Trim().ToUpperInvariant();
+            var fileNumber = typed.StartsWith("B-", StringComparison.Ordinal) ? typed
                 : compact.Length is > 0 and <= 6 && compact.All(char.IsAsciiDigit) ? Beneficiary.FormatFileNumber(long.Parse(compact, System.Globalization.CultureInfo.InvariantCulture))
                 : null;
             var wordStart = " " + key;

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125203936_Beneficiaries")]
+    [Migration("20261125204646_Beneficiaries")]
     partial class Beneficiaries
     {
         /// <inheritdoc />
@@ -123,6 +123,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "BirthDate");
+
                     b.HasIndex("TenantId", "FileNumber")
                         .IsUnique();
 
@@ -132,8 +134,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Mobile");
 
                     b.HasIndex("TenantId", "SearchKey");
-
-                    b.HasIndex("TenantId", "CreatedAtUtc", "Id");
 
                     b.ToTable("Beneficiaries");
                 });
@@ -562,12 +562,11 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 {
                     b.OwnsMany("Juthuruna.Features.Beneficiaries.HouseholdMember", "HouseholdMembers", b1 =>
                         {
-                            b1.Property<Guid>("BeneficiaryId")
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("TEXT");
@@ -590,7 +589,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                             b1.Property<int>("Relation")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("BeneficiaryId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
 
                             b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
 
@@ -600,12 +601,11 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.OwnsMany("Juthuruna.Features.Beneficiaries.IncomeSource", "IncomeSources", b1 =>
                         {
-                            b1.Property<Guid>("BeneficiaryId")
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Kind")
                                 .HasColumnType("INTEGER");
@@ -613,7 +613,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                             b1.Property<long>("MonthlyHalalas")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("BeneficiaryId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
 
                             b1.ToTable("BeneficiaryIncomeSources", (string)null);
 

@@ -69,19 +69,18 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "BeneficiaryHouseholdMembers",
                 columns: table => new
                 {
-                    BeneficiaryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Relation = table.Column<int>(type: "int", nullable: false),
                     IdentityType = table.Column<int>(type: "int", nullable: true),
                     IdentityNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    MonthlyIncomeHalalas = table.Column<long>(type: "bigint", nullable: false)
+                    MonthlyIncomeHalalas = table.Column<long>(type: "bigint", nullable: false),
+                    BeneficiaryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_BeneficiaryHouseholdMembers", x => new { x.BeneficiaryId, x.Id });
+                    table.PrimaryKey("PK_BeneficiaryHouseholdMembers", x => x.Id);
                     table.ForeignKey(
                         name: "FK_BeneficiaryHouseholdMembers_Beneficiaries_BeneficiaryId",
                         column: x => x.BeneficiaryId,
@@ -94,15 +93,14 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "BeneficiaryIncomeSources",
                 columns: table => new
                 {
-                    BeneficiaryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Kind = table.Column<int>(type: "int", nullable: false),
-                    MonthlyHalalas = table.Column<long>(type: "bigint", nullable: false)
+                    MonthlyHalalas = table.Column<long>(type: "bigint", nullable: false),
+                    BeneficiaryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_BeneficiaryIncomeSources", x => new { x.BeneficiaryId, x.Id });
+                    table.PrimaryKey("PK_BeneficiaryIncomeSources", x => x.Id);
                     table.ForeignKey(
                         name: "FK_BeneficiaryIncomeSources_Beneficiaries_BeneficiaryId",
                         column: x => x.BeneficiaryId,
@@ -117,9 +115,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Beneficiaries_TenantId_CreatedAtUtc_Id",
+                name: "IX_Beneficiaries_TenantId_BirthDate",
                 table: "Beneficiaries",
-                columns: new[] { "TenantId", "CreatedAtUtc", "Id" });
+                columns: new[] { "TenantId", "BirthDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Beneficiaries_TenantId_FileNumber",
@@ -142,6 +140,16 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "IX_Beneficiaries_TenantId_SearchKey",
                 table: "Beneficiaries",
                 columns: new[] { "TenantId", "SearchKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BeneficiaryHouseholdMembers_BeneficiaryId",
+                table: "BeneficiaryHouseholdMembers",
+                column: "BeneficiaryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BeneficiaryIncomeSources_BeneficiaryId",
+                table: "BeneficiaryIncomeSources",
+                column: "BeneficiaryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TenantCounters_TenantId",

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125203952_Beneficiaries")]
+    [Migration("20261125204700_Beneficiaries")]
     partial class Beneficiaries
     {
         /// <inheritdoc />
@@ -128,6 +128,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("TenantId", "BirthDate");
+
                     b.HasIndex("TenantId", "FileNumber")
                         .IsUnique();
 
@@ -137,8 +139,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "Mobile");
 
                     b.HasIndex("TenantId", "SearchKey");
-
-                    b.HasIndex("TenantId", "CreatedAtUtc", "Id");
 
                     b.ToTable("Beneficiaries");
                 });
@@ -573,14 +573,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 {
                     b.OwnsMany("Juthuruna.Features.Beneficiaries.HouseholdMember", "HouseholdMembers", b1 =>
                         {
-                            b1.Property<Guid>("BeneficiaryId")
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateOnly?>("BirthDate")
                                 .HasColumnType("date");
@@ -603,7 +600,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                             b1.Property<int>("Relation")
                                 .HasColumnType("int");
 
-                            b1.HasKey("BeneficiaryId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
 
                             b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
 
@@ -613,14 +612,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.OwnsMany("Juthuruna.Features.Beneficiaries.IncomeSource", "IncomeSources", b1 =>
                         {
-                            b1.Property<Guid>("BeneficiaryId")
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<int>("Kind")
                                 .HasColumnType("int");
@@ -628,7 +624,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                             b1.Property<long>("MonthlyHalalas")
                                 .HasColumnType("bigint");
 
-                            b1.HasKey("BeneficiaryId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
 
                             b1.ToTable("BeneficiaryIncomeSources", (string)null);
 
