@@ -28,6 +28,9 @@ builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/Admin", StaffIdentitySetup.TenantAdminPolicy);
         options.Conventions.AuthorizeFolder("/Host", StaffIdentitySetup.HostAdminPolicy);
+        options.Conventions.AuthorizeFolder("/Beneficiaries", StaffIdentitySetup.BeneficiaryReadersPolicy);
+        options.Conventions.AuthorizePage("/Beneficiaries/Create", StaffIdentitySetup.BeneficiaryWritersPolicy);
+        options.Conventions.AuthorizePage("/Beneficiaries/Edit", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AllowAnonymousToFolder("/Errors");
         options.Conventions.AllowAnonymousToPage("/Account/Login");
         options.Conventions.AllowAnonymousToPage("/Culture");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Seeding;
@@ -19,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffQueries>();
+        services.AddScoped<BeneficiaryFiles>();
+        services.AddScoped<BeneficiaryQueries>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();

@@ -18,6 +18,123 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Juthuruna.Features.Beneficiaries.Beneficiary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmploymentStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FatherName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrandfatherName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HealthNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HousingType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdentityNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IdentityType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaritalStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BirthDate");
+
+                    b.HasIndex("TenantId", "FileNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "IdentityNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Mobile");
+
+                    b.HasIndex("TenantId", "SearchKey");
+
+                    b.ToTable("Beneficiaries");
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Branches.Branch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -68,6 +185,33 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Branches");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Counters.TenantCounter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("TenantCounters");
                 });
 
             modelBuilder.Entity("Juthuruna.Identity.ApplicationRole", b =>
@@ -409,6 +553,122 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Tenants");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Beneficiaries.Beneficiary", b =>
+                {
+                    b.OwnsMany("Juthuruna.Features.Beneficiaries.HouseholdMember", "HouseholdMembers", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IdentityNumber")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("IdentityType")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("MonthlyIncomeHalalas")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Relation")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
+
+                            b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BeneficiaryId");
+                        });
+
+                    b.OwnsMany("Juthuruna.Features.Beneficiaries.IncomeSource", "IncomeSources", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Kind")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("MonthlyHalalas")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("BeneficiaryId");
+
+                            b1.ToTable("BeneficiaryIncomeSources", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("BeneficiaryId");
+                        });
+
+                    b.OwnsOne("Juthuruna.Features.Beneficiaries.NationalAddress", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("BeneficiaryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AdditionalNumber")
+                                .HasMaxLength(4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressAdditionalNumber");
+
+                            b1.Property<string>("BuildingNumber")
+                                .HasMaxLength(4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressBuildingNumber");
+
+                            b1.Property<string>("City")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressCity");
+
+                            b1.Property<string>("District")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressDistrict");
+
+                            b1.Property<string>("PostalCode")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressPostalCode");
+
+                            b1.Property<string>("Street")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressStreet");
+
+                            b1.HasKey("BeneficiaryId");
+
+                            b1.ToTable("Beneficiaries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BeneficiaryId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+
+                    b.Navigation("HouseholdMembers");
+
+                    b.Navigation("IncomeSources");
                 });
 
             modelBuilder.Entity("Juthuruna.Identity.ApplicationRoleClaim", b =>

@@ -9,6 +9,12 @@ public static class StaffIdentitySetup
     public const string TenantAdminPolicy = "TenantAdmin";
     public const string HostAdminPolicy = "HostAdmin";
 
+    /// <summary>Who may read beneficiary files: every association role.</summary>
+    public const string BeneficiaryReadersPolicy = "BeneficiaryReaders";
+
+    /// <summary>Who may create and edit beneficiary files: the front desk and the association's administrator.</summary>
+    public const string BeneficiaryWritersPolicy = "BeneficiaryWriters";
+
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
@@ -57,7 +63,9 @@ public static class StaffIdentitySetup
             // Every page requires a signed-in user unless it is marked [AllowAnonymous].
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(TenantAdminPolicy, p => p.RequireRole(StaffRoles.TenantAdmin))
-            .AddPolicy(HostAdminPolicy, p => p.RequireRole(StaffRoles.HostAdmin));
+            .AddPolicy(HostAdminPolicy, p => p.RequireRole(StaffRoles.HostAdmin))
+            .AddPolicy(BeneficiaryReadersPolicy, p => p.RequireRole(StaffRoles.AssociationRoles))
+            .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin));
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
+using Juthuruna.Features.Counters;
 using Juthuruna.Identity;
 using Juthuruna.Tenancy;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +38,8 @@ public sealed class AppDbContext
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<StaffDirectoryEntry> StaffDirectory => Set<StaffDirectoryEntry>();
     public DbSet<Branch> Branches => Set<Branch>();
+    public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
+    public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

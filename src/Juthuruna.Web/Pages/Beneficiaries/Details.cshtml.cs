@@ -1,0 +1,18 @@
+using Juthuruna.Features.Beneficiaries;
+using Juthuruna.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Juthuruna.Web.Pages.Beneficiaries;
+
+public sealed class DetailsModel(BeneficiaryQueries queries, IAuthorizationService authorization) : PageModel
+{
+    public BeneficiaryDetails Beneficiary { get; private set; } = null!;
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Beneficiary = await queries.GetDetailsAsync(id, ct);
+        CanEdit = (await authorization.AuthorizeAsync(User, StaffIdentitySetup.BeneficiaryWritersPolicy)).Succeeded;
+    }
+}

@@ -1,0 +1,45 @@
+using Juthuruna.Data;
+using Juthuruna.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juthuruna.Features.Counters;
+
+/// <summary>
+/// A named, gapless per-association sequence (beneficiary file numbers, request numbers per Hijri year, …).
+/// </summary>
+public sealed class TenantCounter : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public required string Name { get; set; }
+    public long Value { get; set; }
+}
+
+public static class TenantCounters
+{
+    /// <summary>
+    /// The next value of <paramref name="name"/> for the context's tenant. Call it inside the transaction
+    /// that saves the numbered row: the UPDATE locks the counter until commit, and a rollback gives the
+    /// number back, so numbers are gapless.
+    /// </summary>
+    public static async Task<long> NextAsync(AppDbContext db, string name, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A counter is incremented inside the transaction that uses the number.");
+        }
+
+        var updated = await db.TenantCounters.Where(c => c.Name == name)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), ct);
+        if (updated == 0)
+        {
+            var counter = new TenantCounter { Name = name, Value = 1 };
+            db.TenantCounters.Add(counter);
+            await db.SaveChangesAsync(ct);
+            db.Entry(counter).State = EntityState.Detached;
+            return 1;
+        }
+
+        return await db.TenantCounters.AsNoTracking().Where(c => c.Name == name).Select(c => c.Value).SingleAsync(ct);
+    }
+}
