@@ -1,5 +1,6 @@
 using FluentValidation;
 using Juthuruna.Features.Beneficiaries;
+using Juthuruna.Features.Services;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Seeding;
@@ -22,6 +23,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StaffQueries>();
         services.AddScoped<BeneficiaryFiles>();
         services.AddScoped<BeneficiaryQueries>();
+        services.AddScoped<DocumentTypes>();
+        services.AddScoped<SupportServices>();
+        services.AddScoped<ServiceCatalogue>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();

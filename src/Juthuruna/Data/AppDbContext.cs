@@ -3,6 +3,7 @@ using System.Reflection;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.Counters;
+using Juthuruna.Features.Services;
 using Juthuruna.Identity;
 using Juthuruna.Tenancy;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,9 @@ public sealed class AppDbContext
     public DbSet<Branch> Branches => Set<Branch>();
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
     public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
+    public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
+    public DbSet<SupportService> SupportServices => Set<SupportService>();
+    public DbSet<ServiceRequirement> ServiceRequirements => Set<ServiceRequirement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

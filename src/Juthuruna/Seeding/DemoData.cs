@@ -1,5 +1,6 @@
 using Juthuruna.Data;
 using Juthuruna.Features.Branches;
+using Juthuruna.Features.Services;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Identity;
@@ -104,7 +105,66 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             (result, _) = await accounts.CreateAsync(new NewStaffUser(nameAr, $"{localPart}@{domain}", Password, [role], null), ct);
             EnsureSucceeded(result);
         }
+
+        await SeedCatalogueAsync(sp, ct);
     }
+
+    /// <summary>The documents associations usually ask for, and a few services of a cultural association with their checklists.</summary>
+    private static async Task SeedCatalogueAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var documentTypes = sp.GetRequiredService<DocumentTypes>();
+        var ids = new Dictionary<string, Guid>();
+        foreach (var (code, nameAr, nameEn, hasExpiry, maxAge) in DemoDocumentTypes)
+        {
+            var saved = await documentTypes.CreateAsync(
+                new DocumentTypeForm { Code = code, NameAr = nameAr, NameEn = nameEn, HasExpiryDate = hasExpiry, MaxAgeDays = maxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture) }, ct);
+            ids[code] = saved.Id ?? throw new InvalidOperationException($"Demo seeding failed: document type {code}: " + string.Join("; ", saved.Errors.Select(e => e.Message)));
+        }
+
+        var services = sp.GetRequiredService<SupportServices>();
+        foreach (var (code, nameAr, nameEn, description, amount, mandatory, optional) in DemoServices)
+        {
+            var saved = await services.CreateAsync(new SupportServiceForm
+            {
+                Code = code,
+                NameAr = nameAr,
+                NameEn = nameEn,
+                Description = description,
+                DefaultAmount = amount,
+                Requirements =
+                [
+                    .. mandatory.Select(m => new RequirementChoice { DocumentTypeId = ids[m], Level = RequirementLevel.Mandatory }),
+                    .. optional.Select(o => new RequirementChoice { DocumentTypeId = ids[o], Level = RequirementLevel.Optional }),
+                ],
+            }, ct);
+            if (!saved.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo seeding failed: service {code}: " + string.Join("; ", saved.Errors.Select(e => e.Message)));
+            }
+        }
+    }
+
+    private static readonly (string Code, string NameAr, string NameEn, bool HasExpiry, int? MaxAgeDays)[] DemoDocumentTypes =
+    [
+        ("NATIONAL-ID", "الهوية الوطنية / الإقامة", "National ID / iqama", true, null),
+        ("FAMILY-RECORD", "صك الإعالة / سجل الأسرة", "Dependency deed / family record", false, null),
+        ("SALARY-CERT", "تعريف بالراتب", "Salary certificate", false, 90),
+        ("LEASE", "عقد الإيجار", "Lease contract", true, null),
+        ("MEDICAL-REPORT", "تقرير طبي", "Medical report", false, 180),
+        ("SOCIAL-SECURITY", "شهادة الضمان الاجتماعي", "Social security certificate", false, 90),
+    ];
+
+    private static readonly (string Code, string NameAr, string NameEn, string Description, string? Amount, string[] Mandatory, string[] Optional)[] DemoServices =
+    [
+        ("FOOD-BASKET", "سلة غذائية", "Food basket", "سلة غذائية شهرية للأسر المستحقة.", "350",
+            ["NATIONAL-ID", "FAMILY-RECORD"], ["SALARY-CERT", "SOCIAL-SECURITY"]),
+        ("RENT-AID", "مساعدة إيجار", "Rent assistance", "مساعدة في سداد الإيجار تُصرف للمؤجر مباشرة.", "5000",
+            ["NATIONAL-ID", "FAMILY-RECORD", "LEASE", "SALARY-CERT"], ["SOCIAL-SECURITY"]),
+        ("TALENT-CARE", "رعاية الموهوبين", "Talent sponsorship", "رعاية الموهوبين من أبناء الأسر المستفيدة في الفنون والآداب والتراث.", null,
+            ["NATIONAL-ID", "FAMILY-RECORD"], ["MEDICAL-REPORT"]),
+        ("CULTURAL-COURSE", "دعم دورة ثقافية", "Cultural course sponsorship", "رسوم دورة ثقافية أو تراثية معتمدة (الخط العربي، الحرف اليدوية، الشعر).", "1200",
+            ["NATIONAL-ID", "SALARY-CERT"], ["SOCIAL-SECURITY"]),
+    ];
 
     private static void EnsureSucceeded(CommandResult result)
     {
