@@ -26,6 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DocumentTypes>();
         services.AddScoped<SupportServices>();
         services.AddScoped<ServiceCatalogue>();
+        services.AddScoped<Features.SupportRequests.SupportRequests>();
+        services.AddScoped<Features.SupportRequests.RequestQueries>();
+        services.AddScoped<Features.SupportRequests.DocumentChecks>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();

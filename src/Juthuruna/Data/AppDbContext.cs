@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
+using Juthuruna.Features.SupportRequests;
 using Juthuruna.Features.Counters;
 using Juthuruna.Features.Services;
 using Juthuruna.Identity;
@@ -44,6 +45,12 @@ public sealed class AppDbContext
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
     public DbSet<SupportService> SupportServices => Set<SupportService>();
     public DbSet<ServiceRequirement> ServiceRequirements => Set<ServiceRequirement>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+    public DbSet<RequestHistory> RequestHistory => Set<RequestHistory>();
+    public DbSet<Declaration> Declarations => Set<Declaration>();
+    public DbSet<DeclarationTemplate> DeclarationTemplates => Set<DeclarationTemplate>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<DocumentCheck> DocumentChecks => Set<DocumentCheck>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -37,15 +37,17 @@ public sealed class StaffClient(HttpClient http) : IDisposable
     /// Opens <paramref name="pageUrl"/>, finds the form, keeps its current values (hidden fields,
     /// antiforgery token, pre-filled inputs), overrides <paramref name="fields"/> and posts it.
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, string formSelector, IDictionary<string, string> fields, string? submitName = null)
+    public async Task<HttpResponseMessage> SubmitFormAsync(string pageUrl, string formSelector, IDictionary<string, string> fields, string? submitName = null, string? submitValue = null)
     {
         var page = await GetDocumentAsync(pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
-        return await SubmitAsync(form, pageUrl, fields, submitName);
+        return await SubmitAsync(form, pageUrl, fields, submitName, submitValue);
     }
 
-    public async Task<HttpResponseMessage> SubmitAsync(IHtmlFormElement form, string pageUrl, IDictionary<string, string> fields, string? submitName = null)
+    /// <param name="submitName">The name of the submit button pressed (several buttons may share it).</param>
+    /// <param name="submitValue">Which of the buttons named <paramref name="submitName"/>: the one with this value; it must exist.</param>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlFormElement form, string pageUrl, IDictionary<string, string> fields, string? submitName = null, string? submitValue = null)
     {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -90,7 +92,10 @@ public sealed class StaffClient(HttpClient http) : IDisposable
 
         if (submitName is not null)
         {
-            var button = form.QuerySelector($"button[name='{submitName}'], input[type=submit][name='{submitName}']");
+            var button = submitValue is null
+                ? form.QuerySelector($"button[name='{submitName}'], input[type=submit][name='{submitName}']")
+                : form.QuerySelector($"button[name='{submitName}'][value='{submitValue}'], input[type=submit][name='{submitName}'][value='{submitValue}']")
+                  ?? throw new InvalidOperationException($"The form offers no '{submitName}' button with value '{submitValue}'.");
             values.Add(new(submitName, button?.GetAttribute("value") ?? ""));
         }
 

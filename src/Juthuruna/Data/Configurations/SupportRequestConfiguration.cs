@@ -1,0 +1,75 @@
+using Juthuruna.Features.Beneficiaries;
+using Juthuruna.Features.SupportRequests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Juthuruna.Data.Configurations;
+
+internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<SupportRequest>
+{
+    public void Configure(EntityTypeBuilder<SupportRequest> builder)
+    {
+        builder.Property(r => r.Number).HasMaxLength(30);
+        builder.Property(r => r.Description).HasMaxLength(2000);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.IdempotencyKey }).IsUnique();
+        // The officer's queue: open requests by state, overdue first.
+        builder.HasIndex(r => new { r.TenantId, r.State, r.DecisionDueOn });
+        builder.HasIndex(r => new { r.TenantId, r.BeneficiaryId });
+        builder.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RequestHistoryConfiguration : IEntityTypeConfiguration<RequestHistory>
+{
+    public void Configure(EntityTypeBuilder<RequestHistory> builder)
+    {
+        builder.ToTable("RequestHistory");
+        builder.Property(h => h.Note).HasMaxLength(2000);
+        builder.HasIndex(h => new { h.TenantId, h.RequestId, h.AtUtc });
+        builder.HasOne<SupportRequest>().WithMany().HasForeignKey(h => h.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declaration>
+{
+    public void Configure(EntityTypeBuilder<Declaration> builder)
+    {
+        builder.Property(d => d.ApplicantName).HasMaxLength(200);
+        builder.Property(d => d.Text).HasMaxLength(4000);
+        builder.HasIndex(d => new { d.TenantId, d.RequestId }).IsUnique();
+        builder.HasOne<SupportRequest>().WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DeclarationTemplateConfiguration : IEntityTypeConfiguration<DeclarationTemplate>
+{
+    public void Configure(EntityTypeBuilder<DeclarationTemplate> builder)
+    {
+        builder.Property(d => d.Text).HasMaxLength(4000);
+        builder.HasIndex(d => new { d.TenantId, d.Version }).IsUnique();
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.Property(r => r.Question).HasMaxLength(2000);
+        builder.Property(r => r.Answer).HasMaxLength(4000);
+        builder.HasIndex(r => new { r.TenantId, r.RequestId });
+        builder.HasIndex(r => new { r.TenantId, r.ResearcherId, r.Status });
+        builder.HasOne<SupportRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DocumentCheckConfiguration : IEntityTypeConfiguration<DocumentCheck>
+{
+    public void Configure(EntityTypeBuilder<DocumentCheck> builder)
+    {
+        builder.Property(c => c.Note).HasMaxLength(1000);
+        builder.HasIndex(c => new { c.TenantId, c.RequestId, c.DocumentTypeId }).IsUnique();
+        builder.HasOne<SupportRequest>().WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

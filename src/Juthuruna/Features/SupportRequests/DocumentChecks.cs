@@ -1,0 +1,102 @@
+using Juthuruna.Common.Dates;
+using Juthuruna.Data;
+using Juthuruna.Features.Services;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Features.SupportRequests;
+
+public sealed record DocumentCheckInput(Guid DocumentTypeId, DocumentStatus Found, bool SeenInOriginal, DateOnly? IssueDate, DateOnly? ExpiryDate, string? Note);
+
+public sealed record ChecklistItem(
+    Guid DocumentTypeId,
+    string NameAr,
+    string? NameEn,
+    bool IsMandatory,
+    bool HasExpiryDate,
+    int? MaxAgeDays,
+    DocumentStatus? Status,
+    bool SeenInOriginal,
+    DateOnly? IssueDate,
+    DateOnly? ExpiryDate,
+    string? Note,
+    Guid? CheckedBy,
+    DateTime? CheckedAtUtc);
+
+/// <summary>
+/// The completeness check of policy step 2: every document the service requires is checked against the
+/// applicant's data and its validity on the submission date; who checked and when is kept.
+/// </summary>
+public sealed class DocumentChecks(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    /// <summary>Mandatory documents of the request's service that are not checked as matched and valid.</summary>
+    public static async Task<int> MandatoryProblemsAsync(AppDbContext db, SupportRequest request, CancellationToken ct) =>
+        await db.ServiceRequirements.AsNoTracking()
+            .Where(r => r.ServiceId == request.ServiceId && r.IsMandatory)
+            .CountAsync(r => !db.DocumentChecks.Any(c => c.RequestId == request.Id && c.DocumentTypeId == r.DocumentTypeId && c.Status == DocumentStatus.Matched), ct);
+
+    public async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Guid requestId, Guid serviceId, CancellationToken ct)
+    {
+        var required = await db.ServiceRequirements.AsNoTracking().Where(r => r.ServiceId == serviceId)
+            .Join(db.DocumentTypes, r => r.DocumentTypeId, t => t.Id, (r, t) => new { r.IsMandatory, Type = t })
+            .OrderByDescending(x => x.IsMandatory).ThenBy(x => x.Type.NameAr)
+            .ToListAsync(ct);
+        var checks = await db.DocumentChecks.AsNoTracking().Where(c => c.RequestId == requestId).ToDictionaryAsync(c => c.DocumentTypeId, ct);
+        return required.Select(x =>
+        {
+            var c = checks.GetValueOrDefault(x.Type.Id);
+            return new ChecklistItem(x.Type.Id, x.Type.NameAr, x.Type.NameEn, x.IsMandatory, x.Type.HasExpiryDate, x.Type.MaxAgeDays,
+                c?.Status, c?.SeenInOriginal ?? false, c?.IssueDate, c?.ExpiryDate, c?.Note, c?.CheckedBy, c?.CheckedAtUtc);
+        }).ToList();
+    }
+
+    /// <summary>Records (or re-records) the check of one required document; the status is re-evaluated on the submission date.</summary>
+    public async Task<RequestResult> RecordAsync(Guid requestId, DocumentCheckInput input, Actor actor, CancellationToken ct)
+    {
+        var request = await db.SupportRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        if (request.State is not (RequestState.Draft or RequestState.DocumentsReview or RequestState.ReturnedForCompletion))
+        {
+            return RequestResult.Fail("", l["Documents can be checked only while the request is under review."]);
+        }
+
+        var type = await db.ServiceRequirements.AsNoTracking()
+            .Where(r => r.ServiceId == request.ServiceId && r.DocumentTypeId == input.DocumentTypeId)
+            .Join(db.DocumentTypes, r => r.DocumentTypeId, t => t.Id, (r, t) => new { t.HasExpiryDate, t.MaxAgeDays })
+            .SingleOrDefaultAsync(ct);
+        if (type is null)
+        {
+            return RequestResult.Fail("DocumentTypeId", l["This document is not required for the service."]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var submittedOn = request.SubmittedOn ?? DateOnly.FromDateTime(DualDate.ToRiyadh(now));
+        var (status, problem) = DocumentValidity.Evaluate(input.Found, type.HasExpiryDate, type.MaxAgeDays, input.IssueDate, input.ExpiryDate, submittedOn);
+        switch (problem)
+        {
+            case DocumentValidity.Problem.ExpiryDateRequired:
+                return RequestResult.Fail("ExpiryDate", l["Enter the document's expiry date."]);
+            case DocumentValidity.Problem.IssueDateRequired:
+                return RequestResult.Fail("IssueDate", l["Enter the document's issue date."]);
+            case DocumentValidity.Problem.IssueDateInFuture:
+                return RequestResult.Fail("IssueDate", l["The issue date cannot be after the submission date."]);
+        }
+
+        var check = await db.DocumentChecks.SingleOrDefaultAsync(c => c.RequestId == requestId && c.DocumentTypeId == input.DocumentTypeId, ct);
+        if (check is null)
+        {
+            check = new DocumentCheck { RequestId = requestId, DocumentTypeId = input.DocumentTypeId };
+            db.DocumentChecks.Add(check);
+        }
+
+        check.Status = status;
+        check.SeenInOriginal = input.SeenInOriginal;
+        check.IssueDate = input.IssueDate;
+        check.ExpiryDate = input.ExpiryDate;
+        check.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        check.CheckedBy = actor.UserId;
+        check.CheckedAtUtc = now;
+        await db.SaveChangesAsync(ct);
+        return RequestResult.Done(requestId);
+    }
+}

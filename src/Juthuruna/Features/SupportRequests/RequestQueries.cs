@@ -1,0 +1,138 @@
+using Juthuruna.Data;
+using Juthuruna.Features.Contacts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juthuruna.Features.SupportRequests;
+
+public sealed record QueueFilter(RequestState? State, Guid? BranchId, ContactChannel? Channel, Guid? ServiceId);
+
+public sealed record QueueItem(
+    Guid Id,
+    string Number,
+    RequestState State,
+    string BeneficiaryName,
+    string BeneficiaryFileNumber,
+    Guid ServiceId,
+    ContactChannel Channel,
+    DateTime CreatedAtUtc,
+    DateOnly? DecisionDueOn);
+
+public sealed record HistoryItem(RequestState? From, RequestState To, RequestTrigger? Trigger, string? Note, string UserName, DateTime AtUtc);
+
+public sealed record DeclarationItem(string ApplicantName, DeclarationMethod Method, string Text, int TextVersion, string WitnessName, DateTime AtUtc);
+
+public sealed record ReferralItem(Guid Id, string Question, string ResearcherName, Guid ResearcherId, string AskedByName, DateTime AskedAtUtc, string? Answer, DateTime? AnsweredAtUtc, ReferralStatus Status);
+
+public sealed record RequestDetails(
+    Guid Id,
+    string Number,
+    RequestState State,
+    Guid Version,
+    Guid BeneficiaryId,
+    string BeneficiaryName,
+    string BeneficiaryFileNumber,
+    Guid ServiceId,
+    Guid? BranchId,
+    ContactChannel Channel,
+    string Description,
+    long? AmountRequestedHalalas,
+    DateOnly? SubmittedOn,
+    DateOnly? VerifiedOn,
+    DateOnly? DecisionDueOn,
+    DateTime CreatedAtUtc,
+    IReadOnlyList<HistoryItem> History,
+    DeclarationItem? Declaration,
+    IReadOnlyList<ReferralItem> Referrals);
+
+/// <summary>Reads of support requests: no tracking, projections, bounded lists, names resolved in one query.</summary>
+public sealed class RequestQueries(AppDbContext db)
+{
+    public const int QueueSize = 100;
+
+    /// <summary>
+    /// The officer's queue: open requests, overdue and nearest due first, then the oldest waiting.
+    /// Bounded: the desk works from the top of it; filters narrow it.
+    /// </summary>
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(QueueFilter filter, CancellationToken ct)
+    {
+        var query = db.SupportRequests.AsNoTracking().Where(r => RequestWorkflow.OpenStates.Contains(r.State));
+        if (filter.State is { } state)
+        {
+            query = query.Where(r => r.State == state);
+        }
+
+        if (filter.BranchId is { } branch)
+        {
+            query = query.Where(r => r.BranchId == branch);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(r => r.Channel == channel);
+        }
+
+        if (filter.ServiceId is { } service)
+        {
+            query = query.Where(r => r.ServiceId == service);
+        }
+
+        return await query
+            .OrderBy(r => r.DecisionDueOn == null)
+            .ThenBy(r => r.DecisionDueOn)
+            .ThenBy(r => r.CreatedAtUtc)
+            .Take(QueueSize)
+            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new QueueItem(
+                r.Id, r.Number, r.State, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName, b.FileNumber,
+                r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<QueueItem>> ForBeneficiaryAsync(Guid beneficiaryId, CancellationToken ct) =>
+        await db.SupportRequests.AsNoTracking().Where(r => r.BeneficiaryId == beneficiaryId)
+            .OrderByDescending(r => r.CreatedAtUtc).Take(50)
+            .Select(r => new QueueItem(r.Id, r.Number, r.State, "", "", r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn))
+            .ToListAsync(ct);
+
+    public async Task<RequestDetails?> DetailsAsync(Guid id, CancellationToken ct)
+    {
+        var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == id)
+            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new
+            {
+                Request = r,
+                BeneficiaryName = b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
+                b.FileNumber,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return null;
+        }
+
+        var history = await db.RequestHistory.AsNoTracking().Where(h => h.RequestId == id).OrderBy(h => h.AtUtc).Take(200).ToListAsync(ct);
+        var declaration = await db.Declarations.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == id, ct);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.RequestId == id).OrderBy(r => r.AskedAtUtc).Take(50).ToListAsync(ct);
+
+        var userIds = history.Select(h => h.UserId)
+            .Concat(referrals.SelectMany(r => new[] { r.ResearcherId, r.AskedBy }))
+            .Concat(declaration is null ? [] : [declaration.WitnessUserId])
+            .Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        string Name(Guid userId) => names.GetValueOrDefault(userId, "—");
+
+        var r = request.Request;
+        return new RequestDetails(
+            r.Id, r.Number, r.State, r.Version, r.BeneficiaryId, request.BeneficiaryName, request.FileNumber, r.ServiceId, r.BranchId, r.Channel,
+            r.Description, r.AmountRequestedHalalas, r.SubmittedOn, r.VerifiedOn, r.DecisionDueOn, r.CreatedAtUtc,
+            history.Select(h => new HistoryItem(h.From, h.To, h.Trigger, h.Note, Name(h.UserId), h.AtUtc)).ToList(),
+            declaration is null ? null : new DeclarationItem(declaration.ApplicantName, declaration.Method, declaration.Text, declaration.TextVersion, Name(declaration.WitnessUserId), declaration.AtUtc),
+            referrals.Select(x => new ReferralItem(x.Id, x.Question, Name(x.ResearcherId), x.ResearcherId, Name(x.AskedBy), x.AskedAtUtc, x.Answer, x.AnsweredAtUtc, x.Status)).ToList());
+    }
+
+    /// <summary>Social researchers of the association, for the referral form.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ResearchersAsync(CancellationToken ct) =>
+        (await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Identity.StaffRoles.SocialResearcher)))
+            .OrderBy(u => u.FullName).Take(100)
+            .Select(u => new { u.Id, u.FullName }).ToListAsync(ct))
+        .Select(u => (u.Id, u.FullName)).ToList();
+}

@@ -1,0 +1,120 @@
+using Juthuruna.Features.Contacts;
+using Juthuruna.Tenancy;
+
+namespace Juthuruna.Features.SupportRequests;
+
+/// <summary>طلب دعم: a beneficiary's request for one of the association's services.</summary>
+public sealed class SupportRequest : ITenantOwned
+{
+    public const string NumberCounterPrefix = "support-request-";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+
+    /// <summary>e.g. <c>JTH-1447-000123</c>: gapless per association and Hijri year.</summary>
+    public required string Number { get; set; }
+
+    public int HijriYear { get; set; }
+    public Guid BeneficiaryId { get; set; }
+    public Guid ServiceId { get; set; }
+    public Guid? BranchId { get; set; }
+    public ContactChannel Channel { get; set; }
+    public required string Description { get; set; }
+    public long? AmountRequestedHalalas { get; set; }
+    public RequestState State { get; set; } = RequestState.Draft;
+
+    /// <summary>The day the file was submitted: documents are valid or not on this date (policy step 2).</summary>
+    public DateOnly? SubmittedOn { get; set; }
+
+    public DateOnly? VerifiedOn { get; set; }
+
+    /// <summary>Verified date + the association's decision window (calendar or working days).</summary>
+    public DateOnly? DecisionDueOn { get; set; }
+
+    public Guid CreatedBy { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>Generated when the create form is shown: the same form posted twice creates one request.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public static string FormatNumber(string prefix, int hijriYear, long sequence) =>
+        FormattableString.Invariant($"{prefix}-{hijriYear}-{sequence:000000}");
+}
+
+/// <summary>One row per transition: who, when, from, to, note (architecture.md, "Workflow").</summary>
+public sealed class RequestHistory : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public Guid RequestId { get; set; }
+    public RequestState? From { get; set; }
+    public RequestState To { get; set; }
+    public RequestTrigger? Trigger { get; set; }
+    public string? Note { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime AtUtc { get; set; }
+}
+
+public enum DeclarationMethod
+{
+    ConfirmedOnScreen = 1,
+    SignedPaperScanned = 2,
+}
+
+/// <summary>
+/// الإقرار: the applicant confirms the data is correct and that they are directly responsible for it
+/// (policy step 4). The text signed is copied, with the template version it came from.
+/// </summary>
+public sealed class Declaration : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public Guid RequestId { get; set; }
+    public required string ApplicantName { get; set; }
+    public DeclarationMethod Method { get; set; }
+    public required string Text { get; set; }
+    public int TextVersion { get; set; }
+    public Guid? ScanFileId { get; set; }
+    public Guid WitnessUserId { get; set; }
+    public DateTime AtUtc { get; set; }
+}
+
+/// <summary>The association's declaration wording; a new version is a new row, old requests keep theirs.</summary>
+public sealed class DeclarationTemplate : ITenantOwned
+{
+    public const string DefaultText =
+        "أقر أنا الموقع أدناه بأن جميع البيانات والمعلومات والمستندات التي قدمتها إلى الجمعية صحيحة وكاملة، " +
+        "وأنني مسؤول مسؤولية مباشرة عن صحتها، وأتعهد بإبلاغ الجمعية بأي تغيير يطرأ عليها، " +
+        "وأعلم أن طلبي سيُرفع إلى لجنة البحث لدراسته والرد عليه بالقبول أو الرفض.";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public int Version { get; set; }
+    public required string Text { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+public enum ReferralStatus
+{
+    Open = 1,
+    Answered = 2,
+}
+
+/// <summary>إحالة: an unclear case referred to a social researcher (policy step 3). Does not block the workflow.</summary>
+public sealed class Referral : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+    public Guid RequestId { get; set; }
+    public required string Question { get; set; }
+    public Guid ResearcherId { get; set; }
+    public Guid AskedBy { get; set; }
+    public DateTime AskedAtUtc { get; set; }
+    public string? Answer { get; set; }
+    public Guid? AnsweredBy { get; set; }
+    public DateTime? AnsweredAtUtc { get; set; }
+    public ReferralStatus Status { get; set; } = ReferralStatus.Open;
+}

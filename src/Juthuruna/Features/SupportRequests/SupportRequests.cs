@@ -1,0 +1,297 @@
+using Juthuruna.Common.Dates;
+using Juthuruna.Common.Money;
+using Juthuruna.Data;
+using Juthuruna.Features.Contacts;
+using Juthuruna.Features.Counters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Features.SupportRequests;
+
+/// <summary>Who acts: the signed-in staff member and the roles the workflow table checks.</summary>
+public sealed record Actor(Guid UserId, IReadOnlyCollection<string> Roles);
+
+public sealed record NewSupportRequest(
+    Guid BeneficiaryId,
+    Guid ServiceId,
+    Guid? BranchId,
+    ContactChannel Channel,
+    string? Description,
+    string? AmountRequested,
+    Guid IdempotencyKey);
+
+/// <summary>Outcome of a request command: done (with the request's id), field errors, or stale.</summary>
+public sealed record RequestResult(Guid? Id, IReadOnlyList<(string Field, string Message)> Errors, bool Stale = false)
+{
+    public bool Succeeded => Errors.Count == 0 && !Stale;
+
+    public static RequestResult Done(Guid id) => new(id, []);
+
+    public static RequestResult Fail(string field, string message) => new(null, [(field, message)]);
+}
+
+/// <summary>Writes of support requests. Every state change goes through <see cref="RequestWorkflow"/> and writes history.</summary>
+public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<RequestResult> CreateAsync(NewSupportRequest command, Actor actor, CancellationToken ct)
+    {
+        // The same form posted twice: the first post's request is the answer to the second.
+        if (await db.SupportRequests.AsNoTracking().Where(r => r.IdempotencyKey == command.IdempotencyKey).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct) is { } existing)
+        {
+            return RequestResult.Done(existing);
+        }
+
+        var errors = new List<(string, string)>();
+        if (!await db.Beneficiaries.AnyAsync(b => b.Id == command.BeneficiaryId, ct))
+        {
+            errors.Add((nameof(command.BeneficiaryId), l["Choose the beneficiary's file."]));
+        }
+
+        if (command.ServiceId == Guid.Empty)
+        {
+            errors.Add((nameof(command.ServiceId), l["Choose the service requested."]));
+        }
+
+        if (!Enum.IsDefined(command.Channel))
+        {
+            errors.Add((nameof(command.Channel), l["Choose the channel the request came through."]));
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Description))
+        {
+            errors.Add((nameof(command.Description), l["Describe the need."]));
+        }
+        else if (command.Description.Length > 2000)
+        {
+            errors.Add((nameof(command.Description), l["Keep the description under 2000 characters."]));
+        }
+
+        long? amount = null;
+        if (!string.IsNullOrWhiteSpace(command.AmountRequested))
+        {
+            if (Riyals.TryParseHalalas(command.AmountRequested, out var halalas) && halalas > 0)
+            {
+                amount = halalas;
+            }
+            else
+            {
+                errors.Add((nameof(command.AmountRequested), l["Enter the amount in riyals, e.g. 1500 or 1500.50."]));
+            }
+        }
+
+        if (command.BranchId is { } branchId && !await db.Branches.AnyAsync(b => b.Id == branchId && b.IsActive, ct))
+        {
+            errors.Add((nameof(command.BranchId), l["Choose one of the association's offices."]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new RequestResult(null, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hijriYear = DualDate.ToHijri(DateOnly.FromDateTime(DualDate.ToRiyadh(now))).Year;
+        var prefix = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings.NumberPrefix).SingleAsync(ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await TenantCounters.NextAsync(db, SupportRequest.NumberCounterPrefix + hijriYear, ct);
+        var request = new SupportRequest
+        {
+            Number = SupportRequest.FormatNumber(prefix, hijriYear, sequence),
+            HijriYear = hijriYear,
+            BeneficiaryId = command.BeneficiaryId,
+            ServiceId = command.ServiceId,
+            BranchId = command.BranchId,
+            Channel = command.Channel,
+            Description = command.Description!.Trim(),
+            AmountRequestedHalalas = amount,
+            CreatedBy = actor.UserId,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            IdempotencyKey = command.IdempotencyKey,
+        };
+        db.SupportRequests.Add(request);
+        db.RequestHistory.Add(new RequestHistory { RequestId = request.Id, To = RequestState.Draft, UserId = actor.UserId, AtUtc = now });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return RequestResult.Done(request.Id);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="trigger"/> if the table allows it from the request's state, for one of the
+    /// actor's roles, and its guard holds; refuses with a message otherwise. A page older than the request
+    /// (<paramref name="version"/> differs) is refused as stale, so a double click has exactly one effect.
+    /// </summary>
+    public async Task<RequestResult> TransitionAsync(Guid requestId, RequestTrigger trigger, Guid version, string? note, Actor actor, CancellationToken ct)
+    {
+        var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        if (request.Version != version)
+        {
+            return new RequestResult(requestId, [("", l["This request was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
+        }
+
+        var transition = RequestWorkflow.Transitions.SingleOrDefault(t => t.From == request.State && t.Trigger == trigger);
+        if (transition is null || !transition.Roles.Any(actor.Roles.Contains))
+        {
+            return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
+        }
+
+        var facts = await FactsAsync(request, note, ct);
+        switch (transition.Guard(facts))
+        {
+            case GuardFailure.DeclarationMissing:
+                return RequestResult.Fail("", l["The applicant's declaration must be recorded before the request is verified."]);
+            case GuardFailure.DocumentsIncomplete:
+                return RequestResult.Fail("", l["Every mandatory document must be checked and valid on the submission date before the request is verified."]);
+            case GuardFailure.ReasonRequired:
+                return RequestResult.Fail("Note", l["Give the reason."]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(DualDate.ToRiyadh(now));
+        var from = request.State;
+        request.State = transition.To;
+        if (trigger == RequestTrigger.Submit)
+        {
+            request.SubmittedOn = today;
+        }
+
+        if (transition.To == RequestState.Verified)
+        {
+            var settings = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings).SingleAsync(ct);
+            request.VerifiedOn = today;
+            request.DecisionDueOn = DecisionWindow.DueDate(today, settings.DecisionWindowDays, settings.DecisionWindowMode);
+        }
+
+        request.UpdatedAtUtc = now;
+        request.Version = Guid.NewGuid();
+        db.RequestHistory.Add(new RequestHistory
+        {
+            RequestId = request.Id,
+            From = from,
+            To = transition.To,
+            Trigger = trigger,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            UserId = actor.UserId,
+            AtUtc = now,
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new RequestResult(requestId, [("", l["This request was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
+        }
+
+        return RequestResult.Done(request.Id);
+    }
+
+    /// <summary>Records the applicant's declaration (once per request), with the wording in force today.</summary>
+    public async Task<RequestResult> DeclareAsync(Guid requestId, string? applicantName, DeclarationMethod method, Actor actor, CancellationToken ct)
+    {
+        var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.State }).SingleOrDefaultAsync(ct)
+            ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        if (string.IsNullOrWhiteSpace(applicantName))
+        {
+            return RequestResult.Fail("ApplicantName", l["Enter the name of the applicant who makes the declaration."]);
+        }
+
+        if (!Enum.IsDefined(method))
+        {
+            return RequestResult.Fail("Method", l["Choose how the declaration was made."]);
+        }
+
+        if (request.State is not (RequestState.Draft or RequestState.DocumentsReview or RequestState.ReturnedForCompletion))
+        {
+            return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
+        }
+
+        if (await db.Declarations.AnyAsync(d => d.RequestId == requestId, ct))
+        {
+            return RequestResult.Fail("", l["The declaration has already been recorded."]);
+        }
+
+        var template = await CurrentDeclarationAsync(ct);
+        db.Declarations.Add(new Declaration
+        {
+            RequestId = requestId,
+            ApplicantName = applicantName.Trim(),
+            Method = method,
+            Text = template.Text,
+            TextVersion = template.Version,
+            WitnessUserId = actor.UserId,
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        return RequestResult.Done(requestId);
+    }
+
+    /// <summary>The association's declaration wording in force (the built-in wording until it sets its own).</summary>
+    public async Task<(string Text, int Version)> CurrentDeclarationAsync(CancellationToken ct) =>
+        await db.DeclarationTemplates.AsNoTracking().OrderByDescending(t => t.Version)
+            .Select(t => new ValueTuple<string, int>(t.Text, t.Version)).FirstOrDefaultAsync(ct) is { Item1: not null } found
+            ? found
+            : (DeclarationTemplate.DefaultText, 0);
+
+    public async Task<RequestResult> ReferAsync(Guid requestId, Guid researcherId, string? question, Actor actor, CancellationToken ct)
+    {
+        if (!await db.SupportRequests.AnyAsync(r => r.Id == requestId, ct))
+        {
+            throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        }
+
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            return RequestResult.Fail("Question", l["Write the question for the researcher."]);
+        }
+
+        var isResearcher = await db.UserRoles.AnyAsync(
+            ur => ur.UserId == researcherId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Identity.StaffRoles.SocialResearcher), ct);
+        if (!isResearcher)
+        {
+            return RequestResult.Fail("ResearcherId", l["Choose a social researcher."]);
+        }
+
+        db.Referrals.Add(new Referral
+        {
+            RequestId = requestId,
+            ResearcherId = researcherId,
+            Question = question.Trim(),
+            AskedBy = actor.UserId,
+            AskedAtUtc = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+        return RequestResult.Done(requestId);
+    }
+
+    public async Task<RequestResult> AnswerReferralAsync(Guid referralId, string? answer, Actor actor, CancellationToken ct)
+    {
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, ct)
+            ?? throw new EntityNotFoundException(nameof(Referral), referralId);
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return RequestResult.Fail("Answer", l["Write the answer."]);
+        }
+
+        if (referral.Status == ReferralStatus.Answered)
+        {
+            return RequestResult.Fail("", l["This referral has already been answered."]);
+        }
+
+        referral.Answer = answer.Trim();
+        referral.AnsweredBy = actor.UserId;
+        referral.AnsweredAtUtc = clock.GetUtcNow().UtcDateTime;
+        referral.Status = ReferralStatus.Answered;
+        await db.SaveChangesAsync(ct);
+        return RequestResult.Done(referral.RequestId);
+    }
+
+    private async Task<RequestFacts> FactsAsync(SupportRequest request, string? note, CancellationToken ct)
+    {
+        var declared = await db.Declarations.AnyAsync(d => d.RequestId == request.Id, ct);
+        return new RequestFacts(declared, await DocumentChecks.MandatoryProblemsAsync(db, request, ct), !string.IsNullOrWhiteSpace(note));
+    }
+}
