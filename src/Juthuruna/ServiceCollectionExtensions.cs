@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.SupportRequests.SupportRequests>();
         services.AddScoped<Features.SupportRequests.RequestQueries>();
         services.AddScoped<Features.SupportRequests.DocumentChecks>();
+        services.AddScoped<Features.Settings.AssociationSettings>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();

@@ -345,6 +345,33 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.ToTable("SupportServices");
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Settings.TenantHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("TenantHolidays");
+                });
+
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.Declaration", b =>
                 {
                     b.Property<Guid>("Id")

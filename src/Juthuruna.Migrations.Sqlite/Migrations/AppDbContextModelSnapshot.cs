@@ -340,6 +340,33 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.ToTable("SupportServices");
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Settings.TenantHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("TenantHolidays");
+                });
+
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.Declaration", b =>
                 {
                     b.Property<Guid>("Id")

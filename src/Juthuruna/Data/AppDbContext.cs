@@ -51,6 +51,7 @@ public sealed class AppDbContext
     public DbSet<DeclarationTemplate> DeclarationTemplates => Set<DeclarationTemplate>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<DocumentCheck> DocumentChecks => Set<DocumentCheck>();
+    public DbSet<Features.Settings.TenantHoliday> TenantHolidays => Set<Features.Settings.TenantHoliday>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

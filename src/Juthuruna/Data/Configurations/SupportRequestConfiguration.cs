@@ -73,3 +73,12 @@ internal sealed class DocumentCheckConfiguration : IEntityTypeConfiguration<Docu
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class TenantHolidayConfiguration : IEntityTypeConfiguration<Features.Settings.TenantHoliday>
+{
+    public void Configure(EntityTypeBuilder<Features.Settings.TenantHoliday> builder)
+    {
+        builder.Property(h => h.Name).HasMaxLength(100);
+        builder.HasIndex(h => new { h.TenantId, h.Date }).IsUnique();
+    }
+}

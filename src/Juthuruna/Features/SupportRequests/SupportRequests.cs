@@ -161,7 +161,10 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         {
             var settings = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings).SingleAsync(ct);
             request.VerifiedOn = today;
-            request.DecisionDueOn = DecisionWindow.DueDate(today, settings.DecisionWindowDays, settings.DecisionWindowMode);
+            var holidays = settings.DecisionWindowMode == Tenancy.DecisionWindowMode.WorkingDays
+                ? await Settings.AssociationSettings.HolidaysFromAsync(db, today, ct)
+                : null;
+            request.DecisionDueOn = DecisionWindow.DueDate(today, settings.DecisionWindowDays, settings.DecisionWindowMode, holidays);
         }
 
         request.UpdatedAtUtc = now;

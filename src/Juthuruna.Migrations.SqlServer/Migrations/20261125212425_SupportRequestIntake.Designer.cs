@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125211433_SupportRequestIntake")]
+    [Migration("20261125212425_SupportRequestIntake")]
     partial class SupportRequestIntake
     {
         /// <inheritdoc />
@@ -346,6 +346,33 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("SupportServices");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Settings.TenantHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("TenantHolidays");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.Declaration", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Juthuruna.Migrations.SqlServer.Migrations
+namespace Juthuruna.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SupportRequestIntake : Migration
@@ -15,11 +15,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "DeclarationTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,25 +30,25 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "SupportRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    HijriYear = table.Column<int>(type: "int", nullable: false),
-                    BeneficiaryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    BranchId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Channel = table.Column<int>(type: "int", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    AmountRequestedHalalas = table.Column<long>(type: "bigint", nullable: true),
-                    State = table.Column<int>(type: "int", nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    VerifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DecisionDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    IdempotencyKey = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    HijriYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    BeneficiaryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BranchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AmountRequestedHalalas = table.Column<long>(type: "INTEGER", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    VerifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecisionDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,19 +62,33 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TenantHolidays",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenantHolidays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Declarations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicantName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Method = table.Column<int>(type: "int", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    TextVersion = table.Column<int>(type: "int", nullable: false),
-                    ScanFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    WitnessUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TextVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScanFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WitnessUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,18 +105,18 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "DocumentChecks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DocumentTypeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    SeenInOriginal = table.Column<bool>(type: "bit", nullable: false),
-                    IssueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpiryDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    FileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CheckedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CheckedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentTypeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeenInOriginal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiryDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CheckedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CheckedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,17 +133,17 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "Referrals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Question = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    ResearcherId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AskedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AskedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Answer = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    AnsweredBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    AnsweredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Status = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ResearcherId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,15 +160,15 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "RequestHistory",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    From = table.Column<int>(type: "int", nullable: true),
-                    To = table.Column<int>(type: "int", nullable: false),
-                    Trigger = table.Column<int>(type: "int", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -276,6 +290,17 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "IX_SupportRequests_TenantId_State_DecisionDueOn",
                 table: "SupportRequests",
                 columns: new[] { "TenantId", "State", "DecisionDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenantHolidays_TenantId",
+                table: "TenantHolidays",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TenantHolidays_TenantId_Date",
+                table: "TenantHolidays",
+                columns: new[] { "TenantId", "Date" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -295,6 +320,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestHistory");
+
+            migrationBuilder.DropTable(
+                name: "TenantHolidays");
 
             migrationBuilder.DropTable(
                 name: "SupportRequests");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125211426_SupportRequestIntake")]
+    [Migration("20261125212337_SupportRequestIntake")]
     partial class SupportRequestIntake
     {
         /// <inheritdoc />
@@ -341,6 +341,33 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SupportServices");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Settings.TenantHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("TenantHolidays");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.Declaration", b =>

@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using Juthuruna.Common.Dates;
+using Juthuruna.Features.Settings;
+using Juthuruna.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Web.Pages.Admin.Settings;
+
+/// <summary>The association's settings: decision window, holidays, declaration wording (TenantAdmin, by the /Admin folder rule).</summary>
+public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public SettingsView Current { get; private set; } = null!;
+
+    [BindProperty]
+    public WindowInput Window { get; set; } = new();
+
+    [BindProperty]
+    public HolidayInput Holiday { get; set; } = new();
+
+    [BindProperty]
+    public DeclarationInput Declaration { get; set; } = new();
+
+    public sealed class WindowInput
+    {
+        [Display(Name = "Decision window (days)")]
+        public int DecisionWindowDays { get; set; }
+
+        [Display(Name = "Counted in")]
+        public DecisionWindowMode Mode { get; set; }
+    }
+
+    public sealed class HolidayInput
+    {
+        [Display(Name = "Date")]
+        public string? Date { get; set; }
+
+        [Display(Name = "Calendar of the dates")]
+        public CalendarKind Calendar { get; set; } = CalendarKind.Hijri;
+
+        [Display(Name = "Holiday")]
+        public string? Name { get; set; }
+    }
+
+    public sealed class DeclarationInput
+    {
+        [Display(Name = "Declaration wording")]
+        public string? DeclarationText { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Window = new WindowInput { DecisionWindowDays = Current.DecisionWindowDays, Mode = Current.Mode };
+        Declaration = new DeclarationInput { DeclarationText = Current.DeclarationText };
+    }
+
+    public async Task<IActionResult> OnPostWindowAsync(CancellationToken ct)
+    {
+        if (ModelState[$"{nameof(Window)}.{nameof(WindowInput.DecisionWindowDays)}"]?.Errors.Count > 0)
+        {
+            return await RedisplayAsync(ct);
+        }
+
+        return await AfterAsync(await settings.UpdateDecisionWindowAsync(Window.DecisionWindowDays, Window.Mode, ct), nameof(Window), ct);
+    }
+
+    public async Task<IActionResult> OnPostAddHolidayAsync(CancellationToken ct)
+    {
+        DateOnly? date = DateEntry.TryParse(Holiday.Date, Holiday.Calendar, out var parsed) ? parsed : null;
+        if (date is null && !string.IsNullOrWhiteSpace(Holiday.Date))
+        {
+            ModelState.AddModelError("Holiday.Date", l["Enter the holiday's date as dd/mm/yyyy."]);
+            return await RedisplayAsync(ct);
+        }
+
+        return await AfterAsync(await settings.AddHolidayAsync(date, Holiday.Name, ct), nameof(Holiday), ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveHolidayAsync(Guid holidayId, CancellationToken ct)
+    {
+        await settings.RemoveHolidayAsync(holidayId, ct);
+        TempData["Success"] = l["The settings have been saved."].Value;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDeclarationAsync(CancellationToken ct) =>
+        await AfterAsync(await settings.UpdateDeclarationAsync(Declaration.DeclarationText, ct), nameof(Declaration), ct);
+
+    private async Task<IActionResult> AfterAsync(IReadOnlyList<(string Field, string Message)> errors, string prefix, CancellationToken ct)
+    {
+        if (errors.Count == 0)
+        {
+            TempData["Success"] = l["The settings have been saved."].Value;
+            return RedirectToPage();
+        }
+
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError($"{prefix}.{field}", message);
+        }
+
+        return await RedisplayAsync(ct);
+    }
+
+    // The form that failed keeps what was typed; the other forms show the saved values.
+    private async Task<IActionResult> RedisplayAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!Request.Query["handler"].Contains("Declaration"))
+        {
+            Declaration.DeclarationText ??= Current.DeclarationText;
+        }
+
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) => Current = await settings.GetAsync(ct);
+}
