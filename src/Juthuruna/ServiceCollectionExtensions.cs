@@ -1,5 +1,6 @@
 using FluentValidation;
 using Juthuruna.Features.Beneficiaries;
+using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Seeding;
@@ -22,6 +23,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StaffQueries>();
         services.AddScoped<BeneficiaryFiles>();
         services.AddScoped<BeneficiaryQueries>();
+        services.AddScoped<ContactLog>();
+        services.AddScoped<ContactQueries>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
+using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
 using Juthuruna.Identity;
 using Juthuruna.Tenancy;
@@ -40,6 +41,7 @@ public sealed class AppDbContext
     public DbSet<Branch> Branches => Set<Branch>();
     public DbSet<TenantCounter> TenantCounters => Set<TenantCounter>();
     public DbSet<Beneficiary> Beneficiaries => Set<Beneficiary>();
+    public DbSet<Contact> Contacts => Set<Contact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
