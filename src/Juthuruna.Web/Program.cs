@@ -31,6 +31,9 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Beneficiaries", StaffIdentitySetup.BeneficiaryReadersPolicy);
         options.Conventions.AuthorizePage("/Beneficiaries/Create", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizePage("/Beneficiaries/Edit", StaffIdentitySetup.BeneficiaryWritersPolicy);
+        options.Conventions.AuthorizeFolder("/Contacts", StaffIdentitySetup.BeneficiaryReadersPolicy);
+        options.Conventions.AuthorizePage("/Contacts/Create", StaffIdentitySetup.BeneficiaryWritersPolicy);
+        options.Conventions.AuthorizePage("/Contacts/Link", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AllowAnonymousToFolder("/Errors");
         options.Conventions.AllowAnonymousToPage("/Account/Login");
         options.Conventions.AllowAnonymousToPage("/Culture");

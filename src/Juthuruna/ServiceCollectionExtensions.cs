@@ -1,6 +1,7 @@
 using FluentValidation;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Services;
+using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Seeding;
@@ -30,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.SupportRequests.RequestQueries>();
         services.AddScoped<Features.SupportRequests.DocumentChecks>();
         services.AddScoped<Features.Settings.AssociationSettings>();
+        services.AddScoped<ContactLog>();
+        services.AddScoped<ContactQueries>();
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();

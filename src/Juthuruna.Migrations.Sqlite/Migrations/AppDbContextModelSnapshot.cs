@@ -187,6 +187,86 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.ToTable("Branches");
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerMobile")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LinkedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "FollowUpOn");
+
+                    b.HasIndex("TenantId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "OccurredAtUtc");
+
+                    b.HasIndex("TenantId", "BeneficiaryId", "OccurredAtUtc");
+
+                    b.ToTable("Contacts");
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Counters.TenantCounter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1131,6 +1211,16 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.Navigation("HouseholdMembers");
 
                     b.Navigation("IncomeSources");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Contacts.Contact", b =>
+                {
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", "Beneficiary")
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Beneficiary");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Services.ServiceRequirement", b =>

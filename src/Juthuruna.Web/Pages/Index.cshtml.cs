@@ -1,4 +1,5 @@
 using Juthuruna.Data;
+using Juthuruna.Features.Contacts;
 using Juthuruna.Identity;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Juthuruna.Web.Pages;
 
 /// <summary>The home dashboard: one card group per role the user holds, with what exists for that role today.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, ContactQueries contacts) : PageModel
 {
     public string AssociationName { get; private set; } = "";
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -16,6 +17,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyList<BranchRow> Branches { get; private set; } = [];
     public int ActiveAssociations { get; private set; }
     public int SuspendedAssociations { get; private set; }
+    public ContactCounts ContactCounts { get; private set; } = new(0, 0);
 
     public sealed record BranchRow(string NameAr, string NameEn, string? City, bool IsHeadOffice);
 
@@ -31,6 +33,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .OrderByDescending(b => b.IsHeadOffice).ThenBy(b => b.Code)
             .Select(b => new BranchRow(b.NameAr, b.NameEn, b.City, b.IsHeadOffice))
             .Take(50).ToListAsync(ct);
+
+        if (User.IsInRole(StaffRoles.RelationsOfficer))
+        {
+            ContactCounts = await contacts.CountsAsync(ct);
+        }
 
         if (User.IsInRole(StaffRoles.TenantAdmin) || User.IsInRole(StaffRoles.Manager))
         {

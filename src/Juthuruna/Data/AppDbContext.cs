@@ -3,6 +3,7 @@ using System.Reflection;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.SupportRequests;
+using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
 using Juthuruna.Features.Services;
 using Juthuruna.Identity;
@@ -52,6 +53,7 @@ public sealed class AppDbContext
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<DocumentCheck> DocumentChecks => Set<DocumentCheck>();
     public DbSet<Features.Settings.TenantHoliday> TenantHolidays => Set<Features.Settings.TenantHoliday>();
+    public DbSet<Contact> Contacts => Set<Contact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,8 @@
 using Juthuruna.Data;
+using Juthuruna.Common.Dates;
+using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
+using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Services;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
@@ -83,6 +86,9 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
 
         await SeedAssociationAsync(juthuruna, "juthuruna.org.sa", ("BR1", "مكتب حي الصفا", "Al-Safa branch office"), ct);
         await SeedAssociationAsync(albirr, "albirr.org.sa", ("BR1", "مكتب حي النسيم", "Al-Naseem branch office"), ct);
+        await SeedBeneficiariesAndContactsAsync(juthuruna.Id, "juthuruna.org.sa", DemoBeneficiaries, withContacts: true, ct);
+        // The same national IDs in the second association: each association has its own files.
+        await SeedBeneficiariesAndContactsAsync(albirr.Id, "albirr.org.sa", DemoBeneficiaries.Take(2).ToList(), withContacts: false, ct);
         logger.LogInformation("Seeded the demo: {Tenants} associations and {Users} staff accounts", 2, Logins.Count);
         return true;
     }
@@ -140,6 +146,141 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             if (!saved.Succeeded)
             {
                 throw new InvalidOperationException($"Demo seeding failed: service {code}: " + string.Join("; ", saved.Errors.Select(e => e.Message)));
+            }
+        }
+    }
+
+    private sealed record DemoBeneficiary(
+        int IdSeed, string First, string Father, string Grandfather, string Family, Gender Gender, string BirthDate, MaritalStatus Marital,
+        string Mobile, string District, EmploymentStatus Employment, HousingType Housing, (IncomeKind Kind, string Amount)[] Incomes,
+        (string Name, HouseholdRelation Relation, string BirthDate, string? Income)[] Members);
+
+    private static readonly IReadOnlyList<DemoBeneficiary> DemoBeneficiaries =
+    [
+        new(1, "عبدالرحمن", "سالم", "محمد", "الحربي", Gender.Male, "1978-04-12", MaritalStatus.Married, "0551230001", "الحمدانية",
+            EmploymentStatus.Employed, HousingType.Rented, [(IncomeKind.Salary, "4200"), (IncomeKind.CitizenAccount, "720")],
+            [("منى علي الزهراني", HouseholdRelation.Spouse, "1982-09-01", null), ("سالم عبدالرحمن الحربي", HouseholdRelation.Son, "2010-02-15", null), ("ريم عبدالرحمن الحربي", HouseholdRelation.Daughter, "2013-07-20", null)]),
+        new(2, "فاطمة", "عبدالله", "أحمد", "الغامدي", Gender.Female, "1969-11-03", MaritalStatus.Widowed, "0551230002", "الصفا",
+            EmploymentStatus.Unemployed, HousingType.Charitable, [(IncomeKind.SocialSecurity, "1900"), (IncomeKind.Pension, "1500")], []),
+        new(3, "خالد", "إبراهيم", "سعيد", "القحطاني", Gender.Male, "1990-01-25", MaritalStatus.Unmarried, "0551230003", "الربوة",
+            EmploymentStatus.UnableToWork, HousingType.Family, [(IncomeKind.Rehabilitation, "1100")], []),
+        new(4, "نورة", "حسن", "علي", "الشهري", Gender.Female, "1985-06-30", MaritalStatus.Divorced, "0551230004", "الحمدانية",
+            EmploymentStatus.SelfEmployed, HousingType.Rented, [(IncomeKind.Other, "2300"), (IncomeKind.CitizenAccount, "500")], []),
+        new(5, "يوسف", "عمر", "عبدالعزيز", "المالكي", Gender.Male, "1955-12-10", MaritalStatus.Married, "0551230005", "السامر",
+            EmploymentStatus.Retired, HousingType.Owned, [(IncomeKind.Pension, "3800")], []),
+    ];
+
+    /// <summary>A valid citizen national ID: first digit 1 and the Luhn check digit.</summary>
+    internal static string DemoNationalId(int seed)
+    {
+        var body = "1" + (40000000 + seed * 1237).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            var d = body[i] - '0';
+            if (i % 2 == 0)
+            {
+                d *= 2;
+                d = d / 10 + d % 10;
+            }
+
+            sum += d;
+        }
+
+        return body + ((10 - sum % 10) % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task SeedBeneficiariesAndContactsAsync(Guid tenantId, string domain, IReadOnlyList<DemoBeneficiary> people, bool withContacts, CancellationToken ct)
+    {
+        await using var scope = scopes.BeginScope(tenantId);
+        var sp = scope.ServiceProvider;
+        var files = sp.GetRequiredService<BeneficiaryFiles>();
+        var ids = new List<Guid>();
+        foreach (var p in people)
+        {
+            var form = BeneficiaryForm.Blank();
+            form.IdentityNumber = DemoNationalId(p.IdSeed);
+            form.FirstName = p.First;
+            form.FatherName = p.Father;
+            form.GrandfatherName = p.Grandfather;
+            form.FamilyName = p.Family;
+            form.Gender = p.Gender;
+            form.BirthDateCalendar = CalendarKind.Gregorian;
+            form.BirthDate = p.BirthDate;
+            form.MaritalStatus = p.Marital;
+            form.Mobile = p.Mobile;
+            form.BuildingNumber = (7000 + p.IdSeed * 11).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form.Street = "شارع الأمير سلطان";
+            form.District = p.District;
+            form.City = "جدة";
+            form.PostalCode = "23431";
+            form.AdditionalNumber = (3000 + p.IdSeed).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form.EmploymentStatus = p.Employment;
+            form.HousingType = p.Housing;
+            foreach (var (kind, amount) in p.Incomes)
+            {
+                form.Incomes.Single(i => i.Kind == kind).Amount = amount;
+            }
+
+            form.Members = p.Members.Select(m => new MemberForm
+            {
+                Name = m.Name, Relation = m.Relation, BirthDateCalendar = CalendarKind.Gregorian, BirthDate = m.BirthDate, MonthlyIncome = m.Income,
+            }).ToList();
+            var result = await files.CreateAsync(form, confirmSimilar: true, ct);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+            }
+
+            ids.Add(result.Id!.Value);
+        }
+
+        if (!withContacts)
+        {
+            return;
+        }
+
+        var tenantDb = sp.GetRequiredService<AppDbContext>();
+        var officerEmail = $"officer@{domain}".ToUpperInvariant();
+        var officerId = await tenantDb.Users.Where(u => u.NormalizedEmail == officerEmail).Select(u => u.Id).SingleAsync(ct);
+        var log = sp.GetRequiredService<ContactLog>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = ContactTimes.SaudiToday(now);
+        string At(double hoursAgo) => DualDate.ToRiyadh(now.AddHours(-hoursAgo)).ToString(ContactForm.TimeFormat, System.Globalization.CultureInfo.InvariantCulture);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        (Guid? File, string? CallerName, string? CallerMobile, ContactChannel Channel, ContactDirection Direction, ContactType Type, double HoursAgo, string Summary, string? Outcome, string? FollowUp)[] contacts =
+        [
+            (ids[0], null, null, ContactChannel.InPerson, ContactDirection.Incoming, ContactType.Request, 240, "حضر لتقديم طلب دعم للإيجار", "استلمنا صورة الهوية وعقد الإيجار", Day(3)),
+            (ids[0], null, null, ContactChannel.Phone, ContactDirection.Outgoing, ContactType.FollowUp, 30, "اتصلنا لتذكيره بإحضار تعريف الراتب", "وعد بالحضور يوم الأحد", Day(0)),
+            (ids[1], null, null, ContactChannel.BranchRepresentative, ContactDirection.Incoming, ContactType.Request, 120, "طلب سلة غذائية عن طريق مندوب مكتب الصفا", null, null),
+            (ids[1], null, null, ContactChannel.Letter, ContactDirection.Outgoing, ContactType.FollowUp, 48, "أرسلنا خطاب إشعار باستكمال المستندات", null, Day(7)),
+            (ids[2], null, null, ContactChannel.Website, ContactDirection.Incoming, ContactType.Inquiry, 72, "استفسر عبر الموقع عن برامج التأهيل", "أرسلنا له دليل الخدمات", null),
+            (ids[3], null, null, ContactChannel.SocialMedia, ContactDirection.Incoming, ContactType.Suggestion, 20, "اقترحت تمديد ساعات الاستقبال مساءً", "رُفع الاقتراح للمدير التنفيذي", null),
+            (ids[3], null, null, ContactChannel.AssistanceRequest, ContactDirection.Incoming, ContactType.Complaint, 3, "شكوى من تأخر الرد على طلبها", "اعتذرنا وحددنا موعدًا للمتابعة", Day(1)),
+            (ids[4], null, null, ContactChannel.Volunteering, ContactDirection.Incoming, ContactType.Thanks, 96, "شكر الجمعية وعرض التطوع في توزيع السلال", null, null),
+            (ids[4], null, null, ContactChannel.InPerson, ContactDirection.Incoming, ContactType.Inquiry, 2, "سأل عن موعد صرف المساعدة الموسمية", "أبلغناه بالموعد المتوقع", null),
+            (null, "ماجد سعد العمري", "0559871234", ContactChannel.Phone, ContactDirection.Incoming, ContactType.Inquiry, 1, "متصل جديد يسأل عن شروط التسجيل في الجمعية", "شرحنا الشروط والمستندات المطلوبة", Day(2)),
+        ];
+        foreach (var c in contacts)
+        {
+            var result = await log.CreateAsync(new ContactForm
+            {
+                OccurredAt = At(c.HoursAgo),
+                Channel = c.Channel,
+                Direction = c.Direction,
+                Type = c.Type,
+                Summary = c.Summary,
+                Outcome = c.Outcome,
+                FollowUpOn = c.FollowUp,
+                BeneficiaryId = c.File,
+                CallerName = c.CallerName,
+                CallerMobile = c.CallerMobile,
+                IdempotencyKey = Guid.NewGuid(),
+            }, officerId, ct);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Message)));
             }
         }
     }

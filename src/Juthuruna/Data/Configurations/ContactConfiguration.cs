@@ -1,0 +1,24 @@
+using Juthuruna.Features.Contacts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Juthuruna.Data.Configurations;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        // The same form posted twice makes one row.
+        builder.HasIndex(c => new { c.TenantId, c.IdempotencyKey }).IsUnique();
+        builder.HasIndex(c => new { c.TenantId, c.OccurredAtUtc });
+        builder.HasIndex(c => new { c.TenantId, c.BeneficiaryId, c.OccurredAtUtc });
+        builder.HasIndex(c => new { c.TenantId, c.FollowUpOn });
+
+        builder.Property(c => c.Summary).HasMaxLength(2000);
+        builder.Property(c => c.Outcome).HasMaxLength(2000);
+        builder.Property(c => c.CallerName).HasMaxLength(200);
+        builder.Property(c => c.CallerMobile).HasMaxLength(16);
+
+        builder.HasOne(c => c.Beneficiary).WithMany().HasForeignKey(c => c.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
