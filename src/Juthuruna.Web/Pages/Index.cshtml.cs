@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Juthuruna.Web.Pages;
 
 /// <summary>The home dashboard: one card group per role the user holds, with what exists for that role today.</summary>
-public sealed class IndexModel(AppDbContext db, ContactQueries contacts) : PageModel
+public sealed class IndexModel(AppDbContext db, ContactQueries contacts, Juthuruna.Features.SupportRequests.RequestQueries requests, TimeProvider clock) : PageModel
 {
     public string AssociationName { get; private set; } = "";
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -18,6 +18,7 @@ public sealed class IndexModel(AppDbContext db, ContactQueries contacts) : PageM
     public int ActiveAssociations { get; private set; }
     public int SuspendedAssociations { get; private set; }
     public ContactCounts ContactCounts { get; private set; } = new(0, 0);
+    public Juthuruna.Features.SupportRequests.RequestCounts? RequestCounts { get; private set; }
 
     public sealed record BranchRow(string NameAr, string NameEn, string? City, bool IsHeadOffice);
 
@@ -37,6 +38,12 @@ public sealed class IndexModel(AppDbContext db, ContactQueries contacts) : PageM
         if (User.IsInRole(StaffRoles.RelationsOfficer))
         {
             ContactCounts = await contacts.CountsAsync(ct);
+        }
+
+        if (User.IsInRole(StaffRoles.RelationsOfficer) || User.IsInRole(StaffRoles.Manager) || User.IsInRole(StaffRoles.CommitteeSecretary))
+        {
+            var today = DateOnly.FromDateTime(Juthuruna.Common.Dates.DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+            RequestCounts = await requests.CountsAsync(today, ct);
         }
 
         if (User.IsInRole(StaffRoles.TenantAdmin) || User.IsInRole(StaffRoles.Manager))

@@ -4,6 +4,7 @@ using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Services;
+using Juthuruna.Features.SupportRequests;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Identity;
@@ -283,6 +284,74 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
                 throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Message)));
             }
         }
+
+        await SeedRequestsAsync(sp, ids, officerId, today, ct);
+    }
+
+    /// <summary>
+    /// Requests at every step of the intake, so a newcomer sees a living queue: a draft, one in document
+    /// review, one returned for completion (an expired ID), and one verified with its decision due date.
+    /// Everything goes through the same services the pages use.
+    /// </summary>
+    private static async Task SeedRequestsAsync(IServiceProvider sp, List<Guid> files, Guid officerId, DateOnly today, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var requests = sp.GetRequiredService<Features.SupportRequests.SupportRequests>();
+        var documents = sp.GetRequiredService<DocumentChecks>();
+        var actor = new Actor(officerId, [StaffRoles.RelationsOfficer]);
+        var services = await db.SupportServices.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        var types = await db.DocumentTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, ct);
+
+        async Task<Guid> OpenAsync(int file, string service, ContactChannel channel, string need, string? amount)
+        {
+            var opened = await requests.CreateAsync(new NewSupportRequest(files[file], services[service], null, channel, need, amount, Guid.NewGuid()), actor, ct);
+            return opened.Id ?? throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", opened.Errors.Select(e => e.Message)));
+        }
+
+        async Task StepAsync(Guid id, RequestTrigger trigger, string? note = null)
+        {
+            var version = await db.SupportRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.Version).SingleAsync(ct);
+            var result = await requests.TransitionAsync(id, trigger, version, note, actor, ct);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo seeding failed: {trigger}: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+            }
+        }
+
+        async Task CheckAsync(Guid id, string type, DateOnly? issued = null, DateOnly? expires = null)
+        {
+            var result = await documents.RecordAsync(id, new DocumentCheckInput(types[type], DocumentStatus.Matched, true, issued, expires, null), actor, ct);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo seeding failed: document {type}: " + string.Join("; ", result.Errors.Select(e => e.Message)));
+            }
+        }
+
+        await OpenAsync(4, "FOOD-BASKET", ContactChannel.InPerson, "أسرة من خمسة أفراد بلا دخل ثابت تطلب سلة غذائية شهرية.", "350");
+
+        var review = await OpenAsync(1, "FOOD-BASKET", ContactChannel.BranchRepresentative, "طلب سلة غذائية عن طريق مندوب مكتب حي الصفا.", null);
+        await StepAsync(review, RequestTrigger.Submit);
+        await CheckAsync(review, "NATIONAL-ID", expires: today.AddYears(3));
+
+        var returned = await OpenAsync(0, "RENT-AID", ContactChannel.InPerson, "متأخر عن سداد إيجار ثلاثة أشهر ويطلب مساعدة في الإيجار.", "4500");
+        await StepAsync(returned, RequestTrigger.Submit);
+        await CheckAsync(returned, "NATIONAL-ID", expires: today.AddDays(-20));
+        await CheckAsync(returned, "LEASE", expires: today.AddMonths(8));
+        await StepAsync(returned, RequestTrigger.ReturnForCompletion, "الهوية الوطنية منتهية قبل تاريخ التقديم؛ يرجى إحضار هوية سارية وتعريف بالراتب.");
+
+        var verified = await OpenAsync(2, "CULTURAL-COURSE", ContactChannel.Website, "يرغب في الالتحاق بدورة الخط العربي المعتمدة ويطلب دعم رسومها.", "1200");
+        await StepAsync(verified, RequestTrigger.Submit);
+        await CheckAsync(verified, "NATIONAL-ID", expires: today.AddYears(2));
+        await CheckAsync(verified, "SALARY-CERT", issued: today.AddDays(-12));
+        var applicant = await db.Beneficiaries.AsNoTracking().Where(b => b.Id == files[2])
+            .Select(b => b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName).SingleAsync(ct);
+        var declared = await requests.DeclareAsync(verified, applicant, DeclarationMethod.ConfirmedOnScreen, actor, ct);
+        if (!declared.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seeding failed: declaration");
+        }
+
+        await StepAsync(verified, RequestTrigger.Verify);
     }
 
     private static readonly (string Code, string NameAr, string NameEn, bool HasExpiry, int? MaxAgeDays)[] DemoDocumentTypes =

@@ -1,4 +1,5 @@
 using Juthuruna.Data;
+using Juthuruna.Features.SupportRequests;
 using Juthuruna.IntegrationTests.Infrastructure;
 using Juthuruna.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -37,8 +38,17 @@ public sealed class DemoDataTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.Single(contacts, c => c.BeneficiaryId is null && c.CallerMobile == "+966559871234");
         Assert.Equal(0, await factory.QueryAsync(tenants["albirr"], db => db.Contacts.CountAsync()));
 
+        var states = await factory.QueryAsync(tenants["juthuruna"], db => db.SupportRequests.OrderBy(r => r.Number).Select(r => r.State).ToListAsync());
+        Assert.Equal(
+            [RequestState.Draft, RequestState.DocumentsReview, RequestState.ReturnedForCompletion, RequestState.Verified],
+            states);
+        Assert.True(await factory.QueryAsync(tenants["juthuruna"], db => db.SupportRequests.AnyAsync(r => r.DecisionDueOn != null)));
+
         var officer = await factory.SignInAsync("officer@juthuruna.org.sa", DemoData.Password);
         var home = await officer.GetDocumentAsync("/");
         Assert.NotEqual("0", home.QuerySelector("[data-testid=contacts-today]")!.TextContent.Trim());
+        Assert.Equal("4", home.QuerySelector("[data-testid=requests-open]")!.TextContent.Trim());
+        var queue = await officer.GetDocumentAsync("/Requests");
+        Assert.Equal(4, queue.QuerySelectorAll("[data-testid=queue] tbody tr").Length);
     }
 }

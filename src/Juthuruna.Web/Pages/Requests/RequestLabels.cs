@@ -1,10 +1,9 @@
-using Juthuruna.Features.Contacts;
 using Juthuruna.Features.SupportRequests;
 using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Web.Pages.Requests;
 
-/// <summary>Localized labels of the request's states, actions and channels (written out so every key is checked for Arabic).</summary>
+/// <summary>Localized labels of the request's states, actions, documents and declaration methods (channels: ContactLabels) (written out so every key is checked for Arabic).</summary>
 public static class RequestLabels
 {
     public static string Of(IStringLocalizer l, RequestState value) => value switch
@@ -33,19 +32,6 @@ public static class RequestLabels
         RequestTrigger.Verify => l["Verify the request"],
         RequestTrigger.Withdraw => l["Withdraw (applicant's wish)"],
         RequestTrigger.Cancel => l["Cancel the request"],
-        _ => value.ToString(),
-    };
-
-    public static string Of(IStringLocalizer l, ContactChannel value) => value switch
-    {
-        ContactChannel.InPerson => l["In person"],
-        ContactChannel.Phone => l["Phone calls"],
-        ContactChannel.SocialMedia => l["Social media"],
-        ContactChannel.Letter => l["Letters"],
-        ContactChannel.AssistanceRequest => l["Assistance request services"],
-        ContactChannel.Volunteering => l["Volunteering service"],
-        ContactChannel.Website => l["The association's website"],
-        ContactChannel.BranchRepresentative => l["Branch office representatives"],
         _ => value.ToString(),
     };
 

@@ -17,6 +17,9 @@ public sealed record QueueItem(
     DateTime CreatedAtUtc,
     DateOnly? DecisionDueOn);
 
+/// <summary>Open requests, those still at the desk (draft, review, returned), overdue and due within four days.</summary>
+public sealed record RequestCounts(int Open, int AtTheDesk, int Overdue, int DueSoon);
+
 public sealed record HistoryItem(RequestState? From, RequestState To, RequestTrigger? Trigger, string? Note, string UserName, DateTime AtUtc);
 
 public sealed record DeclarationItem(string ApplicantName, DeclarationMethod Method, string Text, int TextVersion, string WitnessName, DateTime AtUtc);
@@ -126,6 +129,27 @@ public sealed class RequestQueries(AppDbContext db)
             history.Select(h => new HistoryItem(h.From, h.To, h.Trigger, h.Note, Name(h.UserId), h.AtUtc)).ToList(),
             declaration is null ? null : new DeclarationItem(declaration.ApplicantName, declaration.Method, declaration.Text, declaration.TextVersion, Name(declaration.WitnessUserId), declaration.AtUtc),
             referrals.Select(x => new ReferralItem(x.Id, x.Question, Name(x.ResearcherId), x.ResearcherId, Name(x.AskedBy), x.AskedAtUtc, x.Answer, x.AnsweredAtUtc, x.Status)).ToList());
+    }
+
+    /// <summary>The dashboard's figures, in one grouped query over the open requests.</summary>
+    public async Task<RequestCounts> CountsAsync(DateOnly today, CancellationToken ct)
+    {
+        var soon = today.AddDays(4);
+        var groups = await db.SupportRequests.AsNoTracking()
+            .Where(r => RequestWorkflow.OpenStates.Contains(r.State))
+            .GroupBy(r => new
+            {
+                AtTheDesk = r.State == RequestState.Draft || r.State == RequestState.DocumentsReview || r.State == RequestState.ReturnedForCompletion,
+                Overdue = r.DecisionDueOn != null && r.DecisionDueOn < today,
+                DueSoon = r.DecisionDueOn != null && r.DecisionDueOn >= today && r.DecisionDueOn <= soon,
+            })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return new RequestCounts(
+            groups.Sum(g => g.Count),
+            groups.Where(g => g.Key.AtTheDesk).Sum(g => g.Count),
+            groups.Where(g => g.Key.Overdue).Sum(g => g.Count),
+            groups.Where(g => g.Key.DueSoon).Sum(g => g.Count));
     }
 
     /// <summary>Social researchers of the association, for the referral form.</summary>
