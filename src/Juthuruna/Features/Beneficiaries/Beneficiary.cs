@@ -59,7 +59,7 @@ public enum HouseholdRelation
 }
 
 /// <summary>A beneficiary's file (ملف المستفيد): who they are, how to reach them, and their household's means.</summary>
-public sealed class Beneficiary : ITenantOwned
+public sealed class Beneficiary : ITenantOwned, Juthuruna.Features.Audit.IAudited
 {
     public const string FileNumberCounter = "BeneficiaryFile";
 
