@@ -125,7 +125,7 @@ public sealed class StaffClient(HttpClient http) : IDisposable
         using var content = new MultipartFormDataContent();
         foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
         {
-            content.Add(new StringContent(input.Value), input.Name);
+            content.Add(new StringContent(input.Value), input.Name!);
         }
 
         foreach (var (name, value) in fields ?? new Dictionary<string, string>())
