@@ -21,6 +21,13 @@ builder.Host.UseSerilog((context, services, logger) => logger
     preserveStaticLogger: true);
 
 builder.Services.AddJuthurunaCore();
+builder.Services.Configure<Juthuruna.Features.Files.StorageOptions>(builder.Configuration.GetSection("Storage"));
+builder.Services.PostConfigure<Juthuruna.Features.Files.StorageOptions>(o => o.Root = Path.Combine(builder.Environment.ContentRootPath, o.Root));
+// Let a request somewhat over the upload limit through to FileStorage, so the user reads the Arabic
+// "too large" message instead of a bare 413; far larger bodies are still cut off by the server.
+var uploadRequestLimit = builder.Configuration.GetValue("Storage:MaxBytes", 10L * 1024 * 1024) + 1024 * 1024;
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = uploadRequestLimit);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = uploadRequestLimit);
 builder.Services.AddJuthurunaDatabase(builder.Configuration);
 builder.Services.AddStaffIdentity();
 builder.Services.AddJuthurunaLocalization();
@@ -29,6 +36,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Admin", StaffIdentitySetup.TenantAdminPolicy);
         options.Conventions.AuthorizeFolder("/Host", StaffIdentitySetup.HostAdminPolicy);
         options.Conventions.AuthorizeFolder("/Beneficiaries", StaffIdentitySetup.BeneficiaryReadersPolicy);
+        // Files hang off beneficiaries (and later support requests): the same readers may download them.
+        options.Conventions.AuthorizeFolder("/Files", StaffIdentitySetup.BeneficiaryReadersPolicy);
         options.Conventions.AuthorizePage("/Beneficiaries/Create", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizePage("/Beneficiaries/Edit", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizeFolder("/Contacts", StaffIdentitySetup.BeneficiaryReadersPolicy);

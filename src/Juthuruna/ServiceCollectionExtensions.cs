@@ -18,6 +18,10 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
+        services.AddScoped<Features.Audit.CurrentUser>();
+        services.AddScoped<Features.Audit.AccessLog>();
+        services.AddScoped<Features.Files.FileStorage>();
+        services.AddOptions<Features.Files.StorageOptions>();
         services.AddSingleton<TenantScopeFactory>();
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<StaffAccounts>();

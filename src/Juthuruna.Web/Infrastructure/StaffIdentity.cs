@@ -69,6 +69,7 @@ public static class StaffPrincipalValidator
 
         var services = context.HttpContext.RequestServices;
         services.GetRequiredService<TenantContext>().Use(tenantId);
+        services.GetRequiredService<Juthuruna.Features.Audit.CurrentUser>().Use(userId);
         var db = services.GetRequiredService<AppDbContext>();
         var stampClaimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
 

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Juthuruna.Features.Audit;
 using Juthuruna.Features.Beneficiaries;
+using Juthuruna.Features.Files;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Features.Contacts;
@@ -28,11 +30,21 @@ public sealed class AppDbContext
 
     // Read by the query filter; EF turns it into a parameter bound to this instance on every query.
     private readonly Guid? _tenantId;
+    private readonly CurrentUser _currentUser;
+    private readonly TimeProvider _clock;
 
-    public AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenantContext)
+    public AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenantContext, CurrentUser currentUser, TimeProvider clock)
         : base(options)
     {
         _tenantId = tenantContext.TenantId;
+        _currentUser = currentUser;
+        _clock = clock;
+    }
+
+    /// <summary>For design-time tools and model tests: no acting user, the system clock.</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenantContext)
+        : this(options, tenantContext, new CurrentUser(), TimeProvider.System)
+    {
     }
 
     /// <summary>The tenant this instance was built for; null for an anonymous, tenant-less scope.</summary>
@@ -54,6 +66,8 @@ public sealed class AppDbContext
     public DbSet<DocumentCheck> DocumentChecks => Set<DocumentCheck>();
     public DbSet<Features.Settings.TenantHoliday> TenantHolidays => Set<Features.Settings.TenantHoliday>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -90,14 +104,138 @@ public sealed class AppDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        WriteAudit();
         EnforceTenant();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        WriteAudit();
         EnforceTenant();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// One audit row per changed <see cref="IAudited"/> entity, added to this same SaveChanges (same
+    /// transaction). Changes of owned children are folded into their owner's row.
+    /// </summary>
+    private void WriteAudit()
+    {
+        ChangeTracker.DetectChanges();
+        var rows = new Dictionary<(Type Type, object Id), (AuditAction Action, List<FieldChange> Changes)>();
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var (root, prefix) = RootOf(entry);
+            if (root is null || !typeof(IAudited).IsAssignableFrom(root.Value.Type))
+            {
+                continue;
+            }
+
+            var ownAction = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            if (!rows.TryGetValue(root.Value, out var row))
+            {
+                // An owned child's change alone is an update of its owner.
+                row = (prefix.Length == 0 ? ownAction : AuditAction.Updated, []);
+                rows[root.Value] = row;
+            }
+            else if (prefix.Length == 0)
+            {
+                row = (ownAction, row.Changes);
+                rows[root.Value] = row;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                var meta = property.Metadata;
+                if (meta.IsShadowProperty() || meta.Name is nameof(ITenantOwned.TenantId) || (prefix.Length == 0 && meta.IsPrimaryKey()))
+                {
+                    continue;
+                }
+
+                var name = prefix + meta.Name;
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        row.Changes.Add(new FieldChange(name, null, property.CurrentValue));
+                        break;
+                    case EntityState.Deleted:
+                        row.Changes.Add(new FieldChange(name, property.OriginalValue, null));
+                        break;
+                    default:
+                        if (property.IsModified)
+                        {
+                            row.Changes.Add(new FieldChange(name, property.OriginalValue, property.CurrentValue));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var userId = _currentUser.UserId?.ToString() ?? AuditEntry.SystemUser;
+        foreach (var ((type, id), (action, changes)) in rows)
+        {
+            var json = AuditChanges.ToJson(changes);
+            if (json is null && action == AuditAction.Updated)
+            {
+                continue;
+            }
+
+            Add(new AuditEntry
+            {
+                AtUtc = now,
+                UserId = userId,
+                Action = action,
+                EntityType = type.Name,
+                EntityId = Convert.ToString(id, System.Globalization.CultureInfo.InvariantCulture)!,
+                Changes = json,
+            });
+        }
+    }
+
+    /// <summary>The root entity (type, key) an entry belongs to and the field prefix for owned children.</summary>
+    private static ((Type Type, object Id)? Root, string Prefix) RootOf(EntityEntry entry)
+    {
+        var prefix = "";
+        var current = entry;
+        while (current.Metadata.FindOwnership() is { } ownership)
+        {
+            var dependentKey = current.Metadata.FindPrimaryKey()!.Properties
+                .Where(p => !ownership.Properties.Contains(p))
+                .Select(p => current.Property(p.Name).CurrentValue)
+                .FirstOrDefault();
+            var segment = ownership.PrincipalToDependent!.Name + (ownership.IsUnique ? "" : $"[{dependentKey}]");
+            prefix = segment + "." + prefix;
+            var ownerKey = ownership.Properties.Select(p => current.Property(p.Name).CurrentValue ?? current.Property(p.Name).OriginalValue).ToArray();
+            var owner = current.Context.ChangeTracker.Entries()
+                .FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+                    && e.Metadata.FindPrimaryKey()!.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(ownerKey));
+            if (owner is null)
+            {
+                return (null, prefix);
+            }
+
+            current = owner;
+        }
+
+        if (current.Metadata.FindPrimaryKey() is not { Properties.Count: 1 } key)
+        {
+            return (null, prefix);
+        }
+
+        return ((current.Metadata.ClrType, current.Property(key.Properties[0].Name).CurrentValue!), prefix);
     }
 
     private void EnforceTenant()

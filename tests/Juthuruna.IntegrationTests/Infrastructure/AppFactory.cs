@@ -30,6 +30,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_directory, "app.db");
 
+    /// <summary>Uploaded files of this test class (deleted with it).</summary>
+    public string StorageRoot => Path.Combine(_directory, "files");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
@@ -39,6 +42,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_directory, "keys"));
         builder.UseSetting("Logging:Directory", Path.Combine(_directory, "logs"));
+        builder.UseSetting("Storage:Root", StorageRoot);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -117,5 +117,44 @@ public sealed class StaffClient(HttpClient http) : IDisposable
         return await Http.PostAsync(url, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Opens <paramref name="pageUrl"/>, finds the (multipart) form and posts it as a browser would: its
+    /// hidden fields and antiforgery token, <paramref name="fields"/> and one file.
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(
+        string pageUrl, string formSelector, string fileField, string fileName, byte[] bytes, string contentType, IDictionary<string, string>? fields = null)
+    {
+        var page = await GetDocumentAsync(pageUrl);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pageUrl}.");
+        using var content = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
+        {
+            content.Add(new StringContent(input.Value), input.Name!);
+        }
+
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        content.Add(file, fileField, fileName);
+        var action = form.GetAttribute("action");
+        return await Http.PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, content);
+    }
+
+    /// <summary>A multipart post with this user's antiforgery token to any URL (hand-made cross-tenant requests).</summary>
+    public async Task<HttpResponseMessage> UploadWithTokenAsync(string url, string fileField, string fileName, byte[] bytes)
+    {
+        var home = await GetDocumentAsync("/");
+        var token = home.QuerySelector<IHtmlInputElement>("input[name='__RequestVerificationToken']")?.Value
+            ?? throw new InvalidOperationException("No antiforgery token on the dashboard.");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        content.Add(new ByteArrayContent(bytes), fileField, fileName);
+        return await Http.PostAsync(url, content);
+    }
+
     public void Dispose() => Http.Dispose();
 }

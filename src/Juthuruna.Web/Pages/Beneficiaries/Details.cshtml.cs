@@ -1,25 +1,83 @@
+using Juthuruna.Data;
+using Juthuruna.Features.Audit;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Common.Dates;
-using Juthuruna.Data;
 using Juthuruna.Features.Contacts;
+using Juthuruna.Features.Files;
 using Juthuruna.Features.SupportRequests;
-using Microsoft.EntityFrameworkCore;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Web.Pages.Beneficiaries;
 
-public sealed class DetailsModel(BeneficiaryQueries queries, ContactQueries contacts, RequestQueries requests, AppDbContext db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed record AttachmentRow(Guid Id, string OriginalName, long SizeBytes, string Sha256, string? Description, string? UploadedBy, DateTime UploadedAtUtc);
+
+public sealed class DetailsModel(
+    BeneficiaryQueries queries,
+    IAuthorizationService authorization,
+    AppDbContext db,
+    FileStorage storage,
+    AccessLog accessLog,
+    ContactQueries contacts,
+    RequestQueries requests,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    public const string OwnerKind = "Beneficiary";
+
     public BeneficiaryDetails Beneficiary { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public IReadOnlyList<ContactListItem> Contacts { get; private set; } = [];
     public IReadOnlyList<QueueItem> Requests { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
     public DateOnly Today { get; private set; }
+    public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
+    public string? UploadError { get; private set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        await accessLog.RecordViewAsync(OwnerKind, id, ct);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? upload, string? description, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, StaffIdentitySetup.BeneficiaryWritersPolicy)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!await db.Beneficiaries.AnyAsync(b => b.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        UploadResult result;
+        if (upload is null || upload.Length == 0)
+        {
+            result = new UploadResult(null, UploadErrors.Missing);
+        }
+        else
+        {
+            await using var stream = upload.OpenReadStream();
+            result = await storage.SaveAsync(stream, upload.FileName, OwnerKind, id, description, ct);
+        }
+
+        if (result.Succeeded)
+        {
+            return Redirect($"/Beneficiaries/Details/{id}#attachments");
+        }
+
+        UploadError = localizer[result.Error!, storage.MaxBytes / (1024.0 * 1024.0)];
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Beneficiary = await queries.GetDetailsAsync(id, ct);
         Contacts = await contacts.TimelineAsync(id, ct);
@@ -30,5 +88,15 @@ public sealed class DetailsModel(BeneficiaryQueries queries, ContactQueries cont
             .ToDictionaryAsync(s => s.Id, s => arabic || s.NameEn == null ? s.NameAr : s.NameEn, ct);
         Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
         CanEdit = (await authorization.AuthorizeAsync(User, StaffIdentitySetup.BeneficiaryWritersPolicy)).Succeeded;
+        // One query: files left-joined to their uploaders (no N+1).
+        Attachments = await (
+                from f in db.StoredFiles.AsNoTracking()
+                where f.OwnerKind == OwnerKind && f.OwnerId == id
+                join u in db.Users on f.UploadedBy equals (Guid?)u.Id into uploaders
+                from u in uploaders.DefaultIfEmpty()
+                orderby f.UploadedAtUtc descending
+                select new AttachmentRow(f.Id, f.OriginalName, f.SizeBytes, f.Sha256, f.Description, u == null ? null : u.FullName, f.UploadedAtUtc))
+            .Take(200)
+            .ToListAsync(ct);
     }
 }

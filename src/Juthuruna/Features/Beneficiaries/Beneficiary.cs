@@ -59,7 +59,7 @@ public enum HouseholdRelation
 }
 
 /// <summary>A beneficiary's file (ملف المستفيد): who they are, how to reach them, and their household's means.</summary>
-public sealed class Beneficiary : ITenantOwned
+public sealed class Beneficiary : ITenantOwned, Juthuruna.Features.Audit.IAudited
 {
     public const string FileNumberCounter = "BeneficiaryFile";
 
@@ -122,14 +122,16 @@ public sealed class NationalAddress
     public string? AdditionalNumber { get; set; }
 }
 
-public sealed class IncomeSource
+/// <summary>Audited on its owner's row (see <see cref="Juthuruna.Features.Audit.IAudited"/>).</summary>
+public sealed class IncomeSource : Juthuruna.Features.Audit.IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public IncomeKind Kind { get; set; }
     public long MonthlyHalalas { get; set; }
 }
 
-public sealed class HouseholdMember
+/// <summary>Audited on its owner's row (see <see cref="Juthuruna.Features.Audit.IAudited"/>).</summary>
+public sealed class HouseholdMember : Juthuruna.Features.Audit.IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }

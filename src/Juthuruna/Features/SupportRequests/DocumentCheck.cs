@@ -1,3 +1,4 @@
+using Juthuruna.Features.Audit;
 using Juthuruna.Tenancy;
 
 namespace Juthuruna.Features.SupportRequests;
@@ -14,7 +15,7 @@ public enum DocumentStatus
 }
 
 /// <summary>The check of one required document of one request: who checked it, when, and what they found.</summary>
-public sealed class DocumentCheck : ITenantOwned
+public sealed class DocumentCheck : ITenantOwned, IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

@@ -1,10 +1,11 @@
+using Juthuruna.Features.Audit;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Tenancy;
 
 namespace Juthuruna.Features.SupportRequests;
 
 /// <summary>طلب دعم: a beneficiary's request for one of the association's services.</summary>
-public sealed class SupportRequest : ITenantOwned
+public sealed class SupportRequest : ITenantOwned, IAudited
 {
     public const string NumberCounterPrefix = "support-request-";
 
@@ -68,7 +69,7 @@ public enum DeclarationMethod
 /// الإقرار: the applicant confirms the data is correct and that they are directly responsible for it
 /// (policy step 4). The text signed is copied, with the template version it came from.
 /// </summary>
-public sealed class Declaration : ITenantOwned
+public sealed class Declaration : ITenantOwned, IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
@@ -104,7 +105,7 @@ public enum ReferralStatus
 }
 
 /// <summary>إحالة: an unclear case referred to a social researcher (policy step 3). Does not block the workflow.</summary>
-public sealed class Referral : ITenantOwned
+public sealed class Referral : ITenantOwned, IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

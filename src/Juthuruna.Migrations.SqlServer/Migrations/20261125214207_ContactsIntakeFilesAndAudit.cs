@@ -6,11 +6,29 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Juthuruna.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class ContactsAndSupportRequestIntake : Migration
+    public partial class ContactsIntakeFilesAndAudit : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
@@ -58,6 +76,28 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DeclarationTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OriginalName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    UploadedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OwnerKind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -216,6 +256,21 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_TenantId",
+                table: "AuditEntries",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_TenantId_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "TenantId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_TenantId_EntityType_EntityId_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "TenantId", "EntityType", "EntityId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_BeneficiaryId",
                 table: "Contacts",
                 column: "BeneficiaryId");
@@ -325,6 +380,16 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 columns: new[] { "TenantId", "RequestId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_TenantId",
+                table: "StoredFiles",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_TenantId_OwnerKind_OwnerId",
+                table: "StoredFiles",
+                columns: new[] { "TenantId", "OwnerKind", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportRequests_BeneficiaryId",
                 table: "SupportRequests",
                 column: "BeneficiaryId");
@@ -372,6 +437,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
@@ -388,6 +456,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestHistory");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "TenantHolidays");
