@@ -249,6 +249,32 @@ public sealed class RequestIntakeTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Documents_copy_uploaded_with_the_check_is_kept_and_downloadable()
+    {
+        var desk = await DeskAsync();
+        var (idType, _) = await RequireDocumentsAsync(desk);
+        var id = await OpenAsync(desk);
+        var pdf = "%PDF-1.7\nصورة الهوية"u8.ToArray();
+        var form = $"form[data-testid=document-form]:has(input[value='{idType}'])";
+
+        var saved = await desk.Officer.UploadAsync($"/Requests/Details/{id}", form, "Document.Upload", "هوية.pdf", pdf, "application/pdf",
+            new Dictionary<string, string> { ["Document.Found"] = "Matched", ["Document.Calendar"] = "Gregorian", ["Document.ExpiryDate"] = "01/01/2030" });
+        var disguised = await desk.Officer.UploadAsync($"/Requests/Details/{id}", form, "Document.Upload", "هوية.pdf", "MZ\u0090\u0000 not a pdf"u8.ToArray(), "application/pdf",
+            new Dictionary<string, string> { ["Document.Found"] = "Matched", ["Document.Calendar"] = "Gregorian", ["Document.ExpiryDate"] = "01/01/2030" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var fileId = await factory.QueryAsync(desk.Tenant.Id, db => db.DocumentChecks.Where(c => c.RequestId == id && c.DocumentTypeId == idType).Select(c => c.FileId).SingleAsync());
+        Assert.NotNull(fileId);
+        var download = await desk.Officer.Http.GetAsync($"/Files/Download/{fileId}");
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, disguised.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace((await StaffClient.ParseAsync(disguised)).QuerySelector("[data-valmsg-for='Document.Upload']")!.TextContent));
+        Assert.Equal(1, await factory.QueryAsync(desk.Tenant.Id, db => db.StoredFiles.CountAsync()));
+        var intruder = await DeskAsync();
+        await TenantLeak.AssertGetNotFoundAsync(intruder.Officer, $"/Files/Download/{fileId}");
+    }
+
+    [Fact]
     public async Task Transition_from_a_stale_page_has_no_effect_and_says_so()
     {
         var desk = await DeskAsync();

@@ -15,6 +15,7 @@ public sealed class DetailsModel(
     RequestQueries queries,
     SupportRequests requests,
     DocumentChecks documents,
+    Juthuruna.Features.Files.FileStorage storage,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -62,6 +63,9 @@ public sealed class DetailsModel(
 
         [Display(Name = "Note")]
         public string? Note { get; set; }
+
+        [Display(Name = "Copy of the document (PDF, JPEG or PNG)")]
+        public IFormFile? Upload { get; set; }
     }
 
     public sealed class ActionInput
@@ -108,6 +112,8 @@ public sealed class DetailsModel(
         return await AfterAsync(id, result, "Action", l["The request is now: {0}.", ""], ct);
     }
 
+    public const string FileOwnerKind = "SupportRequest";
+
     public async Task<IActionResult> OnPostCheckDocumentAsync(Guid id, CancellationToken ct)
     {
         if (!CanWrite)
@@ -147,6 +153,20 @@ public sealed class DetailsModel(
 
         var result = await documents.RecordAsync(
             id, new DocumentCheckInput(Document.DocumentTypeId, Document.Found, Document.SeenInOriginal, issue, expiry, Document.Note), Actor, ct);
+        if (result.Succeeded && Document.Upload is { Length: > 0 } upload)
+        {
+            // The copy is checked by content and size like every upload; a refused file leaves the check recorded.
+            await using var stream = upload.OpenReadStream();
+            var saved = await storage.SaveAsync(stream, upload.FileName, FileOwnerKind, id, null, ct);
+            if (!saved.Succeeded)
+            {
+                ModelState.AddModelError("Document.Upload", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]);
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            }
+
+            await documents.AttachFileAsync(id, Document.DocumentTypeId, saved.File!.Id, ct);
+        }
+
         return await AfterAsync(id, result, "Document", l["The document check has been recorded."], ct);
     }
 

@@ -21,7 +21,8 @@ public sealed record ChecklistItem(
     DateOnly? ExpiryDate,
     string? Note,
     Guid? CheckedBy,
-    DateTime? CheckedAtUtc);
+    DateTime? CheckedAtUtc,
+    Guid? FileId);
 
 /// <summary>
 /// The completeness check of policy step 2: every document the service requires is checked against the
@@ -46,8 +47,17 @@ public sealed class DocumentChecks(AppDbContext db, TimeProvider clock, IStringL
         {
             var c = checks.GetValueOrDefault(x.Type.Id);
             return new ChecklistItem(x.Type.Id, x.Type.NameAr, x.Type.NameEn, x.IsMandatory, x.Type.HasExpiryDate, x.Type.MaxAgeDays,
-                c?.Status, c?.SeenInOriginal ?? false, c?.IssueDate, c?.ExpiryDate, c?.Note, c?.CheckedBy, c?.CheckedAtUtc);
+                c?.Status, c?.SeenInOriginal ?? false, c?.IssueDate, c?.ExpiryDate, c?.Note, c?.CheckedBy, c?.CheckedAtUtc, c?.FileId);
         }).ToList();
+    }
+
+    /// <summary>Keeps the uploaded copy of a checked document with its check (the file is stored against the request).</summary>
+    public async Task AttachFileAsync(Guid requestId, Guid documentTypeId, Guid fileId, CancellationToken ct)
+    {
+        var check = await db.DocumentChecks.SingleOrDefaultAsync(c => c.RequestId == requestId && c.DocumentTypeId == documentTypeId, ct)
+            ?? throw new EntityNotFoundException(nameof(DocumentCheck), documentTypeId);
+        check.FileId = fileId;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Records (or re-records) the check of one required document; the status is re-evaluated on the submission date.</summary>
