@@ -33,9 +33,14 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture) : BrowserTest(fix
             await page.Locator("[name='Input.FatherName']").FillAsync("فهد");
             await page.Locator("[name='Input.GrandfatherName']").FillAsync("ناصر");
             await page.Locator("[name='Input.FamilyName']").FillAsync("الحارثي");
+            await page.Locator("[name='Input.Gender']").SelectOptionAsync("Male");
+            await page.Locator("[name='Input.MaritalStatus']").SelectOptionAsync("Married");
+            await page.Locator("[name='Input.EmploymentStatus']").SelectOptionAsync("Employed");
+            await page.Locator("[name='Input.HousingType']").SelectOptionAsync("Rented");
             await page.Locator("[name='Input.BirthDate']").FillAsync("1980-05-14");
             await page.Locator("[name='Input.Mobile']").FillAsync("0554443322");
             await page.Locator("[name='Input.Members[0].Name']").FillAsync("نورة سلمان الحارثي");
+            await page.Locator("[name='Input.Members[0].Relation']").SelectOptionAsync("Daughter");
             await page.Locator("[name='Input.Members[0].BirthDate']").FillAsync("2012-09-01");
             await page.Locator("[name='Input.Incomes[0].Amount']").FillAsync("3000");
             await page.GetByRole(AriaRole.Button, new() { Name = "حفظ الملف" }).ClickAsync();
