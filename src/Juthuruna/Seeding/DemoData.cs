@@ -345,7 +345,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         await CheckAsync(verified, "SALARY-CERT", issued: today.AddDays(-12));
         var applicant = await db.Beneficiaries.AsNoTracking().Where(b => b.Id == files[2])
             .Select(b => b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName).SingleAsync(ct);
-        var declared = await requests.DeclareAsync(verified, applicant, DeclarationMethod.ConfirmedOnScreen, actor, ct);
+        var declared = await requests.DeclareAsync(verified, applicant, DeclarationMethod.ConfirmedOnScreen, null, actor, ct);
         if (!declared.Succeeded)
         {
             throw new InvalidOperationException("Demo seeding failed: declaration");

@@ -275,6 +275,59 @@ public sealed class RequestIntakeTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Declaration_signed_on_paper_needs_its_scan_and_keeps_it()
+    {
+        var desk = await DeskAsync();
+        var id = await OpenAsync(desk);
+        var url = $"/Requests/Details/{id}";
+
+        var withoutScan = await desk.Officer.SubmitFormAsync(url, "form[data-testid=declaration-form]", new Dictionary<string, string>
+        {
+            ["Declaration.ApplicantName"] = "أحمد محمد علي الغامدي",
+            ["Declaration.Method"] = nameof(DeclarationMethod.SignedPaperScanned),
+        });
+        var withScan = await desk.Officer.UploadAsync(url, "form[data-testid=declaration-form]", "Declaration.Scan", "إقرار.png",
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "image/png",
+            new Dictionary<string, string> { ["Declaration.ApplicantName"] = "أحمد محمد علي الغامدي", ["Declaration.Method"] = nameof(DeclarationMethod.SignedPaperScanned) });
+
+        Assert.Contains("أرفق صورة الإقرار الموقّع", (await StaffClient.ParseAsync(withoutScan)).QuerySelector("[data-valmsg-for='Declaration.Scan']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, withScan.StatusCode);
+        var declaration = await factory.QueryAsync(desk.Tenant.Id, db => db.Declarations.SingleAsync(d => d.RequestId == id));
+        Assert.Equal(DeclarationMethod.SignedPaperScanned, declaration.Method);
+        Assert.NotNull(declaration.ScanFileId);
+        Assert.Contains("مسؤول مسؤولية مباشرة", declaration.Text, StringComparison.Ordinal);
+        var page = await desk.Officer.GetDocumentAsync(url);
+        Assert.Equal($"/Files/Download/{declaration.ScanFileId}", page.QuerySelector("[data-testid=declaration-scan]")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Request_document_referral_and_answer_posts_for_another_association_are_not_found()
+    {
+        var victim = await DeskAsync();
+        var (idType, _) = await RequireDocumentsAsync(victim);
+        var id = await OpenAsync(victim);
+        var researcher = victim.Tenant.User(StaffRoles.SocialResearcher);
+        await victim.Officer.SubmitFormAsync($"/Requests/Details/{id}", "form[data-testid=referral-form]", new Dictionary<string, string>
+        {
+            ["Referral.ResearcherId"] = researcher.Id.ToString(),
+            ["Referral.Question"] = "سؤال",
+        });
+        var referralId = await factory.QueryAsync(victim.Tenant.Id, db => db.Referrals.Select(r => r.Id).SingleAsync());
+        var intruder = await DeskAsync();
+        using var intruderAdmin = await factory.SignInAsync(intruder.Tenant.Admin.Email);
+
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/Details/{id}?handler=CheckDocument",
+            db => db.DocumentChecks.CountAsync(),
+            new Dictionary<string, string> { ["Document.DocumentTypeId"] = idType.ToString(), ["Document.Found"] = "Missing" });
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/Details/{id}?handler=Refer",
+            db => db.Referrals.CountAsync(),
+            new Dictionary<string, string> { ["Referral.ResearcherId"] = intruder.Tenant.User(StaffRoles.SocialResearcher).Id.ToString(), ["Referral.Question"] = "x" });
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruderAdmin, victim.Tenant.Id, $"/Requests/Details/{id}?handler=Answer",
+            db => db.Referrals.Select(r => r.Answer).SingleAsync(),
+            new Dictionary<string, string> { ["Answer.ReferralId"] = referralId.ToString(), ["Answer.Text"] = "x" });
+    }
+
+    [Fact]
     public async Task Transition_from_a_stale_page_has_no_effect_and_says_so()
     {
         var desk = await DeskAsync();

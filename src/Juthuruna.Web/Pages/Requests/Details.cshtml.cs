@@ -84,6 +84,9 @@ public sealed class DetailsModel(
 
         [Display(Name = "How the declaration was made")]
         public DeclarationMethod Method { get; set; } = DeclarationMethod.ConfirmedOnScreen;
+
+        [Display(Name = "Scan of the signed declaration")]
+        public IFormFile? Scan { get; set; }
     }
 
     public sealed class ReferralInput
@@ -177,7 +180,26 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        var result = await requests.DeclareAsync(id, Declaration.ApplicantName, Declaration.Method, Actor, ct);
+        Guid? scanId = null;
+        if (Declaration.Method == DeclarationMethod.SignedPaperScanned && Declaration.Scan is { Length: > 0 } scan)
+        {
+            if (!await queries.ExistsAsync(id, ct))
+            {
+                return NotFound();
+            }
+
+            await using var stream = scan.OpenReadStream();
+            var saved = await storage.SaveAsync(stream, scan.FileName, FileOwnerKind, id, l["Signed declaration"], ct);
+            if (!saved.Succeeded)
+            {
+                ModelState.AddModelError("Declaration.Scan", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]);
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            }
+
+            scanId = saved.File!.Id;
+        }
+
+        var result = await requests.DeclareAsync(id, Declaration.ApplicantName, Declaration.Method, scanId, Actor, ct);
         return await AfterAsync(id, result, "Declaration", l["The declaration has been recorded."], ct);
     }
 

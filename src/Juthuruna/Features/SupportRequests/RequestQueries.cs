@@ -22,7 +22,7 @@ public sealed record RequestCounts(int Open, int AtTheDesk, int Overdue, int Due
 
 public sealed record HistoryItem(RequestState? From, RequestState To, RequestTrigger? Trigger, string? Note, string UserName, DateTime AtUtc);
 
-public sealed record DeclarationItem(string ApplicantName, DeclarationMethod Method, string Text, int TextVersion, string WitnessName, DateTime AtUtc);
+public sealed record DeclarationItem(string ApplicantName, DeclarationMethod Method, string Text, int TextVersion, string WitnessName, DateTime AtUtc, Guid? ScanFileId);
 
 public sealed record ReferralItem(Guid Id, string Question, string ResearcherName, Guid ResearcherId, string AskedByName, DateTime AskedAtUtc, string? Answer, DateTime? AnsweredAtUtc, ReferralStatus Status);
 
@@ -127,7 +127,7 @@ public sealed class RequestQueries(AppDbContext db)
             r.Id, r.Number, r.State, r.Version, r.BeneficiaryId, request.BeneficiaryName, request.FileNumber, r.ServiceId, r.BranchId, r.Channel,
             r.Description, r.AmountRequestedHalalas, r.SubmittedOn, r.VerifiedOn, r.DecisionDueOn, r.CreatedAtUtc,
             history.Select(h => new HistoryItem(h.From, h.To, h.Trigger, h.Note, Name(h.UserId), h.AtUtc)).ToList(),
-            declaration is null ? null : new DeclarationItem(declaration.ApplicantName, declaration.Method, declaration.Text, declaration.TextVersion, Name(declaration.WitnessUserId), declaration.AtUtc),
+            declaration is null ? null : new DeclarationItem(declaration.ApplicantName, declaration.Method, declaration.Text, declaration.TextVersion, Name(declaration.WitnessUserId), declaration.AtUtc, declaration.ScanFileId),
             referrals.Select(x => new ReferralItem(x.Id, x.Question, Name(x.ResearcherId), x.ResearcherId, Name(x.AskedBy), x.AskedAtUtc, x.Answer, x.AnsweredAtUtc, x.Status)).ToList());
     }
 
@@ -151,6 +151,8 @@ public sealed class RequestQueries(AppDbContext db)
             groups.Where(g => g.Key.Overdue).Sum(g => g.Count),
             groups.Where(g => g.Key.DueSoon).Sum(g => g.Count));
     }
+
+    public Task<bool> ExistsAsync(Guid id, CancellationToken ct) => db.SupportRequests.AnyAsync(r => r.Id == id, ct);
 
     /// <summary>Social researchers of the association, for the referral form.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ResearchersAsync(CancellationToken ct) =>

@@ -193,7 +193,8 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
     }
 
     /// <summary>Records the applicant's declaration (once per request), with the wording in force today.</summary>
-    public async Task<RequestResult> DeclareAsync(Guid requestId, string? applicantName, DeclarationMethod method, Actor actor, CancellationToken ct)
+    /// <param name="scanFileId">The stored scan of the signed paper; required when <paramref name="method"/> is a signed paper.</param>
+    public async Task<RequestResult> DeclareAsync(Guid requestId, string? applicantName, DeclarationMethod method, Guid? scanFileId, Actor actor, CancellationToken ct)
     {
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.State }).SingleOrDefaultAsync(ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
@@ -205,6 +206,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         if (!Enum.IsDefined(method))
         {
             return RequestResult.Fail("Method", l["Choose how the declaration was made."]);
+        }
+
+        if (method == DeclarationMethod.SignedPaperScanned && scanFileId is null)
+        {
+            return RequestResult.Fail("Scan", l["Attach the scan of the signed declaration."]);
         }
 
         if (request.State is not (RequestState.Draft or RequestState.DocumentsReview or RequestState.ReturnedForCompletion))
@@ -225,6 +231,7 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             Method = method,
             Text = template.Text,
             TextVersion = template.Version,
+            ScanFileId = method == DeclarationMethod.SignedPaperScanned ? scanFileId : null,
             WitnessUserId = actor.UserId,
             AtUtc = clock.GetUtcNow().UtcDateTime,
         });
