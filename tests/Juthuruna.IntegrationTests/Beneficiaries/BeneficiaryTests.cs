@@ -14,25 +14,7 @@ public sealed class BeneficiaryTests(AppFactory factory) : IClassFixture<AppFact
     private const string Form = "form[data-testid=beneficiary-form]";
     private const string WrongCheckDigitMessage = "رقم الهوية غير صحيح: رقم التحقق لا يطابق. تأكد من الأرقام.";
 
-    /// <summary>A valid national ID (first digit 1, Luhn check digit) built from <paramref name="n"/>.</summary>
-    private static string NationalIdFor(int n)
-    {
-        var body = "1" + n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var d = body[i] - '0';
-            if (i % 2 == 0)
-            {
-                d *= 2;
-                d = d / 10 + d % 10;
-            }
-
-            sum += d;
-        }
-
-        return body + ((10 - sum % 10) % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string NationalIdFor(int n) => TestBeneficiaries.NationalIdFor(n);
 
     private static Dictionary<string, string> Fields(string identityNumber, string firstName = "أحمد", string birthDate = "1985-03-10") => new()
     {

@@ -16,24 +16,7 @@ public sealed class ContactTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     private const string Form = "form[data-testid=contact-form]";
 
-    private static string NationalIdFor(int n)
-    {
-        var body = "1" + n.ToString("D8", CultureInfo.InvariantCulture);
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var d = body[i] - '0';
-            if (i % 2 == 0)
-            {
-                d *= 2;
-                d = d / 10 + d % 10;
-            }
-
-            sum += d;
-        }
-
-        return body + ((10 - sum % 10) % 10).ToString(CultureInfo.InvariantCulture);
-    }
+    private static string NationalIdFor(int n) => TestBeneficiaries.NationalIdFor(n);
 
     private async Task<(TestTenant Tenant, StaffClient Officer)> OfficerAsync()
     {

@@ -22,25 +22,7 @@ public sealed class RequestIntakeTests(AppFactory factory) : IClassFixture<AppFa
     {
         var tenant = await factory.CreateTenantAsync();
         var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var created = await officer.SubmitFormAsync("/Beneficiaries/Create", "form:has([name='Input.IdentityNumber'])", new Dictionary<string, string>
-        {
-            ["Input.IdentityType"] = "NationalId",
-            ["Input.IdentityNumber"] = "1000000008",
-            ["Input.FirstName"] = "أحمد",
-            ["Input.FatherName"] = "محمد",
-            ["Input.GrandfatherName"] = "علي",
-            ["Input.FamilyName"] = "الغامدي",
-            ["Input.Gender"] = "Male",
-            ["Input.BirthDateCalendar"] = "Gregorian",
-            ["Input.BirthDate"] = "1985-03-10",
-            ["Input.Nationality"] = "سعودي",
-            ["Input.MaritalStatus"] = "Married",
-            ["Input.Mobile"] = "0551234567",
-            ["Input.EmploymentStatus"] = "Unemployed",
-            ["Input.HousingType"] = "Rented",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var beneficiaryId = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        var beneficiaryId = await TestBeneficiaries.CreateAsync(officer);
         var serviceId = await factory.InTenantAsync(tenant.Id, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();

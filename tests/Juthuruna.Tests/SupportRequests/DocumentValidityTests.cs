@@ -34,6 +34,7 @@ public sealed class DocumentValidityTests
     [Theory]
     [InlineData(DocumentStatus.Missing)]
     [InlineData(DocumentStatus.Mismatched)]
+    [InlineData(DocumentStatus.Expired)]
     public void Evaluate_officers_negative_finding_stands(DocumentStatus found) =>
         Assert.Equal(found, DocumentValidity.Evaluate(found, true, 90, null, null, Submitted).Status);
 }

@@ -10,7 +10,7 @@ public enum DocumentStatus
     Matched = 1,
     Mismatched = 2,
 
-    /// <summary>Not chosen by the officer: computed when the document is not valid on the submission date.</summary>
+    /// <summary>Not valid on the submission date: chosen by the officer, or computed from the document's dates.</summary>
     Expired = 3,
 }
 
@@ -59,7 +59,7 @@ public static class DocumentValidity
     {
         if (found != DocumentStatus.Matched)
         {
-            return (found == DocumentStatus.Expired ? DocumentStatus.Mismatched : found, Problem.None);
+            return (found, Problem.None);
         }
 
         if (typeHasExpiry && expiryDate is null)
