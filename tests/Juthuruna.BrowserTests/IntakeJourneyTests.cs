@@ -72,6 +72,7 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture) : BrowserTest(fix
 
             // 5. Completed: a valid ID, the family record, the declaration, then verified.
             id = page.GetByTestId("document").Filter(new() { HasText = "الهوية الوطنية" });
+            await Expect(id.Locator("[name='Document.Found']")).ToHaveValueAsync("Matched");
             await id.Locator("[name='Document.ExpiryDate']").FillAsync("01/01/1452");
             await id.GetByRole(AriaRole.Button, new() { Name = "تسجيل المطابقة" }).ClickAsync();
             var family = page.GetByTestId("document").Filter(new() { HasText = "سجل الأسرة" });
