@@ -61,6 +61,10 @@ public static class RequestLabels
         _ => "text-bg-primary",
     };
 
+    /// <summary>Badge colour of the days left: red when overdue, amber when at risk.</summary>
+    public static string DaysLeftBadgeClass(int days) =>
+        days < 0 ? "text-bg-danger" : days <= DecisionWindow.AtRiskDays ? "text-bg-warning" : "text-bg-light";
+
     /// <summary>"5 days left" / "due today" / "2 days overdue".</summary>
     public static string DaysLeft(IStringLocalizer l, int days) => days switch
     {

@@ -9,6 +9,9 @@ namespace Juthuruna.Features.SupportRequests;
 /// </summary>
 public static class DecisionWindow
 {
+    /// <summary>A request this close to its due date is at risk: flagged in lists and counted on dashboards.</summary>
+    public const int AtRiskDays = 4;
+
     public static DateOnly DueDate(DateOnly verifiedOn, int days, DecisionWindowMode mode, IReadOnlySet<DateOnly>? holidays = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);

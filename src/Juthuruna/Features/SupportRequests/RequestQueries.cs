@@ -134,7 +134,7 @@ public sealed class RequestQueries(AppDbContext db)
     /// <summary>The dashboard's figures, in one grouped query over the open requests.</summary>
     public async Task<RequestCounts> CountsAsync(DateOnly today, CancellationToken ct)
     {
-        var soon = today.AddDays(4);
+        var soon = today.AddDays(DecisionWindow.AtRiskDays);
         var groups = await db.SupportRequests.AsNoTracking()
             .Where(r => RequestWorkflow.OpenStates.Contains(r.State))
             .GroupBy(r => new

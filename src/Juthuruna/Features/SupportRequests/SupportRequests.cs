@@ -128,7 +128,7 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
         if (request.Version != version)
         {
-            return new RequestResult(requestId, [("", l["This request was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
+            return Stale(requestId);
         }
 
         var transition = RequestWorkflow.Transitions.SingleOrDefault(t => t.From == request.State && t.Trigger == trigger);
@@ -186,11 +186,14 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new RequestResult(requestId, [("", l["This request was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
+            return Stale(requestId);
         }
 
         return RequestResult.Done(request.Id);
     }
+
+    private RequestResult Stale(Guid requestId) =>
+        new(requestId, [("", l["This request was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
 
     /// <summary>Records the applicant's declaration (once per request), with the wording in force today.</summary>
     /// <param name="scanFileId">The stored scan of the signed paper; required when <paramref name="method"/> is a signed paper.</param>
