@@ -68,6 +68,15 @@ public sealed class AppDbContext
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Features.Research.ResearchReport> ResearchReports => Set<Features.Research.ResearchReport>();
+    public DbSet<Features.Committee.CommitteeMember> CommitteeMembers => Set<Features.Committee.CommitteeMember>();
+    public DbSet<Features.Committee.CommitteeSession> CommitteeSessions => Set<Features.Committee.CommitteeSession>();
+    public DbSet<Features.Committee.SessionAttendee> SessionAttendees => Set<Features.Committee.SessionAttendee>();
+    public DbSet<Features.Committee.AgendaItem> AgendaItems => Set<Features.Committee.AgendaItem>();
+    public DbSet<Features.Committee.CommitteeVote> CommitteeVotes => Set<Features.Committee.CommitteeVote>();
+    public DbSet<Features.Registrations.Registration> Registrations => Set<Features.Registrations.Registration>();
+    public DbSet<Features.Deliveries.ServiceDelivery> ServiceDeliveries => Set<Features.Deliveries.ServiceDelivery>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

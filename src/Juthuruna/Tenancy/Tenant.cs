@@ -48,4 +48,13 @@ public sealed class TenantSettings
 
     /// <summary>Prefix of request and letter numbers, e.g. <c>JTH</c> → <c>JTH-1447-000123</c>.</summary>
     public string NumberPrefix { get; set; } = "REQ";
+
+    /// <summary>Members needed for the committee to decide; null means a majority of the active members.</summary>
+    public int? CommitteeQuorum { get; set; }
+
+    /// <summary>
+    /// The version of the association's policies that committee decisions record, until versioned
+    /// policy documents replace it (e.g. "1447-05": approved in the board's fifth session of 1447).
+    /// </summary>
+    public string PolicyVersion { get; set; } = "1";
 }

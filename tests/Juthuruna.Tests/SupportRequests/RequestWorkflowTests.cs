@@ -18,11 +18,22 @@ public sealed class RequestWorkflowTests
             [(RequestState.DocumentsReview, RequestTrigger.ReturnForCompletion)] = RequestState.ReturnedForCompletion,
             [(RequestState.ReturnedForCompletion, RequestTrigger.Resubmit)] = RequestState.DocumentsReview,
             [(RequestState.DocumentsReview, RequestTrigger.Verify)] = RequestState.Verified,
+            [(RequestState.Verified, RequestTrigger.AssignResearcher)] = RequestState.UnderResearch,
+            [(RequestState.UnderResearch, RequestTrigger.SubmitResearch)] = RequestState.AwaitingCommittee,
+            [(RequestState.AwaitingCommittee, RequestTrigger.Approve)] = RequestState.Approved,
+            [(RequestState.AwaitingCommittee, RequestTrigger.Reject)] = RequestState.Rejected,
+            [(RequestState.AwaitingCommittee, RequestTrigger.Defer)] = RequestState.UnderResearch,
+            [(RequestState.Approved, RequestTrigger.Register)] = RequestState.Registered,
+            [(RequestState.Registered, RequestTrigger.Deliver)] = RequestState.InService,
+            [(RequestState.InService, RequestTrigger.Deliver)] = RequestState.InService,
+            [(RequestState.InService, RequestTrigger.Complete)] = RequestState.Closed,
+            [(RequestState.Registered, RequestTrigger.Close)] = RequestState.Closed,
+            [(RequestState.InService, RequestTrigger.Close)] = RequestState.Closed,
         };
         foreach (var open in new[]
                  {
                      RequestState.Draft, RequestState.DocumentsReview, RequestState.ReturnedForCompletion, RequestState.Verified,
-                     RequestState.UnderResearch, RequestState.AwaitingCommittee,
+                     RequestState.UnderResearch, RequestState.AwaitingCommittee, RequestState.Approved, RequestState.Registered, RequestState.InService,
                  })
         {
             expected[(open, RequestTrigger.Withdraw)] = RequestState.Withdrawn;
@@ -81,12 +92,68 @@ public sealed class RequestWorkflowTests
     [InlineData(RequestState.DocumentsReview, RequestTrigger.ReturnForCompletion)]
     [InlineData(RequestState.Verified, RequestTrigger.Withdraw)]
     [InlineData(RequestState.Draft, RequestTrigger.Cancel)]
+    [InlineData(RequestState.InService, RequestTrigger.Close)]
     public void Transitions_that_need_a_reason_refuse_without_one(RequestState state, RequestTrigger trigger)
     {
         var transition = RequestWorkflow.Resolve(state, trigger);
 
         Assert.Equal(GuardFailure.ReasonRequired, transition.Guard(Ready with { HasReason = false }));
         Assert.Equal(GuardFailure.None, transition.Guard(Ready));
+    }
+
+    [Theory]
+    [InlineData(RequestTrigger.Approve, CommitteeDecision.Approve)]
+    [InlineData(RequestTrigger.Reject, CommitteeDecision.Reject)]
+    [InlineData(RequestTrigger.Defer, CommitteeDecision.Defer)]
+    public void Committee_triggers_need_the_committee_to_have_taken_that_decision(RequestTrigger trigger, CommitteeDecision decision)
+    {
+        var transition = RequestWorkflow.Resolve(RequestState.AwaitingCommittee, trigger);
+
+        Assert.Equal(GuardFailure.CommitteeDecisionMissing, transition.Guard(Ready));
+        Assert.Equal(GuardFailure.None, transition.Guard(Ready with { CommitteeDecision = decision }));
+        foreach (var other in Enum.GetValues<CommitteeDecision>().Where(d => d != decision))
+        {
+            Assert.Equal(GuardFailure.CommitteeDecisionMissing, transition.Guard(Ready with { CommitteeDecision = other }));
+        }
+
+        Assert.Equal([StaffRoles.CommitteeChair], transition.Roles);
+        Assert.Equal(TransitionForm.CommitteeItem, transition.Form);
+    }
+
+    [Fact]
+    public void Research_steps_need_a_researcher_then_a_submitted_report()
+    {
+        var assign = RequestWorkflow.Resolve(RequestState.Verified, RequestTrigger.AssignResearcher);
+        var submit = RequestWorkflow.Resolve(RequestState.UnderResearch, RequestTrigger.SubmitResearch);
+
+        Assert.Equal(GuardFailure.ResearcherMissing, assign.Guard(Ready));
+        Assert.Equal(GuardFailure.None, assign.Guard(Ready with { HasResearcher = true }));
+        Assert.Equal(GuardFailure.ResearchReportMissing, submit.Guard(Ready with { HasResearcher = true }));
+        Assert.Equal(GuardFailure.None, submit.Guard(Ready with { HasSubmittedResearchReport = true }));
+        Assert.Equal([StaffRoles.SocialResearcher], submit.Roles);
+    }
+
+    [Fact]
+    public void Service_steps_need_registration_a_delivery_and_all_services_delivered_to_complete()
+    {
+        Assert.Equal(GuardFailure.RegistrationMissing, RequestWorkflow.Resolve(RequestState.Approved, RequestTrigger.Register).Guard(Ready));
+        Assert.Equal(GuardFailure.DeliveryMissing, RequestWorkflow.Resolve(RequestState.Registered, RequestTrigger.Deliver).Guard(Ready with { HasRegistration = true }));
+        Assert.Equal(GuardFailure.None, RequestWorkflow.Resolve(RequestState.InService, RequestTrigger.Deliver).Guard(Ready with { Deliveries = 1 }));
+        var complete = RequestWorkflow.Resolve(RequestState.InService, RequestTrigger.Complete);
+        Assert.Equal(GuardFailure.ServicesNotDelivered, complete.Guard(Ready with { Deliveries = 1 }));
+        Assert.Equal(GuardFailure.None, complete.Guard(Ready with { Deliveries = 2, ApprovedServicesDelivered = true }));
+    }
+
+    [Fact]
+    public void Only_management_closes_a_request_in_service_early_and_only_the_chair_decides()
+    {
+        var officer = RequestWorkflow.Permitted(RequestState.InService, [StaffRoles.RelationsOfficer]).Select(t => t.Trigger).ToList();
+        var manager = RequestWorkflow.Permitted(RequestState.InService, [StaffRoles.Manager]).Select(t => t.Trigger).ToList();
+        var member = RequestWorkflow.Permitted(RequestState.AwaitingCommittee, [StaffRoles.CommitteeMember]).Select(t => t.Trigger).ToList();
+
+        Assert.Equal([RequestTrigger.Deliver, RequestTrigger.Complete, RequestTrigger.Withdraw], officer);
+        Assert.Equal([RequestTrigger.Close, RequestTrigger.Cancel], manager);
+        Assert.Empty(member);
     }
 
     [Fact]

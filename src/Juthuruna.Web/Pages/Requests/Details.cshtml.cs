@@ -20,6 +20,8 @@ public sealed class DetailsModel(
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public RequestDetails Details { get; private set; } = null!;
+    /// <summary>Everything this user may do from the current state; <see cref="Actions"/> are the plain buttons among them.</summary>
+    public IReadOnlyList<RequestTransition> Permitted { get; private set; } = [];
     public IReadOnlyList<RequestTransition> Actions { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Researchers { get; private set; } = [];
     public IReadOnlyList<ChecklistItem> Checklist { get; private set; } = [];
@@ -269,7 +271,8 @@ public sealed class DetailsModel(
 
         Details = request;
         Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
-        Actions = RequestWorkflow.Permitted(request.State, StaffRoles.All.Where(User.IsInRole));
+        Permitted = RequestWorkflow.Permitted(request.State, StaffRoles.All.Where(User.IsInRole));
+        Actions = Permitted.Where(t => t.Form == TransitionForm.Button).ToList();
         Checklist = await documents.ChecklistAsync(id, request.ServiceId, ct);
         if (CanWrite)
         {

@@ -11,12 +11,14 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
     {
         builder.HasIndex(b => new { b.TenantId, b.IdentityNumber }).IsUnique();
         builder.HasIndex(b => new { b.TenantId, b.FileNumber }).IsUnique();
+        builder.HasIndex(b => new { b.TenantId, b.BeneficiaryNumber }).IsUnique();
         builder.HasIndex(b => new { b.TenantId, b.Mobile });
         builder.HasIndex(b => new { b.TenantId, b.SearchKey });
         // Similar-file check: same birth date within the association.
         builder.HasIndex(b => new { b.TenantId, b.BirthDate });
 
         builder.Property(b => b.FileNumber).HasMaxLength(20);
+        builder.Property(b => b.BeneficiaryNumber).HasMaxLength(30);
         builder.Property(b => b.IdentityNumber).HasMaxLength(20);
         builder.Property(b => b.FirstName).HasMaxLength(50);
         builder.Property(b => b.FatherName).HasMaxLength(50);

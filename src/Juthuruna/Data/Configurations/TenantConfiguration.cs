@@ -21,6 +21,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.ComplexProperty(t => t.Settings, s =>
         {
             s.Property(x => x.NumberPrefix).HasMaxLength(10);
+            s.Property(x => x.PolicyVersion).HasMaxLength(50);
         });
     }
 }

@@ -69,6 +69,9 @@ public sealed class Beneficiary : ITenantOwned, Juthuruna.Features.Audit.IAudite
     /// <summary>Gapless per association: <c>B-000123</c>.</summary>
     public required string FileNumber { get; set; }
 
+    /// <summary>رقم المستفيد: given when first registered after an approval (<c>JTH-00042</c>); null before.</summary>
+    public string? BeneficiaryNumber { get; set; }
+
     public IdentityType IdentityType { get; set; }
 
     /// <summary>ASCII digits for national ID / iqama; upper-case letters and digits for passport / border number.</summary>

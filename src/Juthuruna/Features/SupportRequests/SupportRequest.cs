@@ -32,6 +32,12 @@ public sealed class SupportRequest : ITenantOwned, IAudited
     /// <summary>Verified date + the association's decision window (calendar or working days).</summary>
     public DateOnly? DecisionDueOn { get; set; }
 
+    /// <summary>The social researcher studying the request (policy step 5); reassignable while under research.</summary>
+    public Guid? ResearcherId { get; set; }
+
+    /// <summary>The day the committee approved or rejected it: within the window if on or before <see cref="DecisionDueOn"/>.</summary>
+    public DateOnly? DecidedOn { get; set; }
+
     public Guid CreatedBy { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

@@ -124,6 +124,22 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
     /// </summary>
     public async Task<RequestResult> TransitionAsync(Guid requestId, RequestTrigger trigger, Guid version, string? note, Actor actor, CancellationToken ct)
     {
+        // Steps with their own form (research report, committee item, registration, delivery) go through
+        // that form's service, which records what the guard checks and then applies the transition.
+        if (RequestWorkflow.Transitions.Any(t => t.Trigger == trigger && t.Form != TransitionForm.Button))
+        {
+            return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
+        }
+
+        return await ApplyAsync(requestId, trigger, version, note, actor, ct);
+    }
+
+    /// <summary>
+    /// The one place a state changes. Feature services call it inside their own transaction after saving
+    /// the rows the guard looks at; on failure they roll back.
+    /// </summary>
+    internal async Task<RequestResult> ApplyAsync(Guid requestId, RequestTrigger trigger, Guid version, string? note, Actor actor, CancellationToken ct)
+    {
         var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
         if (request.Version != version)
@@ -146,6 +162,18 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
                 return RequestResult.Fail("", l["Every mandatory document must be checked and valid on the submission date before the request is verified."]);
             case GuardFailure.ReasonRequired:
                 return RequestResult.Fail("Note", l["Give the reason."]);
+            case GuardFailure.ResearcherMissing:
+                return RequestResult.Fail("", l["Choose the social researcher first."]);
+            case GuardFailure.ResearchReportMissing:
+                return RequestResult.Fail("", l["The research report must be submitted first."]);
+            case GuardFailure.CommitteeDecisionMissing:
+                return RequestResult.Fail("", l["The committee has not taken this decision on the request."]);
+            case GuardFailure.RegistrationMissing:
+                return RequestResult.Fail("", l["Complete the registration first."]);
+            case GuardFailure.DeliveryMissing:
+                return RequestResult.Fail("", l["Record the delivery first."]);
+            case GuardFailure.ServicesNotDelivered:
+                return RequestResult.Fail("", l["Not every approved service has been delivered yet."]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -165,6 +193,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
                 ? await Settings.AssociationSettings.HolidaysFromAsync(db, today, ct)
                 : null;
             request.DecisionDueOn = DecisionWindow.DueDate(today, settings.DecisionWindowDays, settings.DecisionWindowMode, holidays);
+        }
+
+        if (trigger is RequestTrigger.Approve or RequestTrigger.Reject)
+        {
+            request.DecidedOn = today;
         }
 
         request.UpdatedAtUtc = now;
@@ -304,7 +337,44 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
 
     private async Task<RequestFacts> FactsAsync(SupportRequest request, string? note, CancellationToken ct)
     {
-        var declared = await db.Declarations.AnyAsync(d => d.RequestId == request.Id, ct);
-        return new RequestFacts(declared, await DocumentChecks.MandatoryProblemsAsync(db, request, ct), !string.IsNullOrWhiteSpace(note));
+        var id = request.Id;
+        var declared = await db.Declarations.AnyAsync(d => d.RequestId == id, ct);
+        var facts = new RequestFacts(declared, await DocumentChecks.MandatoryProblemsAsync(db, request, ct), !string.IsNullOrWhiteSpace(note))
+        {
+            HasResearcher = request.ResearcherId is not null,
+        };
+        switch (request.State)
+        {
+            case RequestState.UnderResearch:
+                // A report of this round: written after the request last came (back) to research.
+                var researchSince = await LastEnteredAsync(id, RequestState.UnderResearch, ct);
+                return facts with { HasSubmittedResearchReport = await db.ResearchReports.AnyAsync(r => r.RequestId == id && r.SubmittedAtUtc != null && r.SubmittedAtUtc >= researchSince, ct) };
+            case RequestState.AwaitingCommittee:
+                // Only an item decided in this round counts: an earlier deferral is not today's decision.
+                var since = await LastEnteredAsync(id, RequestState.AwaitingCommittee, ct);
+                var decision = await db.AgendaItems.Where(i => i.RequestId == id && i.DecidedAtUtc != null && i.DecidedAtUtc >= since)
+                    .OrderByDescending(i => i.DecidedAtUtc).Select(i => i.Decision).FirstOrDefaultAsync(ct);
+                return facts with { CommitteeDecision = decision };
+            case RequestState.Approved:
+                return facts with { HasRegistration = await db.Registrations.AnyAsync(r => r.RequestId == id, ct) };
+            case RequestState.Registered or RequestState.InService:
+                var registration = await db.Registrations.AsNoTracking().Where(r => r.RequestId == id)
+                    .Select(r => new { r.ApprovedServiceIds, r.ApprovedAmountHalalas }).SingleOrDefaultAsync(ct);
+                var delivered = await db.ServiceDeliveries.AsNoTracking().Where(d => d.RequestId == id)
+                    .Select(d => new { d.ServiceId, d.AmountHalalas }).ToListAsync(ct);
+                return facts with
+                {
+                    HasRegistration = registration is not null,
+                    Deliveries = delivered.Count,
+                    ApprovedServicesDelivered = registration is not null && Deliveries.DeliveryRules.AllDelivered(
+                        registration.ApprovedServiceIds, registration.ApprovedAmountHalalas, delivered.Select(d => (d.ServiceId, d.AmountHalalas)).ToList()),
+                };
+            default:
+                return facts;
+        }
     }
+
+    private async Task<DateTime> LastEnteredAsync(Guid requestId, RequestState state, CancellationToken ct) =>
+        await db.RequestHistory.Where(h => h.RequestId == requestId && h.To == state)
+            .OrderByDescending(h => h.AtUtc).Select(h => (DateTime?)h.AtUtc).FirstOrDefaultAsync(ct) ?? DateTime.MinValue;
 }
