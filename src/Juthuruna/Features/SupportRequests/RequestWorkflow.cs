@@ -204,11 +204,11 @@ public static class RequestWorkflow
     public static string ToMermaid()
     {
         var lines = new List<string> { "stateDiagram-v2", "    [*] --> Draft" };
-        foreach (var group in Transitions.GroupBy(t => (t.From, t.To)))
+        // One edge per (from, to, roles): Complete and Close both reach Closed, but not for the same people.
+        foreach (var group in Transitions.GroupBy(t => (t.From, t.To, Roles: string.Join(" / ", t.Roles))))
         {
             var triggers = string.Join(", ", group.Select(t => t.Trigger).Distinct());
-            var roles = string.Join(" / ", group.SelectMany(t => t.Roles).Distinct());
-            lines.Add($"    {group.Key.From} --> {group.Key.To}: {triggers} ({roles})");
+            lines.Add($"    {group.Key.From} --> {group.Key.To}: {triggers} ({group.Key.Roles})");
         }
 
         return string.Join('\n', lines) + '\n';
