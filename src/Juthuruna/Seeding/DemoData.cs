@@ -31,6 +31,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         (StaffRoles.RelationsOfficer, "officer", "نورة العتيبي"),
         (StaffRoles.SocialResearcher, "researcher", "خالد الزهراني"),
         (StaffRoles.CommitteeMember, "member", "فاطمة الغامدي"),
+        (StaffRoles.CommitteeMember, "member2", "حصة السبيعي"),
         (StaffRoles.CommitteeChair, "chair", "عبدالله الحربي"),
         (StaffRoles.CommitteeSecretary, "secretary", "سارة القحطاني"),
         (StaffRoles.Manager, "manager", "محمد الشهري"),

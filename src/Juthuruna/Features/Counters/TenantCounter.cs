@@ -29,17 +29,40 @@ public static class TenantCounters
             throw new InvalidOperationException("A counter is incremented inside the transaction that uses the number.");
         }
 
-        var updated = await db.TenantCounters.Where(c => c.Name == name)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), ct);
-        if (updated == 0)
+        if (await IncrementAsync(db, name, ct))
         {
-            var counter = new TenantCounter { Name = name, Value = 1 };
-            db.TenantCounters.Add(counter);
-            await db.SaveChangesAsync(ct);
-            db.Entry(counter).State = EntityState.Detached;
-            return 1;
+            return await CurrentAsync(db, name, ct);
         }
 
-        return await db.TenantCounters.AsNoTracking().Where(c => c.Name == name).Select(c => c.Value).SingleAsync(ct);
+        var counter = new TenantCounter { Name = name, Value = 1 };
+        db.TenantCounters.Add(counter);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return 1;
+        }
+        catch (DbUpdateException)
+        {
+            // Another transaction may have created the counter between our UPDATE and INSERT (possible on
+            // SQL Server, whose UPDATE of a missing row locks nothing): the unique index refused ours and only
+            // that statement was rolled back. The UPDATE now waits for their commit and takes the next value.
+            db.Entry(counter).State = EntityState.Detached;
+            if (await IncrementAsync(db, name, ct))
+            {
+                return await CurrentAsync(db, name, ct);
+            }
+
+            throw;
+        }
+        finally
+        {
+            db.Entry(counter).State = EntityState.Detached;
+        }
     }
+
+    private static async Task<bool> IncrementAsync(AppDbContext db, string name, CancellationToken ct) =>
+        await db.TenantCounters.Where(c => c.Name == name).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), ct) > 0;
+
+    private static Task<long> CurrentAsync(AppDbContext db, string name, CancellationToken ct) =>
+        db.TenantCounters.AsNoTracking().Where(c => c.Name == name).Select(c => c.Value).SingleAsync(ct);
 }
