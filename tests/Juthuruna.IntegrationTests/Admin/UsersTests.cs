@@ -5,6 +5,7 @@ using Juthuruna.Data;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Admin;
 
@@ -61,6 +62,22 @@ public sealed class UsersTests(AppFactory factory) : IClassFixture<AppFactory>
         var roles = await RolesOfAsync(tenant.Id, email);
         Assert.Equal([StaffRoles.CommitteeMember, StaffRoles.SocialResearcher], roles);
         using var newUser = await factory.SignInAsync(email, "long-enough-pw");
+    }
+
+    [Fact]
+    public async Task CreateUser_same_email_created_at_once_creates_one_account_and_tells_the_others()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var email = $"twice-{Guid.NewGuid():N}@example.test";
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => factory.InTenantAsync(tenant.Id, sp =>
+            sp.GetRequiredService<Juthuruna.Features.Staff.StaffAccounts>().CreateAsync(
+                new Juthuruna.Features.Staff.NewStaffUser("موظف مكرر", email, "Test-password-1", [StaffRoles.RelationsOfficer], null), CancellationToken.None)))));
+
+        Assert.Single(results, r => r.Result.Succeeded);
+        Assert.All(results.Where(r => !r.Result.Succeeded), r => Assert.Equal("Email", Assert.Single(r.Result.Errors).Field));
+        var normalized = email.ToUpperInvariant();
+        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.Users.CountAsync(u => u.NormalizedEmail == normalized)));
     }
 
     [Fact]

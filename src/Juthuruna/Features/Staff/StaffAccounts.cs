@@ -79,21 +79,31 @@ public sealed class StaffAccounts(
             BranchId = command.BranchId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await users.CreateAsync(user, command.Password);
-        if (!created.Succeeded)
+        try
         {
-            return (FromIdentity(created, nameof(NewStaffUser.Password)), null);
+            var created = await users.CreateAsync(user, command.Password);
+            if (!created.Succeeded)
+            {
+                return (FromIdentity(created, nameof(NewStaffUser.Password)), null);
+            }
+
+            var roles = await users.AddToRolesAsync(user, command.Roles.Distinct());
+            if (!roles.Succeeded)
+            {
+                return (FromIdentity(roles, nameof(NewStaffUser.Roles)), null);
+            }
+
+            db.StaffDirectory.Add(new StaffDirectoryEntry { NormalizedEmail = normalizedEmail!, TenantId = user.TenantId, UserId = user.Id });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two admins creating the same e-mail at once: the check above passed for both and the unique
+            // index refused the second; its transaction rolls back with nothing left behind.
+            return (CommandResult.Fail(nameof(NewStaffUser.Email), l["This e-mail address is already used by another account."]), null);
         }
 
-        var roles = await users.AddToRolesAsync(user, command.Roles.Distinct());
-        if (!roles.Succeeded)
-        {
-            return (FromIdentity(roles, nameof(NewStaffUser.Roles)), null);
-        }
-
-        db.StaffDirectory.Add(new StaffDirectoryEntry { NormalizedEmail = normalizedEmail!, TenantId = user.TenantId, UserId = user.Id });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return (CommandResult.Ok, user.Id);
     }
 
@@ -194,6 +204,11 @@ public sealed class StaffAccounts(
     private async Task<ApplicationUser> FindAsync(Guid userId, CancellationToken ct) =>
         await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct) ?? throw new EntityNotFoundException(nameof(ApplicationUser), userId);
 
+    /// <summary>Identity's errors beside the field they are about: duplicates are about the e-mail, the rest about <paramref name="field"/>.</summary>
     private static CommandResult FromIdentity(IdentityResult result, string field) =>
-        result.Succeeded ? CommandResult.Ok : new CommandResult(result.Errors.Select(e => (field, e.Description)).ToList());
+        result.Succeeded
+            ? CommandResult.Ok
+            : new CommandResult(result.Errors.Select(e => (
+                e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) ? nameof(NewStaffUser.Email) : field,
+                e.Description)).ToList());
 }

@@ -92,7 +92,16 @@ public sealed class TenantProvisioning(
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Tenants.Add(tenant);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same short name created twice at once: the check above passed for both; the index decides.
+            db.Entry(tenant).State = EntityState.Detached;
+            return (CommandResult.Fail(nameof(NewTenant.Slug), l["This short name is already taken."]), null);
+        }
 
         var (result, _) = await SetUpAssociationAsync(tenant, command.AdminFullName, command.AdminEmail, command.AdminPassword, ct);
         if (!result.Succeeded)
