@@ -50,7 +50,7 @@ public sealed class CommitteeMembers(AppDbContext db, IStringLocalizer<SharedRes
 
         var from = command.ActiveFrom!.Value;
         var seats = await db.CommitteeMembers.AsNoTracking().Where(m => m.UserId == command.UserId)
-            .Select(m => new { m.ActiveFrom, m.ActiveTo }).Take(100).ToListAsync(ct);
+            .OrderBy(m => m.ActiveFrom).Select(m => new { m.ActiveFrom, m.ActiveTo }).Take(100).ToListAsync(ct);
         if (seats.Any(s => CommitteeSeats.Overlap(from, command.ActiveTo, s.ActiveFrom, s.ActiveTo)))
         {
             return CommitteeResult.Fail(nameof(command.ActiveFrom), l["This person already holds a seat on some of these days: end that seat first."]);

@@ -114,13 +114,13 @@ public sealed class CommitteeQueries(AppDbContext db)
     /// </summary>
     internal static async Task<Tally> TallyAsync(AppDbContext db, Guid itemId, Guid sessionId, DateOnly heldOn, CancellationToken ct)
     {
-        var seated = await ActiveOn(db, heldOn).AsNoTracking().Select(m => new { m.UserId, m.Role, m.ActiveFrom }).Take(500).ToListAsync(ct);
-        var attendees = await db.SessionAttendees.AsNoTracking().Where(a => a.SessionId == sessionId).Select(a => a.UserId).Take(500).ToListAsync(ct);
+        var seated = await ActiveOn(db, heldOn).AsNoTracking().OrderBy(m => m.UserId).Select(m => new { m.UserId, m.Role, m.ActiveFrom }).Take(500).ToListAsync(ct);
+        var attendees = await db.SessionAttendees.AsNoTracking().Where(a => a.SessionId == sessionId).Select(a => a.UserId).OrderBy(u => u).Take(500).ToListAsync(ct);
         var present = attendees.Where(u => seated.Any(s => s.UserId == u)).ToHashSet();
         var chair = seated.Where(s => s.Role == CommitteeRole.Chair && present.Contains(s.UserId))
             .OrderBy(s => s.ActiveFrom).ThenBy(s => s.UserId).Select(s => (Guid?)s.UserId).FirstOrDefault();
         var votes = await db.CommitteeVotes.AsNoTracking().Where(v => v.AgendaItemId == itemId)
-            .Select(v => new { v.UserId, v.Choice }).Take(500).ToListAsync(ct);
+            .OrderBy(v => v.UserId).Select(v => new { v.UserId, v.Choice }).Take(500).ToListAsync(ct);
         var fixedQuorum = await db.Tenants.AsNoTracking().Where(t => t.Id == db.TenantId).Select(t => t.Settings.CommitteeQuorum).SingleAsync(ct);
         var required = CommitteeRules.QuorumRequired(seated.Select(s => s.UserId).Distinct().Count(), fixedQuorum);
         return CommitteeRules.Count(present, votes.Select(v => (v.UserId, v.Choice)).ToList(), chair, required);
@@ -190,7 +190,7 @@ public sealed class CommitteeQueries(AppDbContext db)
         var seated = await ActiveOn(db, session.HeldOn).AsNoTracking()
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.FullName, m.Role })
             .OrderByDescending(m => m.Role).ThenBy(m => m.FullName).Take(200).ToListAsync(ct);
-        var present = (await db.SessionAttendees.AsNoTracking().Where(a => a.SessionId == id).Select(a => a.UserId).Take(500).ToListAsync(ct)).ToHashSet();
+        var present = (await db.SessionAttendees.AsNoTracking().Where(a => a.SessionId == id).Select(a => a.UserId).OrderBy(u => u).Take(500).ToListAsync(ct)).ToHashSet();
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.SessionId == id).OrderBy(i => i.Position).Take(200)
             .Join(db.SupportRequests, i => i.RequestId, r => r.Id, (i, r) => new { i, r })
             .Join(db.Beneficiaries, x => x.r.BeneficiaryId, b => b.Id, (x, b) => new AgendaRow(

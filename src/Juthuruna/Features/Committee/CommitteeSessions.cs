@@ -77,7 +77,7 @@ public sealed class CommitteeSessions(AppDbContext db, TimeProvider clock, IStri
         }
 
         var heldOn = session.HeldOn;
-        var seated = await CommitteeQueries.ActiveOn(db, heldOn).Select(m => m.UserId).Take(500).ToListAsync(ct);
+        var seated = await CommitteeQueries.ActiveOn(db, heldOn).Select(m => m.UserId).OrderBy(u => u).Take(500).ToListAsync(ct);
         if (present.Any(u => !seated.Contains(u)))
         {
             return CommitteeResult.Fail("Present", l["Only members seated on the session's day can be recorded present."]);

@@ -71,7 +71,7 @@ public sealed class CreateModel(CommitteeSessions sessions, TimeProvider clock, 
             return Page();
         }
 
-        TempData["Success"] = l["The session has been created."];
+        TempData["Success"] = l["The session has been created."].Value;
         return RedirectToPage("Details", new { id = result.Id });
     }
 }
