@@ -68,10 +68,14 @@ public sealed record CommitteeHarness(
     }
 
     /// <summary>The secretary opens a session today with <paramref name="present"/> recorded and a queued request on its agenda.</summary>
-    public async Task<(Guid SessionId, Guid ItemId, Guid RequestId)> SessionWithItemAsync(AppFactory factory, params TestUser[] present)
+    public Task<(Guid SessionId, Guid ItemId, Guid RequestId)> SessionWithItemAsync(AppFactory factory, params TestUser[] present) =>
+        SessionWithItemOnAsync(factory, null, present);
+
+    /// <param name="heldOn">The session's Gregorian date as typed (yyyy-mm-dd); today when null.</param>
+    public async Task<(Guid SessionId, Guid ItemId, Guid RequestId)> SessionWithItemOnAsync(AppFactory factory, string? heldOn, params TestUser[] present)
     {
         var request = await TestRequests.AwaitingCommitteeAsync(factory, Tenant);
-        var sessionId = await CreateSessionAsync();
+        var sessionId = await CreateSessionAsync(heldOn);
         await AttendanceAsync(sessionId, present);
         var added = await SecretaryClient.SubmitFormAsync($"/Committee/Sessions/Details/{sessionId}", "form[data-testid=add-item-form]",
             new Dictionary<string, string> { ["RequestId"] = request.RequestId.ToString() });
@@ -81,10 +85,16 @@ public sealed record CommitteeHarness(
         return (sessionId, itemId, request.RequestId);
     }
 
-    public async Task<Guid> CreateSessionAsync()
+    public async Task<Guid> CreateSessionAsync(string? heldOn = null)
     {
-        var response = await SecretaryClient.SubmitFormAsync("/Committee/Sessions/Create", "form[data-testid=session-form]",
-            new Dictionary<string, string> { ["Input.Place"] = "مقر الجمعية — قاعة الاجتماعات" });
+        var fields = new Dictionary<string, string> { ["Input.Place"] = "مقر الجمعية — قاعة الاجتماعات" };
+        if (heldOn is not null)
+        {
+            fields["Input.Calendar"] = "Gregorian";
+            fields["Input.HeldOn"] = heldOn;
+        }
+
+        var response = await SecretaryClient.SubmitFormAsync("/Committee/Sessions/Create", "form[data-testid=session-form]", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
     }
