@@ -43,6 +43,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Contacts", StaffIdentitySetup.BeneficiaryReadersPolicy);
         options.Conventions.AuthorizePage("/Contacts/Create", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizePage("/Contacts/Link", StaffIdentitySetup.BeneficiaryWritersPolicy);
+        options.Conventions.AuthorizeFolder("/Committee", StaffIdentitySetup.CommitteeReadersPolicy);
         options.Conventions.AllowAnonymousToFolder("/Errors");
         options.Conventions.AllowAnonymousToPage("/Account/Login");
         options.Conventions.AllowAnonymousToPage("/Culture");

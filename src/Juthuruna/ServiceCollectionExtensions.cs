@@ -35,6 +35,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.SupportRequests.RequestQueries>();
         services.AddScoped<Features.SupportRequests.DocumentChecks>();
         services.AddScoped<Features.Settings.AssociationSettings>();
+        services.AddScoped<Features.Committee.CommitteeMembers>();
+        services.AddScoped<Features.Committee.CommitteeSessions>();
+        services.AddScoped<Features.Committee.CommitteeVoting>();
+        services.AddScoped<Features.Committee.CommitteeQueries>();
         services.AddScoped<ContactLog>();
         services.AddScoped<ContactQueries>();
         services.AddScoped<TenantProvisioning>();

@@ -15,6 +15,9 @@ public static class StaffIdentitySetup
     /// <summary>Who may create and edit beneficiary files: the front desk and the association's administrator.</summary>
     public const string BeneficiaryWritersPolicy = "BeneficiaryWriters";
 
+    /// <summary>Who may open the committee's pages; voting, the minutes and decisions also need a seat on the committee.</summary>
+    public const string CommitteeReadersPolicy = "CommitteeReaders";
+
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
@@ -65,7 +68,8 @@ public static class StaffIdentitySetup
             .AddPolicy(TenantAdminPolicy, p => p.RequireRole(StaffRoles.TenantAdmin))
             .AddPolicy(HostAdminPolicy, p => p.RequireRole(StaffRoles.HostAdmin))
             .AddPolicy(BeneficiaryReadersPolicy, p => p.RequireRole(StaffRoles.AssociationRoles))
-            .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin));
+            .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin))
+            .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles));
         return services;
     }
 }

@@ -1,0 +1,23 @@
+using Juthuruna.Common.Dates;
+using Juthuruna.Features.Committee;
+using Juthuruna.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Juthuruna.Web.Pages.Committee;
+
+/// <summary>The committee's home: its sessions and the requests waiting for it, nearest due first.</summary>
+public sealed class IndexModel(CommitteeQueries queries, CommitteeSessions sessions, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
+    public IReadOnlyList<CommitteeQueueRow> Queue { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool MayOpenSessions { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Sessions = await queries.SessionsAsync(Today, ct);
+        Queue = await queries.QueueAsync(ct);
+        MayOpenSessions = await sessions.MayOpenSessionsAsync(User.UserId(), ct);
+    }
+}

@@ -1,0 +1,266 @@
+using Juthuruna.Data;
+using Juthuruna.Features.Research;
+using Juthuruna.Features.SupportRequests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juthuruna.Features.Committee;
+
+public sealed record MemberRow(Guid Id, Guid UserId, string Name, CommitteeRole Role, DateOnly ActiveFrom, DateOnly? ActiveTo);
+
+public sealed record StaffOption(Guid Id, string Name);
+
+public sealed record SessionRow(Guid Id, string Number, DateOnly HeldOn, string Place, SessionStatus Status, int Items, int OpenItems);
+
+public sealed record CommitteeQueueRow(Guid RequestId, string Number, string BeneficiaryName, string FileNumber, string ServiceNameAr, string? ServiceNameEn, DateOnly? DecisionDueOn);
+
+public sealed record AttendeeRow(Guid UserId, string Name, CommitteeRole Role, bool Present);
+
+public sealed record AgendaRow(Guid Id, int Position, Guid RequestId, string RequestNumber, string BeneficiaryName, AgendaItemStatus Status, CommitteeDecision? Decision, int Votes);
+
+public sealed record SessionDetails(
+    Guid Id,
+    string Number,
+    DateOnly HeldOn,
+    string Place,
+    SessionStatus Status,
+    IReadOnlyList<AttendeeRow> Members,
+    IReadOnlyList<AgendaRow> Items,
+    CommitteeRole? MySeat);
+
+public sealed record VoteRow(Guid UserId, string Name, VoteChoice Choice, string Reason, DateTime UpdatedAtUtc);
+
+public sealed record ServiceName(Guid Id, string NameAr, string? NameEn, bool IsActive);
+
+public sealed record ReportView(
+    Guid Id,
+    string ResearcherName,
+    VisitType VisitType,
+    DateOnly VisitedOn,
+    string HouseholdSituation,
+    string Findings,
+    string Needs,
+    ResearchRecommendation Recommendation,
+    IReadOnlyList<Guid> RecommendedServiceIds,
+    long? RecommendedAmountHalalas,
+    DateTime? SubmittedAtUtc);
+
+public sealed record DeclarationSummary(string ApplicantName, DeclarationMethod Method, DateTime AtUtc);
+
+public sealed record DecisionView(
+    CommitteeDecision Decision,
+    string? Reasons,
+    IReadOnlyList<Guid> ApprovedServiceIds,
+    long? ApprovedAmountHalalas,
+    string? PolicyVersions,
+    int VotesApprove,
+    int VotesReject,
+    int Abstentions,
+    int Recusals,
+    string DecidedByName,
+    DateTime? DecidedAtUtc);
+
+/// <summary>
+/// One agenda item as a viewer may see it. <see cref="Votes"/> and <see cref="Tally"/> are null for a member
+/// who recused on it: a recused member never sees how the others voted.
+/// </summary>
+public sealed record ItemDetails(
+    Guid Id,
+    Guid Version,
+    AgendaItemStatus Status,
+    Guid SessionId,
+    string SessionNumber,
+    DateOnly HeldOn,
+    Guid RequestId,
+    string RequestNumber,
+    RequestState RequestState,
+    string BeneficiaryName,
+    string FileNumber,
+    Guid ServiceId,
+    string Description,
+    long? AmountRequestedHalalas,
+    DateOnly? DecisionDueOn,
+    DeclarationSummary? Declaration,
+    IReadOnlyList<ReportView> Reports,
+    IReadOnlyList<ServiceName> Services,
+    CommitteeRole? MySeat,
+    bool IAmPresent,
+    VoteRow? MyVote,
+    IReadOnlyList<VoteRow>? Votes,
+    Tally? Tally,
+    DecisionView? Decision)
+{
+    public bool IRecused => MyVote?.Choice == VoteChoice.Recuse;
+}
+
+/// <summary>Reads of the committee: no tracking, projections, bounded lists, names resolved in one query.</summary>
+public sealed class CommitteeQueries(AppDbContext db)
+{
+    public const int ListSize = 100;
+
+    /// <summary>Seats active on <paramref name="day"/> (at most one per person).</summary>
+    internal static IQueryable<CommitteeMember> ActiveOn(AppDbContext db, DateOnly day) =>
+        db.CommitteeMembers.Where(m => m.ActiveFrom <= day && (m.ActiveTo == null || day <= m.ActiveTo));
+
+    /// <summary>The seat <paramref name="userId"/> holds on <paramref name="day"/>, if any.</summary>
+    public async Task<CommitteeRole?> SeatAsync(Guid userId, DateOnly day, CancellationToken ct) => await SeatAsync(db, userId, day, ct);
+
+    internal static async Task<CommitteeRole?> SeatAsync(AppDbContext db, Guid userId, DateOnly day, CancellationToken ct) =>
+        await ActiveOn(db, day).AsNoTracking().Where(m => m.UserId == userId)
+            .OrderByDescending(m => m.Role).Select(m => (CommitteeRole?)m.Role).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The count of one item now: members present (and still seated on the session's day), their votes, the
+    /// session's chair (the present member seated as chair) and the quorum from the association's setting.
+    /// </summary>
+    internal static async Task<Tally> TallyAsync(AppDbContext db, Guid itemId, Guid sessionId, DateOnly heldOn, CancellationToken ct)
+    {
+        var seated = await ActiveOn(db, heldOn).AsNoTracking().OrderBy(m => m.UserId).Select(m => new { m.UserId, m.Role, m.ActiveFrom }).Take(500).ToListAsync(ct);
+        var attendees = await db.SessionAttendees.AsNoTracking().Where(a => a.SessionId == sessionId).Select(a => a.UserId).OrderBy(u => u).Take(500).ToListAsync(ct);
+        var present = attendees.Where(u => seated.Any(s => s.UserId == u)).ToHashSet();
+        var chair = seated.Where(s => s.Role == CommitteeRole.Chair && present.Contains(s.UserId))
+            .OrderBy(s => s.ActiveFrom).ThenBy(s => s.UserId).Select(s => (Guid?)s.UserId).FirstOrDefault();
+        var votes = await db.CommitteeVotes.AsNoTracking().Where(v => v.AgendaItemId == itemId)
+            .OrderBy(v => v.UserId).Select(v => new { v.UserId, v.Choice }).Take(500).ToListAsync(ct);
+        var fixedQuorum = await db.Tenants.AsNoTracking().Where(t => t.Id == db.TenantId).Select(t => t.Settings.CommitteeQuorum).SingleAsync(ct);
+        var required = CommitteeRules.QuorumRequired(seated.Select(s => s.UserId).Distinct().Count(), fixedQuorum);
+        return CommitteeRules.Count(present, votes.Select(v => (v.UserId, v.Choice)).ToList(), chair, required);
+    }
+
+    public async Task<IReadOnlyList<MemberRow>> MembersAsync(CancellationToken ct)
+    {
+        var rows = await db.CommitteeMembers.AsNoTracking()
+            .OrderBy(m => m.ActiveTo != null).ThenByDescending(m => m.Role).ThenByDescending(m => m.ActiveFrom)
+            .Take(ListSize * 2)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberRow(m.Id, m.UserId, u.FullName, m.Role, m.ActiveFrom, m.ActiveTo))
+            .ToListAsync(ct);
+        return rows;
+    }
+
+    /// <summary>Active staff who may be given a seat (they can open the committee's pages).</summary>
+    public async Task<IReadOnlyList<StaffOption>> EligibleStaffAsync(CancellationToken ct) =>
+        await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommitteeMembers.CommitteeReaderRoles.Contains(r.Name!))))
+            .OrderBy(u => u.FullName).Take(200)
+            .Select(u => new StaffOption(u.Id, u.FullName))
+            .ToListAsync(ct);
+
+    /// <summary>Upcoming sessions first (nearest first), then the most recent ones.</summary>
+    public async Task<IReadOnlyList<SessionRow>> SessionsAsync(DateOnly today, CancellationToken ct)
+    {
+        var upcoming = await SessionRows(db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn >= today).OrderBy(s => s.HeldOn).ThenBy(s => s.Number).Take(20)).ToListAsync(ct);
+        var recent = await SessionRows(db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn < today).OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Number).Take(20)).ToListAsync(ct);
+        return [.. upcoming, .. recent];
+    }
+
+    private IQueryable<SessionRow> SessionRows(IQueryable<CommitteeSession> sessions) =>
+        sessions.Select(s => new SessionRow(
+            s.Id, s.Number, s.HeldOn, s.Place, s.Status,
+            db.AgendaItems.Count(i => i.SessionId == s.Id),
+            db.AgendaItems.Count(i => i.SessionId == s.Id && i.Status == AgendaItemStatus.Open)));
+
+    /// <summary>
+    /// Requests awaiting the committee that are not on an open agenda item, nearest decision due date first.
+    /// Bounded: the secretary builds the agenda from the top of it.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitteeQueueRow>> QueueAsync(CancellationToken ct) =>
+        await db.SupportRequests.AsNoTracking()
+            .Where(r => r.State == RequestState.AwaitingCommittee && !db.AgendaItems.Any(i => i.RequestId == r.Id && i.Status == AgendaItemStatus.Open))
+            .OrderBy(r => r.DecisionDueOn == null).ThenBy(r => r.DecisionDueOn).ThenBy(r => r.CreatedAtUtc)
+            .Take(ListSize)
+            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new { r, b })
+            .Join(db.SupportServices, x => x.r.ServiceId, s => s.Id, (x, s) => new CommitteeQueueRow(
+                x.r.Id, x.r.Number, x.b.FirstName + " " + x.b.FatherName + " " + x.b.GrandfatherName + " " + x.b.FamilyName, x.b.FileNumber,
+                s.NameAr, s.NameEn, x.r.DecisionDueOn))
+            .ToListAsync(ct);
+
+    /// <summary>The open agenda item a request is on, if any (for a link from the request's page).</summary>
+    public async Task<Guid?> OpenItemForAsync(Guid requestId, CancellationToken ct) =>
+        await db.AgendaItems.AsNoTracking().Where(i => i.RequestId == requestId && i.Status == AgendaItemStatus.Open)
+            .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+
+    public async Task<SessionDetails?> SessionAsync(Guid id, Guid viewerId, CancellationToken ct)
+    {
+        var session = await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new { s.Id, s.Number, s.HeldOn, s.Place, s.Status }).SingleOrDefaultAsync(ct);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var seated = await ActiveOn(db, session.HeldOn).AsNoTracking()
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.FullName, m.Role })
+            .OrderByDescending(m => m.Role).ThenBy(m => m.FullName).Take(200).ToListAsync(ct);
+        var present = (await db.SessionAttendees.AsNoTracking().Where(a => a.SessionId == id).Select(a => a.UserId).OrderBy(u => u).Take(500).ToListAsync(ct)).ToHashSet();
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.SessionId == id).OrderBy(i => i.Position).Take(200)
+            .Join(db.SupportRequests, i => i.RequestId, r => r.Id, (i, r) => new { i, r })
+            .Join(db.Beneficiaries, x => x.r.BeneficiaryId, b => b.Id, (x, b) => new AgendaRow(
+                x.i.Id, x.i.Position, x.r.Id, x.r.Number, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
+                x.i.Status, x.i.Decision, db.CommitteeVotes.Count(v => v.AgendaItemId == x.i.Id)))
+            .ToListAsync(ct);
+        return new SessionDetails(
+            session.Id, session.Number, session.HeldOn, session.Place, session.Status,
+            seated.Select(m => new AttendeeRow(m.UserId, m.FullName, m.Role, present.Contains(m.UserId))).ToList(),
+            items,
+            seated.Where(m => m.UserId == viewerId).Select(m => (CommitteeRole?)m.Role).FirstOrDefault());
+    }
+
+    public async Task<ItemDetails?> ItemAsync(Guid id, Guid viewerId, CancellationToken ct)
+    {
+        var row = await db.AgendaItems.AsNoTracking().Where(i => i.Id == id)
+            .Join(db.CommitteeSessions, i => i.SessionId, s => s.Id, (i, s) => new { Item = i, s.Number, s.HeldOn })
+            .Join(db.SupportRequests, x => x.Item.RequestId, r => r.Id, (x, r) => new { x.Item, x.Number, x.HeldOn, Request = r })
+            .Join(db.Beneficiaries, x => x.Request.BeneficiaryId, b => b.Id, (x, b) => new
+            {
+                x.Item,
+                x.Number,
+                x.HeldOn,
+                x.Request,
+                BeneficiaryName = b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
+                b.FileNumber,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var item = row.Item;
+        var request = row.Request;
+        var declaration = await db.Declarations.AsNoTracking().Where(d => d.RequestId == request.Id)
+            .Select(d => new DeclarationSummary(d.ApplicantName, d.Method, d.AtUtc)).SingleOrDefaultAsync(ct);
+        var reports = await db.ResearchReports.AsNoTracking().Where(r => r.RequestId == request.Id && r.SubmittedAtUtc != null)
+            .OrderByDescending(r => r.SubmittedAtUtc).Take(10).ToListAsync(ct);
+        var votes = await db.CommitteeVotes.AsNoTracking().Where(v => v.AgendaItemId == id).OrderBy(v => v.CastAtUtc).Take(200).ToListAsync(ct);
+        var services = await db.SupportServices.AsNoTracking().OrderBy(s => s.Code).Take(500)
+            .Select(s => new ServiceName(s.Id, s.NameAr, s.NameEn, s.IsActive)).ToListAsync(ct);
+        var seat = await SeatAsync(db, viewerId, row.HeldOn, ct);
+        var present = await db.SessionAttendees.AnyAsync(a => a.SessionId == item.SessionId && a.UserId == viewerId, ct);
+
+        var userIds = votes.Select(v => v.UserId).Concat(reports.Select(r => r.ResearcherId))
+            .Concat(item.DecidedBy is { } by ? [by] : []).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        string Name(Guid userId) => names.GetValueOrDefault(userId, "—");
+
+        var voteRows = votes.Select(v => new VoteRow(v.UserId, Name(v.UserId), v.Choice, v.Reason, v.UpdatedAtUtc)).ToList();
+        var mine = voteRows.SingleOrDefault(v => v.UserId == viewerId);
+        var recused = mine?.Choice == VoteChoice.Recuse;
+        var tally = recused ? null : await TallyAsync(db, id, item.SessionId, row.HeldOn, ct);
+
+        return new ItemDetails(
+            item.Id, item.Version, item.Status, item.SessionId, row.Number, row.HeldOn,
+            request.Id, request.Number, request.State, row.BeneficiaryName, row.FileNumber, request.ServiceId, request.Description,
+            request.AmountRequestedHalalas, request.DecisionDueOn, declaration,
+            reports.Select(r => new ReportView(
+                r.Id, Name(r.ResearcherId), r.VisitType, r.VisitedOn, r.HouseholdSituation, r.Findings, r.Needs, r.Recommendation,
+                r.RecommendedServiceIds, r.RecommendedAmountHalalas, r.SubmittedAtUtc)).ToList(),
+            services, seat, present, mine,
+            recused ? null : voteRows,
+            tally,
+            item.Decision is { } decision
+                ? new DecisionView(
+                    decision, item.Reasons, item.ApprovedServiceIds, item.ApprovedAmountHalalas, item.PolicyVersions,
+                    item.VotesApprove, item.VotesReject, item.Abstentions, item.Recusals,
+                    item.DecidedBy is { } decidedBy ? Name(decidedBy) : "—", item.DecidedAtUtc)
+                : null);
+    }
+}

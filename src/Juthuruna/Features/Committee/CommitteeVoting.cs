@@ -1,0 +1,227 @@
+using Juthuruna.Common.Money;
+using Juthuruna.Data;
+using Juthuruna.Features.SupportRequests;
+using Juthuruna.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Features.Committee;
+
+/// <param name="Version">The item's version when the chair's page was shown: a vote or a close since then refuses the close.</param>
+/// <param name="Amount">Riyals as typed; optional, for an approval only.</param>
+public sealed record CloseItem(CommitteeDecision? Decision, string? Reasons, IReadOnlyCollection<Guid> ServiceIds, string? Amount, Guid Version);
+
+/// <summary>Outcome of a vote: <see cref="Changed"/> when an earlier vote of the member was replaced.</summary>
+public sealed record VoteResult(CommitteeResult Result, bool Changed);
+
+/// <summary>
+/// Votes and the chair's decision on an agenda item. Only a member seated on the session's day and recorded
+/// present votes; only the chair closes. Closing applies the decision to the request in the same transaction.
+/// </summary>
+public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequests requests, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<VoteResult> VoteAsync(Guid itemId, VoteChoice choice, string? reason, Actor actor, CancellationToken ct)
+    {
+        var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == itemId, ct)
+            ?? throw new EntityNotFoundException(nameof(AgendaItem), itemId);
+        var heldOn = await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == item.SessionId).Select(s => s.HeldOn).SingleAsync(ct);
+        if (await CommitteeQueries.SeatAsync(db, actor.UserId, heldOn, ct) is null)
+        {
+            return new VoteResult(CommitteeResult.Denied, false);
+        }
+
+        if (item.Status != AgendaItemStatus.Open)
+        {
+            return Refused("", l["This item is closed: votes can no longer be cast or changed."]);
+        }
+
+        if (!await db.SessionAttendees.AnyAsync(a => a.SessionId == item.SessionId && a.UserId == actor.UserId, ct))
+        {
+            return Refused("", l["Only members recorded present at the session can vote."]);
+        }
+
+        if (!Enum.IsDefined(choice))
+        {
+            return Refused("Choice", l["Choose your vote."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Refused("Reason", choice == VoteChoice.Recuse ? l["State the conflict of interest."] : l["Give the reason for your vote."]);
+        }
+
+        if (reason.Trim().Length > 2000)
+        {
+            return Refused("Reason", l["Keep the reason under 2000 characters."]);
+        }
+
+        var text = reason.Trim();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var vote = await db.CommitteeVotes.SingleOrDefaultAsync(v => v.AgendaItemId == itemId && v.UserId == actor.UserId, ct);
+        if (vote is not null && vote.Choice == choice && vote.Reason == text)
+        {
+            return Refused("", l["Your vote was already recorded."]);
+        }
+
+        var changed = vote is not null;
+        if (vote is null)
+        {
+            db.CommitteeVotes.Add(new CommitteeVote { AgendaItemId = itemId, UserId = actor.UserId, Choice = choice, Reason = text, CastAtUtc = now, UpdatedAtUtc = now });
+        }
+        else
+        {
+            vote.Choice = choice;
+            vote.Reason = text;
+            vote.UpdatedAtUtc = now;
+        }
+
+        // A vote moves the item's version: a chair's close prepared on the earlier tally is refused, and a
+        // vote racing a close fails on the same token instead of slipping in after the count.
+        item.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A double click (unique index on member and item) or a close meanwhile: one effect, and say which.
+            var closed = await db.AgendaItems.AsNoTracking().AnyAsync(i => i.Id == itemId && i.Status != AgendaItemStatus.Open, ct);
+            return closed
+                ? Refused("", l["This item is closed: votes can no longer be cast or changed."])
+                : Refused("", l["Your vote was already recorded."]);
+        }
+
+        return new VoteResult(CommitteeResult.Done(itemId), changed);
+    }
+
+    /// <summary>
+    /// The chair closes the item: the decision must be one the tally allows (quorum; majority of votes cast,
+    /// the chair breaking a tie; deferral whenever the quorum holds). The tally and the policy version are
+    /// recorded with it, and the request takes the matching transition, all in one transaction.
+    /// </summary>
+    public async Task<CommitteeResult> CloseAsync(Guid itemId, CloseItem command, Actor actor, CancellationToken ct)
+    {
+        var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == itemId, ct)
+            ?? throw new EntityNotFoundException(nameof(AgendaItem), itemId);
+        var heldOn = await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == item.SessionId).Select(s => s.HeldOn).SingleAsync(ct);
+        if (await CommitteeQueries.SeatAsync(db, actor.UserId, heldOn, ct) != CommitteeRole.Chair)
+        {
+            return CommitteeResult.Denied;
+        }
+
+        if (item.Status != AgendaItemStatus.Open)
+        {
+            return CommitteeResult.Fail("", l["This item was already closed."]);
+        }
+
+        if (item.Version != command.Version)
+        {
+            return CommitteeResult.Fail("", l["The votes on this item changed meanwhile. Review the tally and close it again."]);
+        }
+
+        if (!await db.SessionAttendees.AnyAsync(a => a.SessionId == item.SessionId && a.UserId == actor.UserId, ct))
+        {
+            return CommitteeResult.Fail("", l["Only a chair recorded present at the session can close its items."]);
+        }
+
+        var errors = new List<(string, string)>();
+        if (command.Decision is not { } decision || !Enum.IsDefined(decision))
+        {
+            return CommitteeResult.Fail(nameof(command.Decision), l["Choose the committee's decision."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reasons))
+        {
+            errors.Add((nameof(command.Reasons), decision == CommitteeDecision.Defer
+                ? l["Write the committee's questions for the researcher."]
+                : l["Give the reasons for the decision."]));
+        }
+        else if (command.Reasons.Trim().Length > 4000)
+        {
+            errors.Add((nameof(command.Reasons), l["Keep the reasons under 4000 characters."]));
+        }
+
+        List<Guid> services = [];
+        long? amount = null;
+        if (decision == CommitteeDecision.Approve)
+        {
+            var wanted = command.ServiceIds.Distinct().ToList();
+            services = await db.SupportServices.AsNoTracking().Where(s => wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+            if (services.Count == 0 || services.Count != wanted.Count)
+            {
+                errors.Add((nameof(command.ServiceIds), l["Choose the approved services from the catalogue."]));
+            }
+
+            if (!string.IsNullOrWhiteSpace(command.Amount))
+            {
+                if (Riyals.TryParseHalalas(command.Amount, out var halalas) && halalas > 0)
+                {
+                    amount = halalas;
+                }
+                else
+                {
+                    errors.Add((nameof(command.Amount), l["Enter the amount in riyals, e.g. 1500 or 1500.50."]));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CommitteeResult(null, errors);
+        }
+
+        var tally = await CommitteeQueries.TallyAsync(db, itemId, item.SessionId, heldOn, ct);
+        if (!CommitteeRules.Allows(tally, decision))
+        {
+            return CommitteeResult.Fail(nameof(command.Decision), !tally.QuorumMet
+                ? l["The quorum is not met: {0} members present and not recused, {1} needed.", tally.Eligible, tally.QuorumRequired]
+                : tally.Outcome is null
+                    ? l["The votes give no majority (a tie the chair did not break): the committee can only defer."]
+                    : l["The votes do not give this decision."]);
+        }
+
+        var policyVersion = await db.Tenants.AsNoTracking().Where(t => t.Id == db.TenantId).Select(t => t.Settings.PolicyVersion).SingleAsync(ct);
+        var requestVersion = await db.SupportRequests.AsNoTracking().Where(r => r.Id == item.RequestId).Select(r => r.Version).SingleAsync(ct);
+        var reasons = command.Reasons!.Trim();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        item.Status = AgendaItemStatus.Decided;
+        item.Decision = decision;
+        item.Reasons = reasons;
+        item.ApprovedServiceIds = services;
+        item.ApprovedAmountHalalas = amount;
+        item.PolicyVersions = CommitteeSeats.PolicyVersionsText(policyVersion);
+        item.VotesApprove = tally.Approve;
+        item.VotesReject = tally.Reject;
+        item.Abstentions = tally.Abstain;
+        item.Recusals = tally.Recused;
+        item.DecidedBy = actor.UserId;
+        item.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
+        item.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another chair (or the same click twice) closed it, or a vote came in, between our read and write.
+            var closed = await db.AgendaItems.AsNoTracking().AnyAsync(i => i.Id == itemId && i.Status != AgendaItemStatus.Open, ct);
+            return CommitteeResult.Fail("", closed
+                ? l["This item was already closed."]
+                : l["The votes on this item changed meanwhile. Review the tally and close it again."]);
+        }
+
+        // The chair's seat is the authority for the decision triggers, whatever staff roles the person holds.
+        var chair = new Actor(actor.UserId, [StaffRoles.CommitteeChair]);
+        var applied = await requests.ApplyAsync(item.RequestId, RequestWorkflow.TriggerFor(decision), requestVersion, reasons, chair, ct);
+        if (!applied.Succeeded)
+        {
+            return new CommitteeResult(null, applied.Errors.Select(e => (e.Field == "Note" ? nameof(command.Reasons) : e.Field, e.Message)).ToList());
+        }
+
+        await tx.CommitAsync(ct);
+        return CommitteeResult.Done(itemId);
+    }
+
+    private static VoteResult Refused(string field, string message) => new(CommitteeResult.Fail(field, message), false);
+}
