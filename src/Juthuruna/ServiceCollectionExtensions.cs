@@ -35,6 +35,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.SupportRequests.RequestQueries>();
         services.AddScoped<Features.SupportRequests.DocumentChecks>();
         services.AddScoped<Features.Settings.AssociationSettings>();
+        services.AddScoped<Features.SupportRequests.DecisionWindowQueries>();
+        services.AddScoped<Features.Notifications.DecisionWindowReminders>();
+        services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddScoped<ContactLog>();
         services.AddScoped<ContactQueries>();
         services.AddScoped<TenantProvisioning>();

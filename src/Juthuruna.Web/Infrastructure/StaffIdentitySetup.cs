@@ -15,6 +15,9 @@ public static class StaffIdentitySetup
     /// <summary>Who may create and edit beneficiary files: the front desk and the association's administrator.</summary>
     public const string BeneficiaryWritersPolicy = "BeneficiaryWriters";
 
+    /// <summary>Who follows the decision window's dashboard: the manager, the administrator, the committee's chair and secretary.</summary>
+    public const string DecisionWindowReadersPolicy = "DecisionWindowReaders";
+
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
@@ -65,7 +68,8 @@ public static class StaffIdentitySetup
             .AddPolicy(TenantAdminPolicy, p => p.RequireRole(StaffRoles.TenantAdmin))
             .AddPolicy(HostAdminPolicy, p => p.RequireRole(StaffRoles.HostAdmin))
             .AddPolicy(BeneficiaryReadersPolicy, p => p.RequireRole(StaffRoles.AssociationRoles))
-            .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin));
+            .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin))
+            .AddPolicy(DecisionWindowReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary));
         return services;
     }
 }
