@@ -25,27 +25,32 @@ public sealed class NotificationInbox(AppDbContext db, TimeProvider clock)
     public const int ListSize = 100;
 
     /// <summary>Newest first, at most <see cref="ListSize"/>, with the request's number and beneficiary in the same query.</summary>
-    public async Task<IReadOnlyList<NotificationItem>> ListAsync(Guid userId, CancellationToken ct) =>
-        await (
-                from n in db.Notifications.AsNoTracking()
-                where n.RecipientUserId == userId
-                orderby n.CreatedAtUtc descending, n.Id descending
-                select n)
-            .Take(ListSize)
-            .GroupJoin(db.SupportRequests, n => n.RequestId, r => (Guid?)r.Id, (n, rs) => new { n, rs })
-            .SelectMany(x => x.rs.DefaultIfEmpty(), (x, r) => new { x.n, r })
-            .GroupJoin(db.Beneficiaries, x => x.r == null ? (Guid?)null : x.r.BeneficiaryId, b => (Guid?)b.Id, (x, bs) => new { x.n, x.r, bs })
-            .SelectMany(x => x.bs.DefaultIfEmpty(), (x, b) => new NotificationItem(
-                x.n.Id,
-                x.n.Kind,
-                x.n.RequestId,
-                x.r == null ? null : x.r.Number,
-                b == null ? null : b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
-                x.r == null ? null : x.r.DecisionDueOn,
-                x.n.CreatedAtUtc,
-                x.n.ReadAtUtc))
-            .OrderByDescending(i => i.CreatedAtUtc).ThenByDescending(i => i.Id)
+    public async Task<IReadOnlyList<NotificationItem>> ListAsync(Guid userId, CancellationToken ct)
+    {
+        var newest = db.Notifications.AsNoTracking()
+            .Where(n => n.RecipientUserId == userId)
+            .OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id)
+            .Take(ListSize);
+        var items = await (
+                from n in newest
+                join r in db.SupportRequests on n.RequestId equals r.Id into requests
+                from r in requests.DefaultIfEmpty()
+                join b in db.Beneficiaries on r.BeneficiaryId equals b.Id into beneficiaries
+                from b in beneficiaries.DefaultIfEmpty()
+                select new NotificationItem(
+                    n.Id,
+                    n.Kind,
+                    n.RequestId,
+                    r == null ? null : r.Number,
+                    b == null ? null : b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
+                    r == null ? null : r.DecisionDueOn,
+                    n.CreatedAtUtc,
+                    n.ReadAtUtc))
             .ToListAsync(ct);
+
+        // The joins do not keep the subquery's order: sort the (bounded) page again.
+        return items.OrderByDescending(i => i.CreatedAtUtc).ThenByDescending(i => i.Id).ToList();
+    }
 
     public Task<int> UnreadCountAsync(Guid userId, CancellationToken ct) =>
         db.Notifications.AsNoTracking().CountAsync(n => n.RecipientUserId == userId && n.ReadAtUtc == null, ct);
