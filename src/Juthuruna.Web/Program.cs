@@ -29,6 +29,10 @@ var uploadRequestLimit = builder.Configuration.GetValue("Storage:MaxBytes", 10L 
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = uploadRequestLimit);
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = uploadRequestLimit);
 builder.Services.AddJuthurunaDatabase(builder.Configuration);
+// The decision window's reminders (per association, in its own tenant scope); a singleton so tests can run one pass.
+builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Notifications"));
+builder.Services.AddSingleton<DecisionWindowMonitor>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DecisionWindowMonitor>());
 builder.Services.AddStaffIdentity();
 builder.Services.AddJuthurunaLocalization();
 builder.Services.AddRazorPages(options =>

@@ -39,6 +39,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Committee.CommitteeSessions>();
         services.AddScoped<Features.Committee.CommitteeVoting>();
         services.AddScoped<Features.Committee.CommitteeQueries>();
+        services.AddScoped<Features.SupportRequests.DecisionWindowQueries>();
+        services.AddScoped<Features.Notifications.DecisionWindowReminders>();
+        services.AddScoped<Features.Notifications.NotificationInbox>();
         services.AddScoped<ContactLog>();
         services.AddScoped<ContactQueries>();
         services.AddScoped<TenantProvisioning>();

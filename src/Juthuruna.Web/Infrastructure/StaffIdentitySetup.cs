@@ -17,6 +17,8 @@ public static class StaffIdentitySetup
 
     /// <summary>Who may open the committee's pages; voting, the minutes and decisions also need a seat on the committee.</summary>
     public const string CommitteeReadersPolicy = "CommitteeReaders";
+    /// <summary>Who follows the decision window's dashboard: the manager, the administrator, the committee's chair and secretary.</summary>
+    public const string DecisionWindowReadersPolicy = "DecisionWindowReaders";
 
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
@@ -69,7 +71,8 @@ public static class StaffIdentitySetup
             .AddPolicy(HostAdminPolicy, p => p.RequireRole(StaffRoles.HostAdmin))
             .AddPolicy(BeneficiaryReadersPolicy, p => p.RequireRole(StaffRoles.AssociationRoles))
             .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin))
-            .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles));
+            .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles))
+            .AddPolicy(DecisionWindowReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary));
         return services;
     }
 }

@@ -8,7 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Juthuruna.Web.Pages;
 
 /// <summary>The home dashboard: one card group per role the user holds, with what exists for that role today.</summary>
-public sealed class IndexModel(AppDbContext db, ContactQueries contacts, Juthuruna.Features.SupportRequests.RequestQueries requests, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    AppDbContext db,
+    ContactQueries contacts,
+    Juthuruna.Features.SupportRequests.RequestQueries requests,
+    Juthuruna.Features.SupportRequests.DecisionWindowQueries window,
+    TimeProvider clock) : PageModel
 {
     public string AssociationName { get; private set; } = "";
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -19,6 +24,9 @@ public sealed class IndexModel(AppDbContext db, ContactQueries contacts, Juthuru
     public int SuspendedAssociations { get; private set; }
     public ContactCounts ContactCounts { get; private set; } = new(0, 0);
     public Juthuruna.Features.SupportRequests.RequestCounts? RequestCounts { get; private set; }
+
+    /// <summary>The manager's figure: requests decided within the window this Hijri year.</summary>
+    public Juthuruna.Features.SupportRequests.WindowShare? WindowShare { get; private set; }
 
     public sealed record BranchRow(string NameAr, string NameEn, string? City, bool IsHeadOffice);
 
@@ -44,6 +52,10 @@ public sealed class IndexModel(AppDbContext db, ContactQueries contacts, Juthuru
         {
             var today = DateOnly.FromDateTime(Juthuruna.Common.Dates.DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
             RequestCounts = await requests.CountsAsync(today, ct);
+            if (User.IsInRole(StaffRoles.Manager))
+            {
+                WindowShare = await window.ShareInHijriYearAsync(today, ct);
+            }
         }
 
         if (User.IsInRole(StaffRoles.TenantAdmin) || User.IsInRole(StaffRoles.Manager))

@@ -43,6 +43,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_directory, "keys"));
         builder.UseSetting("Logging:Directory", Path.Combine(_directory, "logs"));
         builder.UseSetting("Storage:Root", StorageRoot);
+        // Tests raise the decision window's reminders themselves, at the fake clock's time.
+        builder.UseSetting("Notifications:RemindersEnabled", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -140,8 +140,9 @@ public sealed class RequestQueries(AppDbContext db)
             .GroupBy(r => new
             {
                 AtTheDesk = r.State == RequestState.Draft || r.State == RequestState.DocumentsReview || r.State == RequestState.ReturnedForCompletion,
-                Overdue = r.DecisionDueOn != null && r.DecisionDueOn < today,
-                DueSoon = r.DecisionDueOn != null && r.DecisionDueOn >= today && r.DecisionDueOn <= soon,
+                // Only while the decision is awaited: an approved request keeps its past due date.
+                Overdue = RequestWorkflow.AwaitingDecisionStates.Contains(r.State) && r.DecisionDueOn != null && r.DecisionDueOn < today,
+                DueSoon = RequestWorkflow.AwaitingDecisionStates.Contains(r.State) && r.DecisionDueOn != null && r.DecisionDueOn >= today && r.DecisionDueOn <= soon,
             })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(ct);

@@ -62,6 +62,22 @@ public sealed class TenantDirectory(AppDbContext db)
         return new AssociationList(rows, hasMore);
     }
 
+    /// <summary>
+    /// Ids of the associations that are neither suspended nor the platform, after <paramref name="after"/>
+    /// in id order, at most <paramref name="take"/>: background jobs walk them page by page and work in
+    /// each one's own scope. Tenants are platform rows, so no filter is involved.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ActiveAssociationIdsAsync(Guid? after, int take, CancellationToken ct)
+    {
+        var query = db.Tenants.AsNoTracking().Where(t => !t.IsPlatform && !t.IsSuspended);
+        if (after is { } last)
+        {
+            query = query.Where(t => t.Id.CompareTo(last) > 0);
+        }
+
+        return await query.OrderBy(t => t.Id).Select(t => t.Id).Take(take).ToListAsync(ct);
+    }
+
     /// <summary>Any tenant, the platform included (shown as such); unknown id → not found.</summary>
     public async Task<TenantDetails> GetAsync(Guid tenantId, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Web.Pages.Admin.Settings;
 
-/// <summary>The association's settings: decision window, holidays, declaration wording (TenantAdmin, by the /Admin folder rule).</summary>
+/// <summary>The association's settings: decision window, holidays, declaration wording, committee (TenantAdmin, by the /Admin folder rule).</summary>
 public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<SharedResource> l) : PageModel
 {
     public SettingsView Current { get; private set; } = null!;
@@ -21,6 +21,9 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
 
     [BindProperty]
     public DeclarationInput Declaration { get; set; } = new();
+
+    [BindProperty]
+    public CommitteeInput Committee { get; set; } = new();
 
     public sealed class WindowInput
     {
@@ -49,11 +52,22 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
         public string? DeclarationText { get; set; }
     }
 
+    public sealed class CommitteeInput
+    {
+        /// <summary>Empty: a majority of the active members.</summary>
+        [Display(Name = "Committee quorum (members)")]
+        public int? CommitteeQuorum { get; set; }
+
+        [Display(Name = "Policy version")]
+        public string? PolicyVersion { get; set; }
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         Window = new WindowInput { DecisionWindowDays = Current.DecisionWindowDays, Mode = Current.Mode };
         Declaration = new DeclarationInput { DeclarationText = Current.DeclarationText };
+        Committee = new CommitteeInput { CommitteeQuorum = Current.CommitteeQuorum, PolicyVersion = Current.PolicyVersion };
     }
 
     public async Task<IActionResult> OnPostWindowAsync(CancellationToken ct)
@@ -85,6 +99,16 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostCommitteeAsync(CancellationToken ct)
+    {
+        if (ModelState[$"{nameof(Committee)}.{nameof(CommitteeInput.CommitteeQuorum)}"]?.Errors.Count > 0)
+        {
+            return await RedisplayAsync(ct);
+        }
+
+        return await AfterAsync(await settings.UpdateCommitteeAsync(Committee.CommitteeQuorum, Committee.PolicyVersion, ct), nameof(Committee), ct);
+    }
+
     public async Task<IActionResult> OnPostDeclarationAsync(CancellationToken ct) =>
         await AfterAsync(await settings.UpdateDeclarationAsync(Declaration.DeclarationText, ct), nameof(Declaration), ct);
 
@@ -108,9 +132,20 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
     private async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (!Request.Query["handler"].Contains("Declaration"))
+        var handler = Request.Query["handler"];
+        if (!handler.Contains("Declaration"))
         {
             Declaration.DeclarationText ??= Current.DeclarationText;
+        }
+
+        if (!handler.Contains("Window"))
+        {
+            Window = new WindowInput { DecisionWindowDays = Current.DecisionWindowDays, Mode = Current.Mode };
+        }
+
+        if (!handler.Contains("Committee"))
+        {
+            Committee = new CommitteeInput { CommitteeQuorum = Current.CommitteeQuorum, PolicyVersion = Current.PolicyVersion };
         }
 
         return Page();

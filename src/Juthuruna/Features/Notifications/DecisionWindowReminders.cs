@@ -1,0 +1,194 @@
+using Juthuruna.Common.Dates;
+using Juthuruna.Data;
+using Juthuruna.Features.Committee;
+using Juthuruna.Features.SupportRequests;
+using Juthuruna.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Juthuruna.Features.Notifications;
+
+/// <summary>How many notifications one run wrote, by kind.</summary>
+public sealed record RemindersRaised(int DueSoon, int Overdue)
+{
+    public static readonly RemindersRaised None = new(0, 0);
+
+    public int Total => DueSoon + Overdue;
+
+    public RemindersRaised Add(RemindersRaised other) => new(DueSoon + other.DueSoon, Overdue + other.Overdue);
+}
+
+/// <summary>
+/// The decision window's reminders (issue 4, policy step 5): when a request awaiting the committee's
+/// decision has <see cref="DecisionWindow.AtRiskDays"/> days or fewer left, the committee secretary is
+/// reminded; once it is overdue, the manager is told. Runs inside one tenant's scope (architecture rule 5),
+/// written to the outbox; each message is raised once per request and recipient (<see cref="Notification.DedupKey"/>).
+/// </summary>
+public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock, ILogger<DecisionWindowReminders> logger)
+{
+    /// <summary>Requests read per query; a run walks through the pages up to <see cref="MaxPagesPerRun"/>.</summary>
+    public const int DefaultPageSize = 500;
+
+    /// <summary>Keeps one run bounded (5,000 requests per kind); the next run carries on from the start.</summary>
+    public const int MaxPagesPerRun = 10;
+
+    /// <summary>Settable so a test can walk several pages with a handful of requests.</summary>
+    internal int PageSize { get; set; } = DefaultPageSize;
+
+    public static string DedupKey(NotificationKind kind, Guid requestId, Guid userId) => $"{kind}:{requestId}:{userId}";
+
+    public async Task<RemindersRaised> RaiseAsync(CancellationToken ct)
+    {
+        if (db.TenantId is null)
+        {
+            throw new InvalidOperationException("Reminders are raised inside a tenant's scope.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(DualDate.ToRiyadh(now));
+
+        var secretaries = await SecretariesAsync(today, ct);
+        var managers = await ActiveUsersInRoleAsync(StaffRoles.Manager, ct);
+
+        var dueSoon = await RaiseKindAsync(NotificationKind.DecisionDueSoon, secretaries, today, now, ct);
+        var overdue = await RaiseKindAsync(NotificationKind.DecisionOverdue, managers, today, now, ct);
+        if (dueSoon + overdue > 0)
+        {
+            logger.LogInformation("Decision window: {DueSoon} due-soon reminders and {Overdue} overdue escalations raised", dueSoon, overdue);
+        }
+
+        return new RemindersRaised(dueSoon, overdue);
+    }
+
+    private async Task<int> RaiseKindAsync(NotificationKind kind, IReadOnlyList<Guid> recipients, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        if (recipients.Count == 0)
+        {
+            return 0;
+        }
+
+        var query = db.SupportRequests.AsNoTracking()
+            .Where(r => RequestWorkflow.AwaitingDecisionStates.Contains(r.State) && r.DecisionDueOn != null);
+        var atRiskUntil = today.AddDays(DecisionWindow.AtRiskDays);
+        query = kind == NotificationKind.DecisionDueSoon
+            ? query.Where(r => r.DecisionDueOn >= today && r.DecisionDueOn <= atRiskUntil)
+            : query.Where(r => r.DecisionDueOn < today);
+
+        var raised = 0;
+        (DateOnly Due, Guid Id)? after = null;
+        for (var page = 0; page < MaxPagesPerRun; page++)
+        {
+            // Keyset paging on (due date, id): the index (TenantId, State, DecisionDueOn) serves the filter.
+            var pageQuery = query;
+            if (after is { } last)
+            {
+                pageQuery = pageQuery.Where(r => r.DecisionDueOn > last.Due || (r.DecisionDueOn == last.Due && r.Id.CompareTo(last.Id) > 0));
+            }
+
+            var requests = await pageQuery
+                .OrderBy(r => r.DecisionDueOn).ThenBy(r => r.Id)
+                .Select(r => new { r.Id, Due = r.DecisionDueOn!.Value })
+                .Take(PageSize)
+                .ToListAsync(ct);
+            if (requests.Count == 0)
+            {
+                break;
+            }
+
+            raised += await InsertMissingAsync(kind, requests.Select(r => r.Id).ToList(), recipients, now, ct);
+            if (requests.Count < PageSize)
+            {
+                break;
+            }
+
+            after = (requests[^1].Due, requests[^1].Id);
+        }
+
+        return raised;
+    }
+
+    private async Task<int> InsertMissingAsync(NotificationKind kind, List<Guid> requestIds, IReadOnlyList<Guid> recipients, DateTime now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // One query for the keys already raised for this page, through the unique (TenantId, DedupKey) index.
+            var existing = (await db.Notifications.AsNoTracking()
+                    .Where(n => n.Kind == kind && n.RequestId != null && requestIds.Contains(n.RequestId.Value))
+                    .Select(n => n.DedupKey)
+                    .ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+
+            var added = 0;
+            foreach (var requestId in requestIds)
+            {
+                foreach (var userId in recipients)
+                {
+                    var key = DedupKey(kind, requestId, userId);
+                    if (existing.Contains(key))
+                    {
+                        continue;
+                    }
+
+                    db.Notifications.Add(new Notification
+                    {
+                        Kind = kind,
+                        RecipientUserId = userId,
+                        RequestId = requestId,
+                        DedupKey = key,
+                        CreatedAtUtc = now,
+                        Status = DeliveryStatus.Pending,
+                    });
+                    added++;
+                }
+            }
+
+            if (added == 0)
+            {
+                return 0;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                return added;
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // Another run (a second web node, or a restart overlapping) raised some of these between our
+                // check and our insert: the unique index decided. Whatever it wrote counts as raised; write
+                // the rest.
+                db.ChangeTracker.Clear();
+                logger.LogInformation("Decision window: a concurrent run raised some {Kind} notifications first", kind);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Who keeps the committee's agenda today: the active users with a secretary's seat on the committee;
+    /// until seats are recorded, the active users holding the committee secretary's staff role.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> SecretariesAsync(DateOnly today, CancellationToken ct)
+    {
+        var seated = await db.CommitteeMembers.AsNoTracking()
+            .Where(m => m.Role == CommitteeRole.Secretary && m.ActiveFrom <= today && (m.ActiveTo == null || today <= m.ActiveTo))
+            .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => u.Id)
+            .Distinct()
+            .OrderBy(id => id)
+            .Take(50)
+            .ToListAsync(ct);
+        return seated.Count > 0 ? seated : await ActiveUsersInRoleAsync(StaffRoles.CommitteeSecretary, ct);
+    }
+
+    private async Task<IReadOnlyList<Guid>> ActiveUsersInRoleAsync(string role, CancellationToken ct)
+    {
+        var normalized = role.ToUpperInvariant();
+        return await db.UserRoles.AsNoTracking()
+            .Join(db.Roles.Where(r => r.NormalizedName == normalized), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
+            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => u.Id)
+            .Distinct()
+            .OrderBy(id => id)
+            .Take(50)
+            .ToListAsync(ct);
+    }
+}

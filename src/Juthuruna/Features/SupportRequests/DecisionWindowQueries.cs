@@ -1,0 +1,72 @@
+using Juthuruna.Common.Dates;
+using Juthuruna.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Juthuruna.Features.SupportRequests;
+
+public sealed record WindowItem(Guid Id, string Number, RequestState State, string BeneficiaryName, DateOnly DecisionDueOn);
+
+/// <summary>Of the requests decided from <see cref="From"/> to <see cref="To"/>, how many on or before their due date.</summary>
+public sealed record WindowShare(DateOnly From, DateOnly To, int HijriYear, int Decided, int WithinWindow)
+{
+    /// <summary>Rounded percentage; null when nothing was decided in the period.</summary>
+    public int? Percent => Decided == 0 ? null : (int)Math.Round(100.0 * WithinWindow / Decided, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>The manager's view of the decision window; <c>More…</c> says a list was cut at <see cref="DecisionWindowQueries.ListSize"/>.</summary>
+public sealed record WindowBoard(
+    IReadOnlyList<WindowItem> Overdue,
+    bool MoreOverdue,
+    IReadOnlyList<WindowItem> AtRisk,
+    bool MoreAtRisk,
+    WindowShare Share);
+
+/// <summary>
+/// Reads for the decision-window dashboard (issue 4, item 4): requests awaiting the committee that are
+/// overdue or at risk, and the share decided within the window in the current Hijri year — the year the
+/// association's request numbers and board reports follow.
+/// </summary>
+public sealed class DecisionWindowQueries(AppDbContext db)
+{
+    public const int ListSize = 100;
+
+    public async Task<WindowBoard> BoardAsync(DateOnly today, CancellationToken ct)
+    {
+        var atRiskUntil = today.AddDays(DecisionWindow.AtRiskDays);
+        var awaiting = db.SupportRequests.AsNoTracking()
+            .Where(r => RequestWorkflow.AwaitingDecisionStates.Contains(r.State) && r.DecisionDueOn != null);
+
+        var overdue = await ItemsAsync(awaiting.Where(r => r.DecisionDueOn < today), ct);
+        var atRisk = await ItemsAsync(awaiting.Where(r => r.DecisionDueOn >= today && r.DecisionDueOn <= atRiskUntil), ct);
+        var share = await ShareInHijriYearAsync(today, ct);
+        return new WindowBoard(
+            overdue.Take(ListSize).ToList(), overdue.Count > ListSize,
+            atRisk.Take(ListSize).ToList(), atRisk.Count > ListSize,
+            share);
+    }
+
+    /// <summary>The share decided within the window from 1 Muharram of <paramref name="today"/>'s Hijri year to today.</summary>
+    public async Task<WindowShare> ShareInHijriYearAsync(DateOnly today, CancellationToken ct)
+    {
+        var year = DualDate.ToHijri(today).Year;
+        var from = DualDate.FromHijri(year, 1, 1);
+        var counts = await db.SupportRequests.AsNoTracking()
+            .Where(r => r.DecidedOn != null && r.DecidedOn >= from && r.DecidedOn <= today)
+            .GroupBy(r => r.DecisionDueOn != null && r.DecidedOn <= r.DecisionDueOn)
+            .Select(g => new { Within = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        return new WindowShare(from, today, year, counts.Sum(c => c.Count), counts.Where(c => c.Within).Sum(c => c.Count));
+    }
+
+    // One more than shown, to say the list was cut; oldest due first (the most urgent on top).
+    private async Task<List<WindowItem>> ItemsAsync(IQueryable<SupportRequest> requests, CancellationToken ct) =>
+        (await requests
+            .OrderBy(r => r.DecisionDueOn).ThenBy(r => r.Number)
+            .Take(ListSize + 1)
+            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new WindowItem(
+                r.Id, r.Number, r.State, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName, r.DecisionDueOn!.Value))
+            .ToListAsync(ct))
+        // The join does not keep the subquery's order: sort the page again.
+        .OrderBy(i => i.DecisionDueOn).ThenBy(i => i.Number, StringComparer.Ordinal)
+        .ToList();
+}
