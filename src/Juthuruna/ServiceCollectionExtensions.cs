@@ -35,6 +35,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.SupportRequests.RequestQueries>();
         services.AddScoped<Features.SupportRequests.DocumentChecks>();
         services.AddScoped<Features.Settings.AssociationSettings>();
+        services.AddScoped<Features.Research.Research>();
+        services.AddScoped<Features.Research.ResearchQueries>();
+        services.AddScoped<Features.Registrations.Registrations>();
+        services.AddScoped<Features.Registrations.RegistrationQueries>();
+        services.AddScoped<Features.Deliveries.Deliveries>();
+        services.AddScoped<Features.Deliveries.DeliveryQueries>();
         services.AddScoped<ContactLog>();
         services.AddScoped<ContactQueries>();
         services.AddScoped<TenantProvisioning>();
