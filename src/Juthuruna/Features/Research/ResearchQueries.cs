@@ -58,6 +58,15 @@ public sealed class ResearchQueries(AppDbContext db)
                 db.SupportRequests.Count(r => r.ResearcherId == u.Id && r.State == RequestState.UnderResearch)))
             .ToListAsync(ct);
 
+    /// <summary>The researcher assigned to the request, if any.</summary>
+    public async Task<(Guid Id, string Name)?> AssignedResearcherAsync(Guid requestId, CancellationToken ct)
+    {
+        var found = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId && r.ResearcherId != null)
+            .Join(db.Users, r => r.ResearcherId, u => (Guid?)u.Id, (r, u) => new { u.Id, u.FullName })
+            .SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, found.FullName);
+    }
+
     /// <summary>The request's reports, newest round first, each with its attachments (three queries whatever the count).</summary>
     public async Task<IReadOnlyList<ReportItem>> ReportsAsync(Guid requestId, CancellationToken ct)
     {
