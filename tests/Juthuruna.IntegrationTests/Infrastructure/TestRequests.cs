@@ -44,6 +44,7 @@ public static class TestRequests
     private static async Task<(Guid BeneficiaryId, Guid ServiceId)> NewFileAsync(IServiceProvider sp)
     {
         var db = sp.GetRequiredService<AppDbContext>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var n = Interlocked.Increment(ref _next);
         var service = new SupportService { Code = $"S{n}", NameAr = $"مساعدة نقدية {n}", NameEn = $"Cash aid {n}" };
         var beneficiary = new Beneficiary
@@ -55,9 +56,12 @@ public static class TestRequests
             FatherName = "عبدالله",
             GrandfatherName = "صالح",
             FamilyName = "الزهراني",
+            BirthDate = new DateOnly(1985, 3, 10), // the file page shows it in both calendars
             Nationality = "سعودية",
             Mobile = "+966551234567",
             SearchKey = "سعاد عبدالله صالح الزهراني",
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
         };
         db.SupportServices.Add(service);
         db.Beneficiaries.Add(beneficiary);

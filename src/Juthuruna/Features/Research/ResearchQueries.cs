@@ -49,7 +49,7 @@ public sealed class ResearchQueries(AppDbContext db)
     public const int MaxResearchers = 100;
     public const int MaxReports = 20;
 
-    /// <summary>Active researchers with their number of requests under research (one query, counts grouped in SQL).</summary>
+    /// <summary>Active researchers with their number of requests under research: one SQL statement, each count a correlated COUNT.</summary>
     public async Task<IReadOnlyList<ResearcherWorkload>> WorkloadAsync(CancellationToken ct) =>
         await db.Users.AsNoTracking()
             .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == StaffRoles.SocialResearcher)))
