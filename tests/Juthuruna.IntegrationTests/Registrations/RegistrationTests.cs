@@ -123,6 +123,7 @@ public sealed class RegistrationTests(AppFactory factory) : IClassFixture<AppFac
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("عدّل شخص آخر هذا الطلب", (await StaffClient.ParseAsync(second)).QuerySelector("[data-testid=registration-error]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.Registrations.CountAsync()));
         Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.RequestHistory.CountAsync(h => h.Trigger == RequestTrigger.Register)));
     }

@@ -216,7 +216,8 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
             draft = new ResearchReport
             {
                 RequestId = requestId,
-                ResearcherId = actor.UserId,
+                // The author is the assigned researcher, even when the administrator starts the draft for them.
+                ResearcherId = request.ResearcherId ?? actor.UserId,
                 HouseholdSituation = "",
                 Findings = "",
                 Needs = "",
