@@ -94,6 +94,23 @@ public sealed class DeliveryTests(AppFactory factory) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Deliver_from_a_page_older_than_another_officers_delivery_is_stale_and_records_nothing()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var registered = await TestRequests.RegisteredAsync(factory, tenant);
+        using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
+        using var admin = await factory.SignInAsync(tenant.Admin.Email);
+        var staleForm = (await admin.GetDocumentAsync(Url(registered.RequestId))).QuerySelector<IHtmlFormElement>(DeliveryForm)!;
+
+        await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, NoteDelivery("1000"));
+        var stale = await admin.SubmitAsync(staleForm, Url(registered.RequestId), NoteDelivery("1000"));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("عدّل شخص آخر هذا الطلب", (await StaffClient.ParseAsync(stale)).QuerySelector("[data-testid=delivery-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.ServiceDeliveries.CountAsync()));
+    }
+
+    [Fact]
     public async Task Deliver_of_a_service_the_committee_did_not_approve_is_refused()
     {
         var tenant = await factory.CreateTenantAsync();

@@ -150,7 +150,7 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
             var saved = await storage.SaveAsync(scan!.Content, scan.FileName, ServiceDelivery.FileOwnerKind, delivery.Id, l["Signed receipt"], ct);
             if (!saved.Succeeded)
             {
-                return RequestResult.Fail("Scan", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]);
+                return RolledBack(RequestResult.Fail("Scan", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]));
             }
 
             delivery.ReceiptFileId = saved.File!.Id;
@@ -164,13 +164,13 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
         catch (DbUpdateException)
         {
             // The same form, posted twice at once: the other post committed this delivery first.
-            return RequestResult.Done(command.RequestId);
+            return RolledBack(RequestResult.Done(command.RequestId));
         }
 
         var delivered = await requests.ApplyAsync(command.RequestId, RequestTrigger.Deliver, version, null, actor, ct);
         if (!delivered.Succeeded)
         {
-            return delivered;
+            return RolledBack(delivered);
         }
 
         var all = await db.ServiceDeliveries.AsNoTracking().Where(d => d.RequestId == command.RequestId)
@@ -181,12 +181,22 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
             var completed = await requests.ApplyAsync(command.RequestId, RequestTrigger.Complete, current, null, actor, ct);
             if (!completed.Succeeded)
             {
-                return completed;
+                return RolledBack(completed);
             }
         }
 
         await tx.CommitAsync(ct);
         return RequestResult.Done(command.RequestId);
+    }
+
+    /// <summary>
+    /// A refused or failed write: the transaction rolls back, and the context forgets the changes it tracked
+    /// so that no later SaveChanges of this scope (the page reloading, an access-log row) writes them after all.
+    /// </summary>
+    private RequestResult RolledBack(RequestResult result)
+    {
+        db.ChangeTracker.Clear();
+        return result;
     }
 
     private RequestResult Stale(Guid requestId) =>

@@ -94,16 +94,26 @@ public sealed class Registrations(AppDbContext db, SupportRequests.SupportReques
         catch (DbUpdateException)
         {
             // Another registration of this request or this file committed first.
-            return Stale(requestId);
+            return RolledBack(Stale(requestId));
         }
 
         var result = await requests.ApplyAsync(requestId, RequestTrigger.Register, version, null, actor, ct);
         if (!result.Succeeded)
         {
-            return result;
+            return RolledBack(result);
         }
 
         await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// A refused or failed write: the transaction rolls back, and the context forgets the changes it tracked
+    /// so that no later SaveChanges of this scope (the page reloading, an access-log row) writes them after all.
+    /// </summary>
+    private RequestResult RolledBack(RequestResult result)
+    {
+        db.ChangeTracker.Clear();
         return result;
     }
 

@@ -74,7 +74,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
             }
             catch (DbUpdateConcurrencyException)
             {
-                return Stale(requestId);
+                return RolledBack(Stale(requestId));
             }
 
             return RequestResult.Done(requestId);
@@ -85,7 +85,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
         var result = await requests.ApplyAsync(requestId, RequestTrigger.AssignResearcher, version, null, actor, ct);
         if (!result.Succeeded)
         {
-            return result;
+            return RolledBack(result);
         }
 
         await tx.CommitAsync(ct);
@@ -111,7 +111,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Stale(requestId);
+            return RolledBack(Stale(requestId));
         }
 
         return RequestResult.Done(report!.Id);
@@ -137,13 +137,13 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Stale(requestId);
+            return RolledBack(Stale(requestId));
         }
 
         var result = await requests.ApplyAsync(requestId, RequestTrigger.SubmitResearch, requestVersion, null, actor, ct);
         if (!result.Succeeded)
         {
-            return result;
+            return RolledBack(result);
         }
 
         await tx.CommitAsync(ct);
@@ -326,6 +326,16 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
     private RequestResult NotAvailable() => RequestResult.Fail("", l["This action is not available for the request in its current state."]);
 
     private RequestResult NotAssigned() => RequestResult.Fail("", l["Only the researcher assigned to this request may write its report."]);
+
+    /// <summary>
+    /// A refused or failed write: the transaction rolls back, and the context forgets the changes it tracked
+    /// so that no later SaveChanges of this scope (the page reloading, an access-log row) writes them after all.
+    /// </summary>
+    private RequestResult RolledBack(RequestResult result)
+    {
+        db.ChangeTracker.Clear();
+        return result;
+    }
 
     private RequestResult Stale(Guid requestId) =>
         new(requestId, [("", l["This request was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
