@@ -42,6 +42,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.SupportRequests.DecisionWindowQueries>();
         services.AddScoped<Features.Notifications.DecisionWindowReminders>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
+        services.AddScoped<Features.Research.Research>();
+        services.AddScoped<Features.Research.ResearchQueries>();
+        services.AddScoped<Features.Registrations.Registrations>();
+        services.AddScoped<Features.Registrations.RegistrationQueries>();
+        services.AddScoped<Features.Deliveries.Deliveries>();
+        services.AddScoped<Features.Deliveries.DeliveryQueries>();
         services.AddScoped<ContactLog>();
         services.AddScoped<ContactQueries>();
         services.AddScoped<TenantProvisioning>();

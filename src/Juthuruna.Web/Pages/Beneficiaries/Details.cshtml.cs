@@ -24,6 +24,7 @@ public sealed class DetailsModel(
     AccessLog accessLog,
     ContactQueries contacts,
     RequestQueries requests,
+    Juthuruna.Features.Registrations.RegistrationQueries registrations,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -33,6 +34,7 @@ public sealed class DetailsModel(
     public bool CanEdit { get; private set; }
     public IReadOnlyList<ContactListItem> Contacts { get; private set; } = [];
     public IReadOnlyList<QueueItem> Requests { get; private set; } = [];
+    public Juthuruna.Features.Registrations.BeneficiaryRegistrations Registrations { get; private set; } = new(null, []);
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
     public DateOnly Today { get; private set; }
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
@@ -82,7 +84,8 @@ public sealed class DetailsModel(
         Beneficiary = await queries.GetDetailsAsync(id, ct);
         Contacts = await contacts.TimelineAsync(id, ct);
         Requests = await requests.ForBeneficiaryAsync(id, ct);
-        var serviceIds = Requests.Select(r => r.ServiceId).Distinct().ToList();
+        Registrations = await registrations.ForBeneficiaryAsync(id, ct);
+        var serviceIds = Requests.Select(r => r.ServiceId).Concat(Registrations.Registrations.SelectMany(r => r.ApprovedServiceIds)).Distinct().ToList();
         var arabic = Localization.IsArabic;
         ServiceNames = await db.SupportServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => arabic || s.NameEn == null ? s.NameAr : s.NameEn, ct);

@@ -32,6 +32,7 @@ public static class RequestLabels
         RequestTrigger.Verify => l["Verify the request"],
         RequestTrigger.Withdraw => l["Withdraw (applicant's wish)"],
         RequestTrigger.Cancel => l["Cancel the request"],
+        RequestTrigger.Close => l["Close the request (management)"],
         _ => value.ToString(),
     };
 

@@ -1,0 +1,204 @@
+using System.Globalization;
+using Juthuruna.Common.Dates;
+using Juthuruna.Common.Money;
+using Juthuruna.Common.Text;
+using Juthuruna.Data;
+using Juthuruna.Features.Files;
+using Juthuruna.Features.SupportRequests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Features.Deliveries;
+
+/// <summary>
+/// One delivery as typed in the form: quantity and amount as typed (at least one), the date parsed from a
+/// Hijri or Gregorian entry. <see cref="IdempotencyKey"/> comes with the form: posted twice, it records once.
+/// </summary>
+public sealed record NewDelivery(
+    Guid RequestId,
+    Guid ServiceId,
+    string? Quantity,
+    string? Amount,
+    DateOnly? DeliveredOn,
+    ReceiptKind ReceiptKind,
+    string? ReceiptNote,
+    Guid IdempotencyKey);
+
+/// <summary>The scan of the signed receipt, streamed to <see cref="FileStorage"/>.</summary>
+public sealed record ReceiptScan(Stream Content, string FileName);
+
+/// <summary>The delivery step (policy step 7): each delivery moves the request into service, and the last one closes it.</summary>
+public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests requests, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public const int MaxQuantity = 100_000;
+
+    /// <summary>Who records deliveries: the roles of the table's Deliver rows (the desk).</summary>
+    public static IReadOnlyList<string> DelivererRoles { get; } = RequestWorkflow.Transitions.First(t => t.Trigger == RequestTrigger.Deliver).Roles;
+
+    /// <summary>
+    /// Records the delivery and applies Deliver (Registered → InService, or InService again); when every approved
+    /// service is then delivered, applies Complete (→ Closed). One transaction, one history row per transition.
+    /// </summary>
+    public async Task<RequestResult> RecordAsync(NewDelivery command, ReceiptScan? scan, Guid version, Actor actor, CancellationToken ct)
+    {
+        // The same form posted twice: the first post's delivery is the answer to the second.
+        if (await db.ServiceDeliveries.AsNoTracking().AnyAsync(d => d.IdempotencyKey == command.IdempotencyKey && d.RequestId == command.RequestId, ct))
+        {
+            return RequestResult.Done(command.RequestId);
+        }
+
+        var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == command.RequestId).Select(r => new { r.State, r.Version }).SingleOrDefaultAsync(ct)
+            ?? throw new EntityNotFoundException(nameof(SupportRequest), command.RequestId);
+        if (request.Version != version)
+        {
+            return Stale(command.RequestId);
+        }
+
+        var registration = await db.Registrations.AsNoTracking().Where(r => r.RequestId == command.RequestId)
+            .Select(r => new { r.ApprovedServiceIds, r.ApprovedAmountHalalas }).SingleOrDefaultAsync(ct);
+        if (request.State is not (RequestState.Registered or RequestState.InService) || registration is null || !DelivererRoles.Any(actor.Roles.Contains))
+        {
+            return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
+        }
+
+        var errors = new List<(string, string)>();
+        if (!registration.ApprovedServiceIds.Contains(command.ServiceId))
+        {
+            errors.Add((nameof(command.ServiceId), l["Choose one of the services the committee approved."]));
+        }
+
+        int? quantity = null;
+        if (!string.IsNullOrWhiteSpace(command.Quantity))
+        {
+            if (int.TryParse(Digits.ToAscii(command.Quantity).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var q) && q is > 0 and <= MaxQuantity)
+            {
+                quantity = q;
+            }
+            else
+            {
+                errors.Add((nameof(command.Quantity), l["Enter the quantity as a whole number, e.g. 2."]));
+            }
+        }
+
+        long? amount = null;
+        if (!string.IsNullOrWhiteSpace(command.Amount))
+        {
+            if (Riyals.TryParseHalalas(command.Amount, out var halalas) && halalas > 0)
+            {
+                amount = halalas;
+            }
+            else
+            {
+                errors.Add((nameof(command.Amount), l["Enter the amount in riyals, e.g. 1500 or 1500.50."]));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Quantity) && string.IsNullOrWhiteSpace(command.Amount))
+        {
+            errors.Add((nameof(command.Quantity), l["Enter the quantity or the amount delivered."]));
+        }
+
+        var today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        if (command.DeliveredOn is not { } deliveredOn)
+        {
+            errors.Add((nameof(command.DeliveredOn), l["Enter the date of the delivery."]));
+        }
+        else if (deliveredOn > today)
+        {
+            errors.Add((nameof(command.DeliveredOn), l["The date cannot be in the future."]));
+        }
+
+        switch (command.ReceiptKind)
+        {
+            case ReceiptKind.SignatureScan when scan is null:
+                errors.Add(("Scan", l["Attach the scan of the signed receipt."]));
+                break;
+            case ReceiptKind.Note when string.IsNullOrWhiteSpace(command.ReceiptNote):
+                errors.Add((nameof(command.ReceiptNote), l["Write the receipt note (e.g. the transfer reference)."]));
+                break;
+            case ReceiptKind.Note when command.ReceiptNote!.Trim().Length > 1000:
+                errors.Add((nameof(command.ReceiptNote), l["Keep the note under 1000 characters."]));
+                break;
+            case ReceiptKind.SignatureScan or ReceiptKind.Note:
+                break;
+            default:
+                errors.Add((nameof(command.ReceiptKind), l["Choose how the receipt was given."]));
+                break;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new RequestResult(null, errors);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var delivery = new ServiceDelivery
+        {
+            RequestId = command.RequestId,
+            ServiceId = command.ServiceId,
+            Quantity = quantity,
+            AmountHalalas = amount,
+            DeliveredOn = command.DeliveredOn!.Value,
+            DeliveredBy = actor.UserId,
+            ReceiptKind = command.ReceiptKind,
+            ReceiptNote = command.ReceiptKind == ReceiptKind.Note ? command.ReceiptNote!.Trim() : null,
+            RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            IdempotencyKey = command.IdempotencyKey,
+        };
+        if (command.ReceiptKind == ReceiptKind.SignatureScan)
+        {
+            var saved = await storage.SaveAsync(scan!.Content, scan.FileName, ServiceDelivery.FileOwnerKind, delivery.Id, l["Signed receipt"], ct);
+            if (!saved.Succeeded)
+            {
+                return RolledBack(RequestResult.Fail("Scan", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]));
+            }
+
+            delivery.ReceiptFileId = saved.File!.Id;
+        }
+
+        db.ServiceDeliveries.Add(delivery);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form, posted twice at once: the other post committed this delivery first.
+            return RolledBack(RequestResult.Done(command.RequestId));
+        }
+
+        var delivered = await requests.ApplyAsync(command.RequestId, RequestTrigger.Deliver, version, null, actor, ct);
+        if (!delivered.Succeeded)
+        {
+            return RolledBack(delivered);
+        }
+
+        var all = await db.ServiceDeliveries.AsNoTracking().Where(d => d.RequestId == command.RequestId)
+            .Select(d => new { d.ServiceId, d.AmountHalalas }).ToListAsync(ct);
+        if (DeliveryRules.AllDelivered(registration.ApprovedServiceIds, registration.ApprovedAmountHalalas, all.Select(d => (d.ServiceId, d.AmountHalalas)).ToList()))
+        {
+            var current = await db.SupportRequests.Where(r => r.Id == command.RequestId).Select(r => r.Version).SingleAsync(ct);
+            var completed = await requests.ApplyAsync(command.RequestId, RequestTrigger.Complete, current, null, actor, ct);
+            if (!completed.Succeeded)
+            {
+                return RolledBack(completed);
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return RequestResult.Done(command.RequestId);
+    }
+
+    /// <summary>
+    /// A refused or failed write: the transaction rolls back, and the context forgets the changes it tracked
+    /// so that no later SaveChanges of this scope (the page reloading, an access-log row) writes them after all.
+    /// </summary>
+    private RequestResult RolledBack(RequestResult result)
+    {
+        db.ChangeTracker.Clear();
+        return result;
+    }
+
+    private RequestResult Stale(Guid requestId) =>
+        new(requestId, [("", l["This request was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
+}
