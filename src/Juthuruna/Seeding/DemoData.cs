@@ -2,6 +2,10 @@ using Juthuruna.Data;
 using Juthuruna.Common.Dates;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
+using Juthuruna.Features.Committee;
+using Juthuruna.Features.Deliveries;
+using Juthuruna.Features.Registrations;
+using Juthuruna.Features.Research;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Services;
 using Juthuruna.Features.SupportRequests;
@@ -115,6 +119,22 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         }
 
         await SeedCatalogueAsync(sp, ct);
+        await SeedCommitteeSeatsAsync(sp, domain, ct);
+    }
+
+    /// <summary>The research committee: the chair, the secretary and two members hold seats since the start of the year.</summary>
+    private async Task SeedCommitteeSeatsAsync(IServiceProvider sp, string domain, CancellationToken ct)
+    {
+        var tenantDb = sp.GetRequiredService<AppDbContext>();
+        var members = sp.GetRequiredService<CommitteeMembers>();
+        var since = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime)).AddMonths(-6);
+        foreach (var (localPart, seat) in new[] { ("chair", CommitteeRole.Chair), ("secretary", CommitteeRole.Secretary), ("member", CommitteeRole.Member), ("member2", CommitteeRole.Member) })
+        {
+            var email = $"{localPart}@{domain}".ToUpperInvariant();
+            var userId = await tenantDb.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync(ct);
+            var seated = await members.AddAsync(new NewCommitteeMember(userId, seat, since, null), ct);
+            Ensure(seated.Succeeded, "committee seat", seated.Errors);
+        }
     }
 
     /// <summary>The documents associations usually ask for, and a few services of a cultural association with their checklists.</summary>
@@ -353,6 +373,157 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         }
 
         await StepAsync(verified, RequestTrigger.Verify);
+
+        await SeedResearchCommitteeAndDeliveryAsync(sp, files, officerId, today, verified, ct);
+    }
+
+    private static readonly string[] SeatedLocalParts = ["chair", "secretary", "member", "member2"];
+
+    /// <summary>
+    /// The rest of the path (issue 4), through the same services as the pages: a request that went all the way
+    /// to Closed (research, a session where three members voted and one recused, the chair's approval,
+    /// registration, two deliveries); one on the agenda of the next session; one under research; and the
+    /// verified one from the intake. Their dates are then moved back as if the work had taken weeks, so the
+    /// decision window has something to say: one overdue, one at risk.
+    /// </summary>
+    private static async Task SeedResearchCommitteeAndDeliveryAsync(IServiceProvider sp, List<Guid> files, Guid officerId, DateOnly today, Guid verified, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var requests = sp.GetRequiredService<Features.SupportRequests.SupportRequests>();
+        var documents = sp.GetRequiredService<DocumentChecks>();
+        var research = sp.GetRequiredService<Research>();
+        var sessions = sp.GetRequiredService<CommitteeSessions>();
+        var voting = sp.GetRequiredService<CommitteeVoting>();
+        var officer = new Actor(officerId, [StaffRoles.RelationsOfficer]);
+        var services = await db.SupportServices.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        var types = await db.DocumentTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, ct);
+        var staff = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id, ct);
+        var researcher = new Actor(staff["researcher"], [StaffRoles.SocialResearcher]);
+        var secretary = new Actor(staff["secretary"], [StaffRoles.CommitteeSecretary]);
+        Actor Seat(string localPart) => new(staff[localPart], [StaffRoles.CommitteeMember]);
+
+        async Task<Guid> VersionAsync(Guid id) => await db.SupportRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.Version).SingleAsync(ct);
+
+        async Task<Guid> VerifiedRequestAsync(int file, string service, ContactChannel channel, string need, string? amount, (string Type, DateOnly? Issued, DateOnly? Expires)[] checks)
+        {
+            var opened = await requests.CreateAsync(new NewSupportRequest(files[file], services[service], null, channel, need, amount, Guid.NewGuid()), officer, ct);
+            Ensure(opened.Succeeded, "request", opened.Errors);
+            var id = opened.Id!.Value;
+            Ensure((await requests.TransitionAsync(id, RequestTrigger.Submit, await VersionAsync(id), null, officer, ct)).Succeeded, "submit", []);
+            foreach (var (type, issued, expires) in checks)
+            {
+                var checkedOk = await documents.RecordAsync(id, new DocumentCheckInput(types[type], DocumentStatus.Matched, true, issued, expires, null), officer, ct);
+                Ensure(checkedOk.Succeeded, "document " + type, checkedOk.Errors);
+            }
+
+            var applicant = await db.Beneficiaries.AsNoTracking().Where(b => b.Id == files[file])
+                .Select(b => b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName).SingleAsync(ct);
+            Ensure((await requests.DeclareAsync(id, applicant, DeclarationMethod.ConfirmedOnScreen, null, officer, ct)).Succeeded, "declaration", []);
+            var verifiedOk = await requests.TransitionAsync(id, RequestTrigger.Verify, await VersionAsync(id), null, officer, ct);
+            Ensure(verifiedOk.Succeeded, "verify", verifiedOk.Errors);
+            var assigned = await research.AssignResearcherAsync(id, researcher.UserId, await VersionAsync(id), officer, ct);
+            Ensure(assigned.Succeeded, "assign researcher", assigned.Errors);
+            return id;
+        }
+
+        async Task SubmitReportAsync(Guid id, string service, string situation, string findings, string needs, string? amount)
+        {
+            var report = new ResearchReportInput(VisitType.HomeVisit, today, situation, findings, needs, ResearchRecommendation.Approve, [services[service]], amount);
+            var submitted = await research.SubmitReportAsync(id, null, await VersionAsync(id), report, researcher, ct);
+            Ensure(submitted.Succeeded, "research report", submitted.Errors);
+        }
+
+        // A. All the way: rent assistance for نورة الشهري, decided, registered, paid in two instalments, closed.
+        var rentChecks = new (string, DateOnly?, DateOnly?)[]
+        {
+            ("NATIONAL-ID", null, today.AddYears(2)), ("FAMILY-RECORD", null, null), ("LEASE", null, today.AddMonths(9)), ("SALARY-CERT", today.AddDays(-10), null),
+        };
+        var closed = await VerifiedRequestAsync(3, "RENT-AID", ContactChannel.InPerson, "مطلقة تعول ثلاثة أبناء، متأخرة عن سداد إيجار ستة أشهر وتطلب المساعدة في الإيجار.", "3000", rentChecks);
+        await SubmitReportAsync(closed, "RENT-AID",
+            "أم مطلقة تعول ثلاثة أبناء في شقة مستأجرة بحي الحمدانية.",
+            "الدخل من عمل حر متقطع وحساب المواطن لا يغطي الإيجار؛ عقد الإيجار ساري وإنذار المؤجر مرفق.",
+            "سداد جزء من الإيجار المتأخر على دفعتين.",
+            "3000");
+        var first = await sessions.CreateAsync(new NewCommitteeSession(today, "مقر الجمعية — قاعة الاجتماعات"), secretary, ct);
+        Ensure(first.Succeeded, "session", first.Errors);
+        var present = SeatedLocalParts.Select(p => staff[p]).ToList();
+        Ensure((await sessions.RecordAttendanceAsync(first.Id!.Value, present, secretary, ct)).Succeeded, "attendance", []);
+        var item = await sessions.AddItemAsync(first.Id.Value, closed, secretary, ct);
+        Ensure(item.Succeeded, "agenda item", item.Errors);
+        var itemId = item.Id!.Value;
+        foreach (var (localPart, choice, reason) in new[]
+                 {
+                     ("member", VoteChoice.Approve, "الحالة مستحقة والمستندات مكتملة."),
+                     ("secretary", VoteChoice.Approve, "أوافق على توصية الباحث."),
+                     ("member2", VoteChoice.Recuse, "تربطني بالمستفيدة صلة قرابة؛ أتنحى عن التصويت."),
+                     ("chair", VoteChoice.Approve, "أوافق بالمبلغ الموصى به على دفعتين."),
+                 })
+        {
+            var vote = await voting.VoteAsync(itemId, choice, reason, Seat(localPart), ct);
+            Ensure(vote.Result.Succeeded, "vote", vote.Result.Errors);
+        }
+
+        var itemVersion = await db.AgendaItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => i.Version).SingleAsync(ct);
+        var decided = await voting.CloseAsync(itemId, new CloseItem(CommitteeDecision.Approve, "استيفاء شروط سياسة الدعم وتوصية الباحث الاجتماعي.", [services["RENT-AID"]], "3000", itemVersion), Seat("chair"), ct);
+        Ensure(decided.Succeeded, "decision", decided.Errors);
+        Ensure((await sessions.CloseAsync(first.Id.Value, secretary, ct)).Succeeded, "session close", []);
+        var registered = await sp.GetRequiredService<Registrations>().RegisterAsync(closed, today, today.AddYears(1).AddDays(-1), await VersionAsync(closed), officer, ct);
+        Ensure(registered.Succeeded, "registration", registered.Errors);
+        foreach (var reference in new[] { "حوالة بنكية للمؤجر رقم 884120", "حوالة بنكية للمؤجر رقم 884377" })
+        {
+            var delivered = await sp.GetRequiredService<Deliveries>().RecordAsync(
+                new NewDelivery(closed, services["RENT-AID"], null, "1500", today, ReceiptKind.Note, reference, Guid.NewGuid()), null, await VersionAsync(closed), officer, ct);
+            Ensure(delivered.Succeeded, "delivery", delivered.Errors);
+        }
+
+        // B. On the agenda of the next session: the secretary records who came, then the members vote.
+        var queued = await VerifiedRequestAsync(4, "FOOD-BASKET", ContactChannel.Phone, "متقاعد يعول زوجته وحفيدين، ويطلب سلة غذائية شهرية.", "350",
+            [("NATIONAL-ID", null, today.AddYears(4)), ("FAMILY-RECORD", null, null)]);
+        await SubmitReportAsync(queued, "FOOD-BASKET",
+            "متقاعد وزوجته مع حفيدين يتيمين في منزل مملوك قديم.",
+            "المعاش التقاعدي يذهب أغلبه لعلاج الزوجة.",
+            "سلة غذائية شهرية لمدة ستة أشهر.",
+            null);
+        var next = await sessions.CreateAsync(new NewCommitteeSession(today.AddDays(2), "مقر الجمعية — قاعة الاجتماعات"), secretary, ct);
+        Ensure(next.Succeeded, "session", next.Errors);
+        Ensure((await sessions.AddItemAsync(next.Id!.Value, queued, secretary, ct)).Succeeded, "agenda item", []);
+
+        // C. Under research, with the researcher's draft.
+        var underResearch = await VerifiedRequestAsync(1, "FOOD-BASKET", ContactChannel.BranchRepresentative, "أرملة تطلب سلة غذائية شهرية عن طريق مندوب مكتب الصفا.", null,
+            [("NATIONAL-ID", null, today.AddYears(1)), ("FAMILY-RECORD", null, null)]);
+        var draft = await research.SaveReportAsync(underResearch, null,
+            new ResearchReportInput(VisitType.PhoneCall, today, "أرملة تسكن في سكن خيري.", "بانتظار زيارة منزلية للتحقق من الدخل.", "سلة غذائية شهرية.", null, [], null), researcher, ct);
+        Ensure(draft.Succeeded, "draft report", draft.Errors);
+
+        // The work took time: A was verified ten days ago (decided within its window), B nine days ago,
+        // C sixteen days ago (overdue) and the intake's verified request eleven days ago (due in three days).
+        await AgeAsync(db, closed, 10, ct);
+        await AgeAsync(db, queued, 9, ct);
+        await AgeAsync(db, underResearch, 16, ct);
+        await AgeAsync(db, verified, 11, ct);
+    }
+
+    /// <summary>Moves a seeded request's own dates back, as if it had been received and verified <paramref name="days"/> days ago.</summary>
+    private static async Task AgeAsync(AppDbContext db, Guid requestId, int days, CancellationToken ct)
+    {
+        await db.SupportRequests.Where(r => r.Id == requestId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.CreatedAtUtc, r => r.CreatedAtUtc.AddDays(-days))
+            .SetProperty(r => r.SubmittedOn, r => r.SubmittedOn!.Value.AddDays(-days))
+            .SetProperty(r => r.VerifiedOn, r => r.VerifiedOn!.Value.AddDays(-days))
+            .SetProperty(r => r.DecisionDueOn, r => r.DecisionDueOn!.Value.AddDays(-days)), ct);
+        // Only the intake steps move back; what happened since (research, committee, delivery) keeps its time.
+        await db.RequestHistory.Where(h => h.RequestId == requestId && (h.To == RequestState.Draft || h.To == RequestState.DocumentsReview || h.To == RequestState.Verified))
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.AtUtc, h => h.AtUtc.AddDays(-days)), ct);
+        await db.Declarations.Where(d => d.RequestId == requestId).ExecuteUpdateAsync(s => s.SetProperty(d => d.AtUtc, d => d.AtUtc.AddDays(-days)), ct);
+        await db.DocumentChecks.Where(c => c.RequestId == requestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CheckedAtUtc, c => c.CheckedAtUtc.AddDays(-days)), ct);
+    }
+
+    private static void Ensure(bool succeeded, string step, IReadOnlyList<(string Field, string Message)> errors)
+    {
+        if (!succeeded)
+        {
+            throw new InvalidOperationException($"Demo seeding failed: {step}: " + string.Join("; ", errors.Select(e => e.Message)));
+        }
     }
 
     private static readonly (string Code, string NameAr, string NameEn, bool HasExpiry, int? MaxAgeDays)[] DemoDocumentTypes =

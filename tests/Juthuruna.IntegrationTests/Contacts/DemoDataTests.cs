@@ -1,4 +1,6 @@
 using Juthuruna.Data;
+using Juthuruna.Features.Committee;
+using Juthuruna.Features.Notifications;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.IntegrationTests.Infrastructure;
 using Juthuruna.Seeding;
@@ -40,15 +42,37 @@ public sealed class DemoDataTests(AppFactory factory) : IClassFixture<AppFactory
 
         var states = await factory.QueryAsync(tenants["juthuruna"], db => db.SupportRequests.OrderBy(r => r.Number).Select(r => r.State).ToListAsync());
         Assert.Equal(
-            [RequestState.Draft, RequestState.DocumentsReview, RequestState.ReturnedForCompletion, RequestState.Verified],
+            [RequestState.Draft, RequestState.DocumentsReview, RequestState.ReturnedForCompletion, RequestState.Verified,
+             RequestState.Closed, RequestState.AwaitingCommittee, RequestState.UnderResearch],
             states);
         Assert.True(await factory.QueryAsync(tenants["juthuruna"], db => db.SupportRequests.AnyAsync(r => r.DecisionDueOn != null)));
 
         var officer = await factory.SignInAsync("officer@juthuruna.org.sa", DemoData.Password);
         var home = await officer.GetDocumentAsync("/");
         Assert.NotEqual("0", home.QuerySelector("[data-testid=contacts-today]")!.TextContent.Trim());
-        Assert.Equal("4", home.QuerySelector("[data-testid=requests-open]")!.TextContent.Trim());
+        Assert.Equal("6", home.QuerySelector("[data-testid=requests-open]")!.TextContent.Trim());
         var queue = await officer.GetDocumentAsync("/Requests");
-        Assert.Equal(4, queue.QuerySelectorAll("[data-testid=queue] tbody tr").Length);
+        Assert.Equal(6, queue.QuerySelectorAll("[data-testid=queue] tbody tr").Length);
+
+        // Issue 4's path, all through the services: the closed request went through every step.
+        var juthuruna = tenants["juthuruna"];
+        var closed = await factory.QueryAsync(juthuruna, db => db.SupportRequests.AsNoTracking().SingleAsync(r => r.State == RequestState.Closed));
+        var path = await factory.QueryAsync(juthuruna, db => db.RequestHistory.Where(h => h.RequestId == closed.Id).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Select(h => h.To).ToListAsync());
+        Assert.Equal(
+            [RequestState.Draft, RequestState.DocumentsReview, RequestState.Verified, RequestState.UnderResearch, RequestState.AwaitingCommittee,
+             RequestState.Approved, RequestState.Registered, RequestState.InService, RequestState.Closed],
+            path.Distinct());
+        var votes = await factory.QueryAsync(juthuruna, db => db.CommitteeVotes.Select(v => v.Choice).ToListAsync());
+        Assert.Equal(3, votes.Count(v => v == VoteChoice.Approve));
+        Assert.Equal(1, votes.Count(v => v == VoteChoice.Recuse));
+        Assert.Equal(2, await factory.QueryAsync(juthuruna, db => db.ServiceDeliveries.CountAsync(d => d.RequestId == closed.Id)));
+        Assert.True(closed.DecidedOn <= closed.DecisionDueOn);
+        Assert.NotNull(await factory.QueryAsync(juthuruna, db => db.Beneficiaries.Where(b => b.Id == closed.BeneficiaryId).Select(b => b.BeneficiaryNumber).SingleAsync()));
+        Assert.Equal(4, await factory.QueryAsync(juthuruna, db => db.CommitteeMembers.CountAsync()));
+        Assert.Equal(4, await factory.QueryAsync(tenants["albirr"], db => db.CommitteeMembers.CountAsync()));
+
+        // The decision window has something to say: one request overdue, one at risk.
+        var raised = await factory.InTenantAsync(juthuruna, sp => sp.GetRequiredService<DecisionWindowReminders>().RaiseAsync(CancellationToken.None));
+        Assert.Equal((1, 1), (raised.DueSoon, raised.Overdue));
     }
 }
