@@ -597,14 +597,26 @@ public sealed class DetailsModel(
         Services = await researchQueries.ServicesAsync(Localization.IsArabic, ct);
 
         // Forms not posted start from what is stored; the posted one keeps what was typed.
-        if (posted != nameof(Report) && Draft is { } draft)
+        // Forms start from what a person would type anyway: today's date, the requested service, a year of eligibility.
+        if (posted != nameof(Report))
         {
-            Report = ReportInput.From(draft);
+            Report = Draft is { } draft
+                ? ReportInput.From(draft)
+                : new ReportInput { VisitedOn = DateEntry.Format(Today, CalendarKind.Hijri), RecommendedServiceIds = [Details.ServiceId] };
+        }
+
+        if (posted != nameof(Register))
+        {
+            Register = new RegisterInput
+            {
+                EligibleFrom = DateEntry.Format(Today, CalendarKind.Hijri),
+                EligibleTo = DateEntry.Format(Today.AddYears(1).AddDays(-1), CalendarKind.Hijri),
+            };
         }
 
         if (posted != nameof(Delivery))
         {
-            Delivery = new DeliveryInput { IdempotencyKey = Guid.NewGuid() };
+            Delivery = new DeliveryInput { IdempotencyKey = Guid.NewGuid(), DeliveredOn = DateEntry.Format(Today, CalendarKind.Hijri) };
         }
     }
 }

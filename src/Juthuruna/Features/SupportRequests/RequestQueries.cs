@@ -35,6 +35,8 @@ public sealed record RequestDetails(
     string BeneficiaryName,
     string BeneficiaryFileNumber,
     Guid ServiceId,
+    string ServiceNameAr,
+    string? ServiceNameEn,
     Guid? BranchId,
     ContactChannel Channel,
     string Description,
@@ -42,6 +44,7 @@ public sealed record RequestDetails(
     DateOnly? SubmittedOn,
     DateOnly? VerifiedOn,
     DateOnly? DecisionDueOn,
+    DateOnly? DecidedOn,
     DateTime CreatedAtUtc,
     IReadOnlyList<HistoryItem> History,
     DeclarationItem? Declaration,
@@ -105,6 +108,7 @@ public sealed class RequestQueries(AppDbContext db)
                 BeneficiaryName = b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
                 b.FileNumber,
             })
+            .Join(db.SupportServices, x => x.Request.ServiceId, s => s.Id, (x, s) => new { x.Request, x.BeneficiaryName, x.FileNumber, s.NameAr, s.NameEn })
             .SingleOrDefaultAsync(ct);
         if (request is null)
         {
@@ -124,8 +128,8 @@ public sealed class RequestQueries(AppDbContext db)
 
         var r = request.Request;
         return new RequestDetails(
-            r.Id, r.Number, r.State, r.Version, r.BeneficiaryId, request.BeneficiaryName, request.FileNumber, r.ServiceId, r.BranchId, r.Channel,
-            r.Description, r.AmountRequestedHalalas, r.SubmittedOn, r.VerifiedOn, r.DecisionDueOn, r.CreatedAtUtc,
+            r.Id, r.Number, r.State, r.Version, r.BeneficiaryId, request.BeneficiaryName, request.FileNumber, r.ServiceId, request.NameAr, request.NameEn,
+            r.BranchId, r.Channel, r.Description, r.AmountRequestedHalalas, r.SubmittedOn, r.VerifiedOn, r.DecisionDueOn, r.DecidedOn, r.CreatedAtUtc,
             history.Select(h => new HistoryItem(h.From, h.To, h.Trigger, h.Note, Name(h.UserId), h.AtUtc)).ToList(),
             declaration is null ? null : new DeclarationItem(declaration.ApplicantName, declaration.Method, declaration.Text, declaration.TextVersion, Name(declaration.WitnessUserId), declaration.AtUtc, declaration.ScanFileId),
             referrals.Select(x => new ReferralItem(x.Id, x.Question, Name(x.ResearcherId), x.ResearcherId, Name(x.AskedBy), x.AskedAtUtc, x.Answer, x.AnsweredAtUtc, x.Status)).ToList());
