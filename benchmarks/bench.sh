@@ -88,6 +88,16 @@ if [[ "$DASH" != "200" ]] || ! grep -q 'data-testid="role-cards"' "$DATA/dashboa
   exit 1
 fi
 echo "signed in as $EMAIL (dashboard 200)"
+
+# Pages of the workflow, on the demo's own rows: the request on the next session's agenda and its item.
+page() { curl -s -H "Cookie: $AUTH" "$BASE$1"; }
+REQUEST="$(page '/Requests?State=AwaitingCommittee' | grep -o 'href="/Requests/Details/[0-9a-f-]*"' | head -n 1 | sed 's/href="//; s/"$//')"
+SESSION="$(page /Committee | grep -o 'href="/Committee/Sessions/Details/[0-9a-f-]*"' | head -n 1 | sed 's/href="//; s/"$//')"
+ITEM="$(page "$SESSION" | grep -o 'href="/Committee/Items/[0-9a-f-]*"' | head -n 1 | sed 's/href="//; s/"$//')"
+for path in "$REQUEST" "$SESSION" "$ITEM"; do
+  [[ -n "$path" && "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $AUTH" "$BASE$path")" == "200" ]] || { echo "workflow page not found in the demo: '$path'" >&2; exit 1; }
+done
+echo "request $REQUEST, session $SESSION, item $ITEM"
 echo
 
 cat >"$DATA/report.lua" <<'EOF'
@@ -114,5 +124,12 @@ for c in $CONNECTIONS; do
   bench "$c" "GET /health" /health
   bench "$c" "GET /Account/Login (anonymous)" /Account/Login
   bench "$c" "GET / (signed-in dashboard)" / -H "Cookie: $AUTH"
+  bench "$c" "GET /Requests (queue)" /Requests -H "Cookie: $AUTH"
+  bench "$c" "GET request details" "$REQUEST" -H "Cookie: $AUTH"
+  bench "$c" "GET /Committee" /Committee -H "Cookie: $AUTH"
+  bench "$c" "GET committee session" "$SESSION" -H "Cookie: $AUTH"
+  bench "$c" "GET agenda item (votes, tally)" "$ITEM" -H "Cookie: $AUTH"
+  bench "$c" "GET /Requests/Window" /Requests/Window -H "Cookie: $AUTH"
+  bench "$c" "GET /Notifications" /Notifications -H "Cookie: $AUTH"
   echo
 done

@@ -596,8 +596,8 @@ public sealed class DetailsModel(
 
         Services = await researchQueries.ServicesAsync(Localization.IsArabic, ct);
 
-        // Forms not posted start from what is stored; the posted one keeps what was typed.
-        // Forms start from what a person would type anyway: today's date, the requested service, a year of eligibility.
+        // The posted form keeps what was typed; the others start from what is stored, or from what a person
+        // would type anyway: today's date, the requested service, a year of eligibility.
         if (posted != nameof(Report))
         {
             Report = Draft is { } draft
