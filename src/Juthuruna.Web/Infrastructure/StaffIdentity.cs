@@ -23,6 +23,10 @@ public static class StaffClaims
     public static Guid UserId(this ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
 
+    /// <summary>The signed-in staff member as the workflow sees them: their id and the staff roles they hold.</summary>
+    public static Juthuruna.Features.SupportRequests.Actor Actor(this ClaimsPrincipal user) =>
+        new(user.UserId(), Juthuruna.Identity.StaffRoles.All.Where(user.IsInRole).ToList());
+
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(FullName) ?? user.Identity?.Name ?? "";
 }

@@ -59,7 +59,7 @@ public sealed class CreateModel(SupportRequests requests, AppDbContext db, IStri
     {
         var result = await requests.CreateAsync(
             new NewSupportRequest(Input.BeneficiaryId, Input.ServiceId ?? Guid.Empty, Input.BranchId, Input.Channel, Input.Description, Input.AmountRequested, Input.IdempotencyKey),
-            new Actor(User.UserId(), StaffRoles.All.Where(User.IsInRole).ToList()),
+            User.Actor(),
             ct);
         if (result.Succeeded)
         {

@@ -521,7 +521,7 @@ public sealed class DetailsModel(
     private async Task<IActionResult> ReloadAsync(Guid id, string posted, CancellationToken ct) =>
         await LoadAsync(id, ct, posted) ? Page() : NotFound();
 
-    private Actor Actor => new(User.UserId(), StaffRoles.All.Where(User.IsInRole).ToList());
+    private Actor Actor => User.Actor();
 
     private async Task<IActionResult> AfterAsync(Guid id, RequestResult result, string prefix, string success, CancellationToken ct)
     {

@@ -100,7 +100,7 @@ public sealed class DetailsModel(
         return await AfterAsync(id, result, "Close", l["The item has been closed with the committee's decision."], ct);
     }
 
-    private Actor Actor => new(User.UserId(), StaffRoles.All.Where(User.IsInRole).ToList());
+    private Actor Actor => User.Actor();
 
     private async Task<IActionResult> AfterAsync(Guid id, CommitteeResult result, string prefix, string success, CancellationToken ct)
     {

@@ -59,7 +59,7 @@ public sealed class CreateModel(CommitteeSessions sessions, TimeProvider clock, 
             return await sessions.MayOpenSessionsAsync(User.UserId(), ct) ? Page() : Forbid();
         }
 
-        var result = await sessions.CreateAsync(new NewCommitteeSession(heldOn, Input.Place), new Actor(User.UserId(), StaffRoles.All.Where(User.IsInRole).ToList()), ct);
+        var result = await sessions.CreateAsync(new NewCommitteeSession(heldOn, Input.Place), User.Actor(), ct);
         if (result.Forbidden)
         {
             return Forbid();

@@ -39,7 +39,7 @@ public sealed class DetailsModel(CommitteeQueries queries, CommitteeSessions ses
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, await sessions.CloseAsync(id, Actor, ct), "", l["The session has been closed."], ct);
 
-    private Actor Actor => new(User.UserId(), StaffRoles.All.Where(User.IsInRole).ToList());
+    private Actor Actor => User.Actor();
 
     private async Task<IActionResult> AfterAsync(Guid id, CommitteeResult result, string field, string success, CancellationToken ct)
     {
