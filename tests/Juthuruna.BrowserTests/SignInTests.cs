@@ -40,6 +40,13 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
             await Expect(nav).ToBeVisibleAsync();
             await Expect(nav.Locator("a[href='/Admin/Users']")).ToHaveCountAsync(role == StaffRoles.TenantAdmin ? 1 : 0);
             await Expect(nav.Locator("a[href='/Host/Tenants']")).ToHaveCountAsync(role == StaffRoles.HostAdmin ? 1 : 0);
+            if (role == StaffRoles.TenantAdmin)
+            {
+                // The administrator's pages sit in one menu that opens on click.
+                await Expect(page.GetByTestId("nav-settings")).ToBeHiddenAsync();
+                await page.GetByTestId("nav-admin").ClickAsync();
+                await Expect(page.GetByTestId("nav-settings")).ToBeVisibleAsync();
+            }
 
             await ScreenshotAsync(page, role);
         });
