@@ -65,6 +65,25 @@ public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task Committee_request_withdrawn_while_on_the_agenda_leaves_it_and_the_session_can_close()
+    {
+        var c = await CreateAsync(factory);
+        var (sessionId, itemId, requestId) = await c.SessionWithItemAsync(factory, c.Chair, c.Secretary, c.Member);
+        await VotedAsync(c.MemberClient, itemId, VoteChoice.Approve, "أوافق");
+        var officer = await factory.SignInAsync(c.Tenant.User(StaffRoles.RelationsOfficer).Email);
+
+        var withdrawn = await officer.SubmitFormAsync($"/Requests/Details/{requestId}", "form[action*='handler=Transition']",
+            new Dictionary<string, string> { ["Action.Note"] = "تنازلت المستفيدة عن الطلب هاتفيًا" }, submitName: "Action.Trigger", submitValue: nameof(RequestTrigger.Withdraw));
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.False(await factory.QueryAsync(c.Tenant.Id, db => db.AgendaItems.AnyAsync(i => i.Id == itemId)));
+        Assert.False(await factory.QueryAsync(c.Tenant.Id, db => db.CommitteeVotes.AnyAsync(v => v.AgendaItemId == itemId)));
+        await c.ChairClient.GetDocumentAsync($"/Committee/Items/{itemId}", HttpStatusCode.NotFound);
+        var closeSession = await c.SecretaryClient.SubmitFormAsync($"/Committee/Sessions/Details/{sessionId}", "form[data-testid=close-session-form]", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, closeSession.StatusCode);
+    }
+
+    [Fact]
     public async Task Committee_home_lists_the_queue_nearest_due_first_with_days_left()
     {
         var c = await CreateAsync(factory);

@@ -200,6 +200,13 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             request.DecidedOn = today;
         }
 
+        if (transition.To is RequestState.Withdrawn or RequestState.Cancelled)
+        {
+            // Nothing is left for the committee to decide: the request leaves any agenda it is on (with the
+            // votes cast on it; the audit trail keeps them), so the session can still be closed.
+            db.AgendaItems.RemoveRange(await db.AgendaItems.Where(i => i.RequestId == request.Id && i.Status == Committee.AgendaItemStatus.Open).ToListAsync(ct));
+        }
+
         request.UpdatedAtUtc = now;
         request.Version = Guid.NewGuid();
         db.RequestHistory.Add(new RequestHistory
