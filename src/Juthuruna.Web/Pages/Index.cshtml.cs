@@ -1,5 +1,7 @@
 using Juthuruna.Data;
+using Juthuruna.Features.Committee;
 using Juthuruna.Features.Contacts;
+using Juthuruna.Features.Research;
 using Juthuruna.Identity;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +15,8 @@ public sealed class IndexModel(
     ContactQueries contacts,
     Juthuruna.Features.SupportRequests.RequestQueries requests,
     Juthuruna.Features.SupportRequests.DecisionWindowQueries window,
+    ResearchQueries research,
+    CommitteeQueries committee,
     TimeProvider clock) : PageModel
 {
     public string AssociationName { get; private set; } = "";
@@ -28,6 +32,23 @@ public sealed class IndexModel(
     /// <summary>The manager's figure: requests decided within the window this Hijri year.</summary>
     public Juthuruna.Features.SupportRequests.WindowShare? WindowShare { get; private set; }
 
+    /// <summary>Riyadh's today: the days-left badges count from it.</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The researcher's requests under research; null when the user is not a social researcher.</summary>
+    public AssignedWork? Assigned { get; private set; }
+
+    /// <summary>Open referrals addressed to the researcher; null when the user is not a social researcher.</summary>
+    public OpenReferrals? Referrals { get; private set; }
+
+    /// <summary>The committee seat the user holds today; the committee's work is shown only to seat holders.</summary>
+    public CommitteeRole? Seat { get; private set; }
+
+    public AwaitingVotes? AwaitingVote { get; private set; }
+
+    /// <summary>For the secretary's and chair's seats: requests in the committee's queue not yet on an agenda.</summary>
+    public int? QueueCount { get; private set; }
+
     public sealed record BranchRow(string NameAr, string NameEn, string? City, bool IsHeadOffice);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -37,6 +58,8 @@ public sealed class IndexModel(
             .Select(t => new { t.NameAr, t.NameEn }).SingleAsync(ct);
         AssociationName = Localization.IsArabic ? tenant.NameAr : tenant.NameEn;
         Roles = StaffRoles.All.Where(User.IsInRole).ToList();
+        Today = DateOnly.FromDateTime(Juthuruna.Common.Dates.DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        await MyWorkAsync(ct);
 
         Branches = await db.Branches.AsNoTracking().Where(b => b.IsActive)
             .OrderByDescending(b => b.IsHeadOffice).ThenBy(b => b.Code)
@@ -50,11 +73,10 @@ public sealed class IndexModel(
 
         if (User.IsInRole(StaffRoles.RelationsOfficer) || User.IsInRole(StaffRoles.Manager) || User.IsInRole(StaffRoles.CommitteeSecretary))
         {
-            var today = DateOnly.FromDateTime(Juthuruna.Common.Dates.DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
-            RequestCounts = await requests.CountsAsync(today, ct);
+            RequestCounts = await requests.CountsAsync(Today, ct);
             if (User.IsInRole(StaffRoles.Manager))
             {
-                WindowShare = await window.ShareInHijriYearAsync(today, ct);
+                WindowShare = await window.ShareInHijriYearAsync(Today, ct);
             }
         }
 
@@ -72,6 +94,31 @@ public sealed class IndexModel(
                 .Select(g => new { Suspended = g.Key, Count = g.Count() }).ToListAsync(ct);
             ActiveAssociations = tenants.Where(t => !t.Suspended).Sum(t => t.Count);
             SuspendedAssociations = tenants.Where(t => t.Suspended).Sum(t => t.Count);
+        }
+    }
+
+    /// <summary>"My work today": what waits for this user by name, for the researcher and for a committee seat.</summary>
+    private async Task MyWorkAsync(CancellationToken ct)
+    {
+        var userId = User.UserId();
+        if (User.IsInRole(StaffRoles.SocialResearcher))
+        {
+            Assigned = await research.AssignedToAsync(userId, ct);
+            Referrals = await research.OpenReferralsToAsync(userId, ct);
+        }
+
+        // A seat, not the staff role, is what lets someone vote; only those who can open the committee's pages hold one.
+        if (CommitteeMembers.CommitteeReaderRoles.Any(User.IsInRole))
+        {
+            Seat = await committee.SeatAsync(userId, Today, ct);
+            if (Seat is { } seat)
+            {
+                AwaitingVote = await committee.AwaitingVoteAsync(userId, Today, ct);
+                if (seat is CommitteeRole.Secretary or CommitteeRole.Chair)
+                {
+                    QueueCount = await committee.QueueCountAsync(ct);
+                }
+            }
         }
     }
 }

@@ -92,10 +92,28 @@ public sealed record ItemDetails(
     public bool IRecused => MyVote?.Choice == VoteChoice.Recuse;
 }
 
+/// <summary>An open agenda item a member has not voted on yet, as their dashboard lists it.</summary>
+/// <param name="IAmPresent">The secretary has recorded the member present (they can vote now).</param>
+public sealed record AwaitingVoteRow(
+    Guid ItemId,
+    string SessionNumber,
+    DateOnly HeldOn,
+    bool IAmPresent,
+    Guid RequestId,
+    string RequestNumber,
+    string BeneficiaryName,
+    DateOnly? DecisionDueOn);
+
+/// <summary>The top of a member's items awaiting their vote and how many there are in all.</summary>
+public sealed record AwaitingVotes(IReadOnlyList<AwaitingVoteRow> Items, int Total);
+
 /// <summary>Reads of the committee: no tracking, projections, bounded lists, names resolved in one query.</summary>
 public sealed class CommitteeQueries(AppDbContext db)
 {
     public const int ListSize = 100;
+
+    /// <summary>How many rows a dashboard list shows; the total is shown beside it.</summary>
+    public const int DashboardSize = 20;
 
     /// <summary>Seats active on <paramref name="day"/> (at most one per person).</summary>
     internal static IQueryable<CommitteeMember> ActiveOn(AppDbContext db, DateOnly day) =>
@@ -172,6 +190,47 @@ public sealed class CommitteeQueries(AppDbContext db)
                 x.r.Id, x.r.Number, x.b.FirstName + " " + x.b.FatherName + " " + x.b.GrandfatherName + " " + x.b.FamilyName, x.b.FileNumber,
                 s.NameAr, s.NameEn, x.r.DecisionDueOn))
             .ToListAsync(ct);
+
+    /// <summary>How many requests <see cref="QueueAsync"/> would list, without the bound.</summary>
+    public async Task<int> QueueCountAsync(CancellationToken ct) =>
+        await db.SupportRequests.AsNoTracking()
+            .CountAsync(r => r.State == RequestState.AwaitingCommittee && !db.AgendaItems.Any(i => i.RequestId == r.Id && i.Status == AgendaItemStatus.Open), ct);
+
+    /// <summary>
+    /// Open items of sessions not closed that <paramref name="userId"/> has not voted on, where they are seated on
+    /// the session's day and either recorded present or the session is today or later (a past session they
+    /// missed is not theirs to vote on). Nearest session first, then the request's due date. One statement for
+    /// the rows, one count.
+    /// </summary>
+    public async Task<AwaitingVotes> AwaitingVoteAsync(Guid userId, DateOnly today, CancellationToken ct)
+    {
+        var awaiting =
+            from i in db.AgendaItems.AsNoTracking()
+            join s in db.CommitteeSessions on i.SessionId equals s.Id
+            where i.Status == AgendaItemStatus.Open && s.Status != SessionStatus.Closed
+                && db.CommitteeMembers.Any(m => m.UserId == userId && m.ActiveFrom <= s.HeldOn && (m.ActiveTo == null || s.HeldOn <= m.ActiveTo))
+                && (s.HeldOn >= today || db.SessionAttendees.Any(a => a.SessionId == s.Id && a.UserId == userId))
+                && !db.CommitteeVotes.Any(v => v.AgendaItemId == i.Id && v.UserId == userId)
+            select new { i, s };
+        var total = await awaiting.CountAsync(ct);
+        if (total == 0)
+        {
+            return new AwaitingVotes([], 0);
+        }
+
+        var items = await (
+            from x in awaiting
+            join r in db.SupportRequests on x.i.RequestId equals r.Id
+            join b in db.Beneficiaries on r.BeneficiaryId equals b.Id
+            orderby x.s.HeldOn, x.s.Number, r.DecisionDueOn == null, r.DecisionDueOn, x.i.Position
+            select new AwaitingVoteRow(
+                x.i.Id, x.s.Number, x.s.HeldOn,
+                db.SessionAttendees.Any(a => a.SessionId == x.s.Id && a.UserId == userId),
+                r.Id, r.Number, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName, r.DecisionDueOn))
+            .Take(DashboardSize)
+            .ToListAsync(ct);
+        return new AwaitingVotes(items, total);
+    }
 
     /// <summary>The open agenda item a request is on, if any (for a link from the request's page).</summary>
     public async Task<Guid?> OpenItemForAsync(Guid requestId, CancellationToken ct) =>

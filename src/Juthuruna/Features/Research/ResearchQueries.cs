@@ -43,11 +43,87 @@ public sealed record DecisionItem(
     string DecidedByName,
     DateTime DecidedAtUtc);
 
+/// <summary>A request the researcher is studying, as their dashboard lists it.</summary>
+/// <param name="HasDraft">A report of this round is saved but not yet sent to the committee.</param>
+/// <param name="Deferred">The committee sent the request back to research (this round answers its questions).</param>
+/// <param name="CommitteeQuestions">The note of the latest deferral, or the deferred item's reasons.</param>
+public sealed record AssignedRow(
+    Guid RequestId,
+    string Number,
+    string BeneficiaryName,
+    DateOnly? DecisionDueOn,
+    bool HasDraft,
+    bool Deferred,
+    string? CommitteeQuestions);
+
+/// <summary>The top of a researcher's list and how many there are in all.</summary>
+public sealed record AssignedWork(IReadOnlyList<AssignedRow> Items, int Total);
+
+/// <summary>An open referral addressed to a researcher (policy step 3).</summary>
+public sealed record ReferralRow(Guid ReferralId, Guid RequestId, string RequestNumber, string BeneficiaryName, string Question, DateTime AskedAtUtc);
+
+/// <summary>The top of a researcher's open referrals, oldest first, and how many there are in all.</summary>
+public sealed record OpenReferrals(IReadOnlyList<ReferralRow> Items, int Total);
+
 /// <summary>Reads of the research step and of the committee's decisions on a request: no tracking, bounded.</summary>
 public sealed class ResearchQueries(AppDbContext db)
 {
     public const int MaxResearchers = 100;
     public const int MaxReports = 20;
+
+    /// <summary>How many rows a dashboard list shows; the total is shown beside it.</summary>
+    public const int DashboardSize = 20;
+
+    /// <summary>
+    /// The requests under research assigned to <paramref name="researcherId"/>, nearest decision due date first
+    /// (undated last). One statement for the rows (draft and deferral read as correlated subqueries) and one count.
+    /// </summary>
+    public async Task<AssignedWork> AssignedToAsync(Guid researcherId, CancellationToken ct)
+    {
+        var mine = db.SupportRequests.AsNoTracking().Where(r => r.State == RequestState.UnderResearch && r.ResearcherId == researcherId);
+        var total = await mine.CountAsync(ct);
+        if (total == 0)
+        {
+            return new AssignedWork([], 0);
+        }
+
+        var items = await mine
+            .OrderBy(r => r.DecisionDueOn == null).ThenBy(r => r.DecisionDueOn).ThenBy(r => r.CreatedAtUtc)
+            .Take(DashboardSize)
+            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new AssignedRow(
+                r.Id,
+                r.Number,
+                b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
+                r.DecisionDueOn,
+                db.ResearchReports.Any(rep => rep.RequestId == r.Id && rep.SubmittedAtUtc == null),
+                db.RequestHistory.Any(h => h.RequestId == r.Id && h.Trigger == RequestTrigger.Defer),
+                db.RequestHistory.Where(h => h.RequestId == r.Id && h.Trigger == RequestTrigger.Defer)
+                    .OrderByDescending(h => h.AtUtc).Select(h => h.Note).FirstOrDefault()
+                ?? db.AgendaItems.Where(i => i.RequestId == r.Id && i.Decision == CommitteeDecision.Defer && i.DecidedAtUtc != null)
+                    .OrderByDescending(i => i.DecidedAtUtc).Select(i => i.Reasons).FirstOrDefault()))
+            .ToListAsync(ct);
+
+        return new AssignedWork(items, total);
+    }
+
+    /// <summary>Open referrals addressed to <paramref name="researcherId"/>, oldest first (they have waited longest).</summary>
+    public async Task<OpenReferrals> OpenReferralsToAsync(Guid researcherId, CancellationToken ct)
+    {
+        var open = db.Referrals.AsNoTracking().Where(f => f.ResearcherId == researcherId && f.Status == ReferralStatus.Open);
+        var total = await open.CountAsync(ct);
+        if (total == 0)
+        {
+            return new OpenReferrals([], 0);
+        }
+
+        var items = await open.OrderBy(f => f.AskedAtUtc).ThenBy(f => f.Id).Take(DashboardSize)
+            .Join(db.SupportRequests, f => f.RequestId, r => r.Id, (f, r) => new { f, r })
+            .Join(db.Beneficiaries, x => x.r.BeneficiaryId, b => b.Id, (x, b) => new ReferralRow(
+                x.f.Id, x.r.Id, x.r.Number, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
+                x.f.Question, x.f.AskedAtUtc))
+            .ToListAsync(ct);
+        return new OpenReferrals(items, total);
+    }
 
     /// <summary>Active researchers with their number of requests under research: one SQL statement, each count a correlated COUNT.</summary>
     public async Task<IReadOnlyList<ResearcherWorkload>> WorkloadAsync(CancellationToken ct) =>
