@@ -444,7 +444,20 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             "الدخل من عمل حر متقطع وحساب المواطن لا يغطي الإيجار؛ عقد الإيجار ساري وإنذار المؤجر مرفق.",
             "سداد جزء من الإيجار المتأخر على دفعتين.",
             "3000");
-        var first = await sessions.CreateAsync(new NewCommitteeSession(today, "مقر الجمعية — قاعة الاجتماعات"), secretary, ct);
+        // Sessions meet on working days (Sunday to Thursday): the last one on or before today, the next one from the day after tomorrow.
+        var lastMeeting = today;
+        while (!DecisionWindow.IsWorkingDay(lastMeeting))
+        {
+            lastMeeting = lastMeeting.AddDays(-1);
+        }
+
+        var nextMeeting = today.AddDays(2);
+        while (!DecisionWindow.IsWorkingDay(nextMeeting))
+        {
+            nextMeeting = nextMeeting.AddDays(1);
+        }
+
+        var first = await sessions.CreateAsync(new NewCommitteeSession(lastMeeting, "مقر الجمعية — قاعة الاجتماعات"), secretary, ct);
         Ensure(first.Succeeded, "session", first.Errors);
         var present = SeatedLocalParts.Select(p => staff[p]).ToList();
         Ensure((await sessions.RecordAttendanceAsync(first.Id!.Value, present, secretary, ct)).Succeeded, "attendance", []);
@@ -484,7 +497,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             "المعاش التقاعدي يذهب أغلبه لعلاج الزوجة.",
             "سلة غذائية شهرية لمدة ستة أشهر.",
             null);
-        var next = await sessions.CreateAsync(new NewCommitteeSession(today.AddDays(2), "مقر الجمعية — قاعة الاجتماعات"), secretary, ct);
+        var next = await sessions.CreateAsync(new NewCommitteeSession(nextMeeting, "مقر الجمعية — قاعة الاجتماعات"), secretary, ct);
         Ensure(next.Succeeded, "session", next.Errors);
         Ensure((await sessions.AddItemAsync(next.Id!.Value, queued, secretary, ct)).Succeeded, "agenda item", []);
 
