@@ -111,6 +111,25 @@ public sealed class DeliveryTests(AppFactory factory) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Deliver_more_than_the_approved_amount_is_refused_with_what_remains_and_keeps_the_typed_values()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var registered = await TestRequests.RegisteredAsync(factory, tenant);
+        using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
+        await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, NoteDelivery("2000"));
+
+        var response = await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, NoteDelivery("1500"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await StaffClient.ParseAsync(response);
+        Assert.Contains("3,000.00", page.QuerySelector("[data-valmsg-for='Delivery.Amount']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2,000.00", page.QuerySelector("[data-valmsg-for='Delivery.Amount']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1500", page.QuerySelector<IHtmlInputElement>("[name='Delivery.Amount']")!.Value);
+        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.ServiceDeliveries.CountAsync()));
+        Assert.Equal(RequestState.InService, await StateAsync(tenant, registered.RequestId));
+    }
+
+    [Fact]
     public async Task Deliver_of_a_service_the_committee_did_not_approve_is_refused()
     {
         var tenant = await factory.CreateTenantAsync();

@@ -98,6 +98,16 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
             errors.Add((nameof(command.Quantity), l["Enter the quantity or the amount delivered."]));
         }
 
+        // The committee approved an amount: what is paid out may reach it, never pass it.
+        if (amount is { } paying && registration.ApprovedAmountHalalas is { } approved)
+        {
+            var paid = await db.ServiceDeliveries.Where(d => d.RequestId == command.RequestId).SumAsync(d => d.AmountHalalas ?? 0, ct);
+            if (paid + paying > approved)
+            {
+                errors.Add((nameof(command.Amount), l["This would pass the approved amount: {0} SAR approved, {1} SAR delivered so far.", Riyals.Format(approved), Riyals.Format(paid)]));
+            }
+        }
+
         var today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
         if (command.DeliveredOn is not { } deliveredOn)
         {
