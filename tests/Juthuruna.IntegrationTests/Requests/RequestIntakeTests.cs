@@ -386,6 +386,23 @@ public sealed class RequestIntakeTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Queue_puts_requests_awaiting_a_decision_by_due_date_before_decided_ones_with_older_due_dates()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var approved = await TestRequests.ApprovedAsync(factory, tenant);
+        var verified = await TestRequests.VerifiedAsync(factory, tenant);
+        await factory.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<AppDbContext>().SupportRequests.Where(r => r.Id == approved.RequestId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.DecisionDueOn, new DateOnly(2026, 2, 1))));
+        using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
+
+        var rows = (await officer.GetDocumentAsync("/Requests")).QuerySelectorAll("[data-testid=queue] tbody tr");
+
+        Assert.Equal(2, rows.Length);
+        Assert.Contains(verified.RequestId.ToString(), rows[0].InnerHtml, StringComparison.Ordinal);
+        Assert.Contains(approved.RequestId.ToString(), rows[1].InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Request_pages_of_another_association_are_not_found_and_nothing_changes()
     {
         var victim = await DeskAsync();

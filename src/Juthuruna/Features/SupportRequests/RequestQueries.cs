@@ -55,6 +55,8 @@ public sealed class RequestQueries(AppDbContext db)
 {
     public const int QueueSize = 100;
 
+    private static readonly RequestState[] AwaitingDecision = [.. RequestWorkflow.AwaitingDecisionStates];
+
     /// <summary>
     /// The officer's queue: open requests, overdue and nearest due first, then the oldest waiting.
     /// Bounded: the desk works from the top of it; filters narrow it.
@@ -83,8 +85,10 @@ public sealed class RequestQueries(AppDbContext db)
         }
 
         return await query
-            .OrderBy(r => r.DecisionDueOn == null)
-            .ThenBy(r => r.DecisionDueOn)
+            // Only a request still awaiting its decision runs against the due date; a decided one (approved,
+            // registered, in service) keeps its old due date but is not overdue, so it goes with the rest.
+            .OrderBy(r => !(AwaitingDecision.Contains(r.State) && r.DecisionDueOn != null))
+            .ThenBy(r => AwaitingDecision.Contains(r.State) ? r.DecisionDueOn : null)
             .ThenBy(r => r.CreatedAtUtc)
             .Take(QueueSize)
             .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new QueueItem(
