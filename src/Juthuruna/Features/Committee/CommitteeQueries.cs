@@ -31,19 +31,6 @@ public sealed record VoteRow(Guid UserId, string Name, VoteChoice Choice, string
 
 public sealed record ServiceName(Guid Id, string NameAr, string? NameEn, bool IsActive);
 
-public sealed record ReportView(
-    Guid Id,
-    string ResearcherName,
-    VisitType VisitType,
-    DateOnly VisitedOn,
-    string HouseholdSituation,
-    string Findings,
-    string Needs,
-    ResearchRecommendation Recommendation,
-    IReadOnlyList<Guid> RecommendedServiceIds,
-    long? RecommendedAmountHalalas,
-    DateTime? SubmittedAtUtc);
-
 public sealed record DeclarationSummary(string ApplicantName, DeclarationMethod Method, DateTime AtUtc);
 
 public sealed record DecisionView(
@@ -80,7 +67,6 @@ public sealed record ItemDetails(
     long? AmountRequestedHalalas,
     DateOnly? DecisionDueOn,
     DeclarationSummary? Declaration,
-    IReadOnlyList<ReportView> Reports,
     IReadOnlyList<ServiceName> Services,
     CommitteeRole? MySeat,
     bool IAmPresent,
@@ -287,15 +273,13 @@ public sealed class CommitteeQueries(AppDbContext db)
         var request = row.Request;
         var declaration = await db.Declarations.AsNoTracking().Where(d => d.RequestId == request.Id)
             .Select(d => new DeclarationSummary(d.ApplicantName, d.Method, d.AtUtc)).SingleOrDefaultAsync(ct);
-        var reports = await db.ResearchReports.AsNoTracking().Where(r => r.RequestId == request.Id && r.SubmittedAtUtc != null)
-            .OrderByDescending(r => r.SubmittedAtUtc).Take(10).ToListAsync(ct);
         var votes = await db.CommitteeVotes.AsNoTracking().Where(v => v.AgendaItemId == id).OrderBy(v => v.CastAtUtc).Take(200).ToListAsync(ct);
         var services = await db.SupportServices.AsNoTracking().OrderBy(s => s.Code).Take(500)
             .Select(s => new ServiceName(s.Id, s.NameAr, s.NameEn, s.IsActive)).ToListAsync(ct);
         var seat = await SeatAsync(db, viewerId, row.HeldOn, ct);
         var present = await db.SessionAttendees.AnyAsync(a => a.SessionId == item.SessionId && a.UserId == viewerId, ct);
 
-        var userIds = votes.Select(v => v.UserId).Concat(reports.Select(r => r.ResearcherId))
+        var userIds = votes.Select(v => v.UserId)
             .Concat(item.DecidedBy is { } by ? [by] : []).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
         string Name(Guid userId) => names.GetValueOrDefault(userId, "—");
@@ -309,9 +293,6 @@ public sealed class CommitteeQueries(AppDbContext db)
             item.Id, item.Version, item.Status, item.SessionId, row.Number, row.HeldOn,
             request.Id, request.Number, request.State, row.BeneficiaryName, row.FileNumber, request.ServiceId, request.Description,
             request.AmountRequestedHalalas, request.DecisionDueOn, declaration,
-            reports.Select(r => new ReportView(
-                r.Id, Name(r.ResearcherId), r.VisitType, r.VisitedOn, r.HouseholdSituation, r.Findings, r.Needs, r.Recommendation,
-                r.RecommendedServiceIds, r.RecommendedAmountHalalas, r.SubmittedAtUtc)).ToList(),
             services, seat, present, mine,
             recused ? null : voteRows,
             tally,

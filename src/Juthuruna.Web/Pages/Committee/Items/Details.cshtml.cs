@@ -18,6 +18,7 @@ namespace Juthuruna.Web.Pages.Committee.Items;
 /// </summary>
 public sealed class DetailsModel(
     CommitteeQueries queries,
+    Juthuruna.Features.Research.ResearchQueries research,
     CommitteeVoting voting,
     DocumentChecks documents,
     TimeProvider clock,
@@ -25,6 +26,9 @@ public sealed class DetailsModel(
 {
     public ItemDetails Item { get; private set; } = null!;
     public IReadOnlyList<ChecklistItem> Checklist { get; private set; } = [];
+
+    /// <summary>The submitted research reports, newest first, with their attachments: what the committee decides on.</summary>
+    public IReadOnlyList<Juthuruna.Features.Research.ReportItem> Reports { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool MayVote => Item.MySeat is not null && Item.IAmPresent && Item.Status == AgendaItemStatus.Open;
     public bool MayClose => Item.MySeat == CommitteeRole.Chair && Item.IAmPresent && Item.Status == AgendaItemStatus.Open;
@@ -74,7 +78,7 @@ public sealed class DetailsModel(
         }
 
         // The chair starts from the researcher's latest recommendation.
-        if (Item.Reports.Count > 0 && Item.Reports[0] is { } report)
+        if (Reports.Count > 0 && Reports[0] is { } report)
         {
             Close.ServiceIds = [.. report.RecommendedServiceIds];
             Close.Amount = report.RecommendedAmountHalalas is { } amount ? Riyals.ToInput(amount) : null;
@@ -129,6 +133,7 @@ public sealed class DetailsModel(
         Item = item;
         Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
         Checklist = await documents.ChecklistAsync(item.RequestId, item.ServiceId, ct);
+        Reports = (await research.ReportsAsync(item.RequestId, ct)).Where(r => r.SubmittedAtUtc is not null).ToList();
         // The form posts the version it was shown with; a re-display after an error shows the current one.
         Close.Version = item.Version;
         ModelState.Remove("Close.Version");
