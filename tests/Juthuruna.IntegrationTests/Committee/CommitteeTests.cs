@@ -84,6 +84,27 @@ public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task Committee_item_shows_the_submitted_report_with_its_attachments_to_members()
+    {
+        var c = await CreateAsync(factory);
+        var (_, itemId, requestId) = await c.SessionWithItemAsync(factory, c.Chair, c.Member);
+        var fileId = await factory.InTenantAsync(c.Tenant.Id, async sp =>
+        {
+            var reportId = await sp.GetRequiredService<Juthuruna.Data.AppDbContext>().ResearchReports.Where(r => r.RequestId == requestId).Select(r => r.Id).SingleAsync();
+            using var scan = new MemoryStream([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A]);
+            var saved = await sp.GetRequiredService<Juthuruna.Features.Files.FileStorage>()
+                .SaveAsync(scan, "صور-الزيارة.pdf", Juthuruna.Features.Research.ResearchReport.FileOwnerKind, reportId, "صور الزيارة المنزلية", CancellationToken.None);
+            return saved.File!.Id;
+        });
+
+        var page = await c.MemberClient.GetDocumentAsync($"/Committee/Items/{itemId}");
+
+        var attachment = page.QuerySelector("[data-testid=research-report] [data-testid=report-attachment]")!;
+        Assert.Equal($"/Files/Download/{fileId}", attachment.GetAttribute("href"));
+        Assert.Contains("صور-الزيارة.pdf", attachment.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Committee_home_lists_the_queue_nearest_due_first_with_days_left()
     {
         var c = await CreateAsync(factory);
