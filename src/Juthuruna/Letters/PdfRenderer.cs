@@ -180,9 +180,10 @@ public sealed class PdfRenderer : IAsyncDisposable
                 await request.AbortAsync();
             }
         }
-        catch (PuppeteerException)
+        catch (Exception)
         {
-            // The page was closed or moved on; nothing is waiting for this request any more.
+            // The page was closed or moved on; nothing is waiting for this request any more. (Fire-and-forget
+            // from an event handler: an escaping exception would only be an unobserved task.)
         }
     }
 

@@ -120,6 +120,19 @@ public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task RenderAsync_inline_data_uri_image_is_printed()
+    {
+        // Logos and QR codes are inlined as data: URIs, the one kind of request that is let through.
+        const string Png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+        var pdf = await Renderer.RenderAsync(Letter($"<p>شعار</p><img src=\"data:image/png;base64,{Png}\" width=\"40\" height=\"40\" alt=\"\">"), CancellationToken.None);
+
+        var file = PdfFile(pdf);
+        var images = await RunAsync("pdfimages", "-list", file);
+        File.Delete(file);
+        Assert.Contains("image", images.Split('\n').Skip(2).FirstOrDefault() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RenderAsync_without_chromium_throws_unavailable_with_the_install_command()
     {
         await using var renderer = new PdfRenderer(
