@@ -33,6 +33,9 @@ builder.Services.AddJuthurunaDatabase(builder.Configuration);
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Notifications"));
 builder.Services.AddSingleton<DecisionWindowMonitor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DecisionWindowMonitor>());
+// PDF letters: Chromium is launched in the background at start-up; without it only letters are unavailable.
+builder.Services.Configure<Juthuruna.Letters.LetterOptions>(builder.Configuration.GetSection("Letters"));
+builder.Services.AddHostedService<PdfRendererWarmUp>();
 builder.Services.AddStaffIdentity();
 builder.Services.AddJuthurunaLocalization();
 builder.Services.AddRazorPages(options =>

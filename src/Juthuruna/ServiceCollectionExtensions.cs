@@ -53,6 +53,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TenantProvisioning>();
         services.AddScoped<TenantDirectory>();
         services.AddScoped<DemoData>();
+        // One Chromium per process, shared by every tenant's letters (it only ever sees HTML we render).
+        services.AddOptions<Letters.LetterOptions>();
+        services.AddSingleton<Letters.PdfRenderer>();
         return services;
     }
 }

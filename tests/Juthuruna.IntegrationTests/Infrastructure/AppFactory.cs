@@ -45,6 +45,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Root", StorageRoot);
         // Tests raise the decision window's reminders themselves, at the fake clock's time.
         builder.UseSetting("Notifications:RemindersEnabled", "false");
+        // No Chromium per test host: letter tests start the renderer when they print.
+        builder.UseSetting("Letters:WarmUpOnStart", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,0 +1,17 @@
+namespace Juthuruna.Letters;
+
+/// <summary>The <c>Letters</c> configuration section (PDF rendering through headless Chromium).</summary>
+public sealed class LetterOptions
+{
+    /// <summary>The Debian <c>chromium</c> package's binary (Ubuntu's is a snap wrapper that does not work headless as root).</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>Letters rendered at once; each holds one Chromium page. Default = the machine's 2 cores.</summary>
+    public int MaxConcurrency { get; set; } = 2;
+
+    /// <summary>One render (waiting for a page, layout, printing) is abandoned after this long.</summary>
+    public int TimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Launch Chromium in the background at start-up so the first letter is warm. Off in integration tests.</summary>
+    public bool WarmUpOnStart { get; set; } = true;
+}

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Juthuruna.Letters;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Juthuruna.Tests.Letters;
+
+/// <summary>One Chromium for the whole class: launching it costs about a second.</summary>
+public sealed class PdfRendererFixture : IAsyncLifetime
+{
+    public PdfRenderer Renderer { get; } = new(Options.Create(new LetterOptions()), NullLogger<PdfRenderer>.Instance);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Renderer.DisposeAsync();
+}
+
+/// <summary>Real Chromium (/usr/bin/chromium) and poppler's pdftotext, both installed by build.sh.</summary>
+public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture<PdfRendererFixture>
+{
+    private const string Sentence = "نشكر لكم تواصلكم مع الجمعية ونفيدكم باستلام طلبكم";
+
+    private PdfRenderer Renderer => fixture.Renderer;
+
+    private static string Letter(string body) => $$"""
+        <!doctype html>
+        <html lang="ar" dir="rtl">
+        <head><meta charset="utf-8"><style>body { font-family: 'Amiri', 'Noto Naskh Arabic', serif; font-size: 14pt; }</style></head>
+        <body>{{body}}</body>
+        </html>
+        """;
+
+    private static readonly string ArabicLetter = Letter($"""
+        <p>{Sentence}.</p>
+        <p>رقم الطلب: <bdi dir="ltr">JTH-1447-000123</bdi></p>
+        <p>رقم الجوال: <bdi dir="ltr">0556766873</bdi></p>
+        <p>التاريخ: ١٤٤٧/٠٩/٠١ هـ الموافق 18/02/2026 م</p>
+        """);
+
+    [Fact]
+    public async Task RenderAsync_arabic_letter_reads_back_joined_and_in_logical_order()
+    {
+        var pdf = await Renderer.RenderAsync(ArabicLetter, CancellationToken.None);
+
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
+        foreach (var layout in new[] { false, true })
+        {
+            var text = await PdfTextAsync(pdf, layout);
+            Assert.Contains(Sentence, text, StringComparison.Ordinal);
+            AssertInOrder(text, "رقم الطلب", "JTH-1447-000123");
+            AssertInOrder(text, "رقم الجوال", "0556766873");
+            AssertInOrder(text, "التاريخ", "١٤٤٧/٠٩/٠١", "الموافق", "18/02/2026");
+            // pdftotext moves the spaces around the digits of the footer; the words and numbers stay in order.
+            Assert.Matches(@"صفحة\s*1\s*من\s*1", text);
+        }
+    }
+
+    [Fact]
+    public async Task RenderAsync_arabic_fonts_are_embedded()
+    {
+        var pdf = await Renderer.RenderAsync(ArabicLetter, CancellationToken.None);
+
+        var file = PdfFile(pdf);
+        var fonts = await RunAsync("pdffonts", file);
+        File.Delete(file);
+        Assert.Contains("Amiri", fonts, StringComparison.Ordinal);
+        Assert.DoesNotContain("DejaVu", fonts, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_two_concurrent_letters_each_get_their_own_text()
+    {
+        var first = Renderer.RenderAsync(Letter("<p>الخطاب الأول</p>"), CancellationToken.None);
+        var second = Renderer.RenderAsync(Letter("<p>الخطاب الثاني</p>"), CancellationToken.None);
+        var pdfs = await Task.WhenAll(first, second);
+
+        var firstText = await PdfTextAsync(pdfs[0], layout: false);
+        var secondText = await PdfTextAsync(pdfs[1], layout: false);
+        Assert.Contains("الخطاب الأول", firstText, StringComparison.Ordinal);
+        Assert.DoesNotContain("الخطاب الثاني", firstText, StringComparison.Ordinal);
+        Assert.Contains("الخطاب الثاني", secondText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_after_the_browser_was_killed_relaunches_and_renders()
+    {
+        await Renderer.RenderAsync(Letter("<p>قبل</p>"), CancellationToken.None);
+        var killed = Renderer.BrowserProcessId;
+        Assert.NotNull(killed);
+        using (var process = Process.GetProcessById(killed.Value))
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var pdf = await Renderer.RenderAsync(Letter("<p>بعد</p>"), CancellationToken.None);
+
+        Assert.Contains("بعد", await PdfTextAsync(pdf, layout: false), StringComparison.Ordinal);
+        Assert.NotEqual(killed, Renderer.BrowserProcessId);
+    }
+
+    [Fact]
+    public async Task RenderAsync_never_fetches_urls_named_in_the_html()
+    {
+        // A routable address that answers nothing, and a local file: neither may reach the PDF or stall it.
+        var html = Letter("""
+            <p>بلا شبكة</p>
+            <img src="http://192.0.2.1/logo.png" alt="">
+            <iframe src="file:///etc/passwd"></iframe>
+            <link rel="stylesheet" href="https://example.com/letter.css">
+            """);
+
+        var pdf = await Renderer.RenderAsync(html, CancellationToken.None);
+
+        var text = await PdfTextAsync(pdf, layout: false);
+        Assert.Contains("بلا شبكة", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_inline_data_uri_image_is_printed()
+    {
+        // Logos and QR codes are inlined as data: URIs, the one kind of request that is let through.
+        const string Png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+        var pdf = await Renderer.RenderAsync(Letter($"<p>شعار</p><img src=\"data:image/png;base64,{Png}\" width=\"40\" height=\"40\" alt=\"\">"), CancellationToken.None);
+
+        var file = PdfFile(pdf);
+        var images = await RunAsync("pdfimages", "-list", file);
+        File.Delete(file);
+        Assert.Contains("image", images.Split('\n').Skip(2).FirstOrDefault() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_without_chromium_throws_unavailable_with_the_install_command()
+    {
+        await using var renderer = new PdfRenderer(
+            Options.Create(new LetterOptions { ChromiumPath = "/nonexistent/chromium" }),
+            NullLogger<PdfRenderer>.Instance);
+
+        var error = await Assert.ThrowsAsync<PdfRendererUnavailableException>(
+            () => renderer.RenderAsync(Letter("<p>لا</p>"), CancellationToken.None));
+        Assert.Contains("apt-get install -y chromium", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertInOrder(string text, params string[] parts)
+    {
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var found = text.IndexOf(part, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{part}' not found after position {at} in:\n{text}");
+            at = found + part.Length;
+        }
+    }
+
+    /// <summary>pdftotext's text in logical order, without the bidi embedding marks it wraps every run in.</summary>
+    private static async Task<string> PdfTextAsync(byte[] pdf, bool layout)
+    {
+        var file = PdfFile(pdf);
+        try
+        {
+            var text = layout ? await RunAsync("pdftotext", "-layout", file, "-") : await RunAsync("pdftotext", file, "-");
+            return BidiMarks().Replace(text, string.Empty);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string PdfFile(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"juthuruna-letter-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        return file;
+    }
+
+    private static async Task<string> RunAsync(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return output;
+    }
+
+    [GeneratedRegex("[\u200E\u200F\u202A-\u202E\u2066-\u2069]")]
+    private static partial Regex BidiMarks();
+}
