@@ -1328,6 +1328,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
+                    b.HasIndex("TenantId", "DecidedOn");
+
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 

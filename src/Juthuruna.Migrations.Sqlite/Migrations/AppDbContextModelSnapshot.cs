@@ -1322,6 +1322,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
+                    b.HasIndex("TenantId", "DecidedOn");
+
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 

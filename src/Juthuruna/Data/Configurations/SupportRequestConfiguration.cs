@@ -17,6 +17,8 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // The officer's queue: open requests by state, overdue first.
         builder.HasIndex(r => new { r.TenantId, r.State, r.DecisionDueOn });
         builder.HasIndex(r => new { r.TenantId, r.BeneficiaryId });
+        // The manager's share decided within the window: the decisions of a period.
+        builder.HasIndex(r => new { r.TenantId, r.DecidedOn });
         builder.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
