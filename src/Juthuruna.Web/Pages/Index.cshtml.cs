@@ -58,7 +58,7 @@ public sealed class IndexModel(
             .Select(t => new { t.NameAr, t.NameEn }).SingleAsync(ct);
         AssociationName = Localization.IsArabic ? tenant.NameAr : tenant.NameEn;
         Roles = StaffRoles.All.Where(User.IsInRole).ToList();
-        Today = DateOnly.FromDateTime(Juthuruna.Common.Dates.DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = Juthuruna.Common.Dates.DualDate.Today(clock);
         await MyWorkAsync(ct);
 
         Branches = await db.Branches.AsNoTracking().Where(b => b.IsActive)

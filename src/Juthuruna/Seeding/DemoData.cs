@@ -127,7 +127,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
     {
         var tenantDb = sp.GetRequiredService<AppDbContext>();
         var members = sp.GetRequiredService<CommitteeMembers>();
-        var since = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime)).AddMonths(-6);
+        var since = DualDate.Today(clock).AddMonths(-6);
         foreach (var (localPart, seat) in new[] { ("chair", CommitteeRole.Chair), ("secretary", CommitteeRole.Secretary), ("member", CommitteeRole.Member), ("member2", CommitteeRole.Member) })
         {
             var email = $"{localPart}@{domain}".ToUpperInvariant();

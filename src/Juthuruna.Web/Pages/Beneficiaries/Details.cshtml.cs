@@ -89,7 +89,7 @@ public sealed class DetailsModel(
         var arabic = Localization.IsArabic;
         ServiceNames = await db.SupportServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => arabic || s.NameEn == null ? s.NameAr : s.NameEn, ct);
-        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = DualDate.Today(clock);
         CanEdit = (await authorization.AuthorizeAsync(User, StaffIdentitySetup.BeneficiaryWritersPolicy)).Succeeded;
         // One query: files left-joined to their uploaders (no N+1).
         Attachments = await (

@@ -15,7 +15,7 @@ public sealed class IndexModel(CommitteeQueries queries, CommitteeSessions sessi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = DualDate.Today(clock);
         Sessions = await queries.SessionsAsync(Today, ct);
         Queue = await queries.QueueAsync(ct);
         MayOpenSessions = await sessions.MayOpenSessionsAsync(User.UserId(), ct);

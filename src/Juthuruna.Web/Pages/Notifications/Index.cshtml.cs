@@ -15,7 +15,7 @@ public sealed class IndexModel(NotificationInbox inbox, TimeProvider clock, IStr
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = DualDate.Today(clock);
         Items = await inbox.ListAsync(User.UserId(), ct);
     }
 

@@ -554,7 +554,7 @@ public sealed class DetailsModel(
         }
 
         Details = request;
-        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = DualDate.Today(clock);
         Permitted = RequestWorkflow.Permitted(request.State, StaffRoles.All.Where(User.IsInRole));
         Actions = Permitted.Where(t => t.Form == TransitionForm.Button).ToList();
         Checklist = await documents.ChecklistAsync(id, request.ServiceId, ct);

@@ -34,7 +34,7 @@ public sealed class IndexModel(RequestQueries queries, AppDbContext db, TimeProv
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = DualDate.Today(clock);
         Items = await queries.QueueAsync(new QueueFilter(State, Branch, Channel, Service), ct);
         var arabic = Localization.IsArabic;
         ServiceNames = await db.SupportServices.AsNoTracking()

@@ -18,7 +18,7 @@ public sealed class WindowModel(DecisionWindowQueries queries, TimeProvider cloc
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = DualDate.Today(clock);
         Board = await queries.BoardAsync(Today, ct);
     }
 }

@@ -71,6 +71,12 @@ public static class DualDate
     public static DateTime ToRiyadh(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(3);
 
+    /// <summary>The calendar day in Riyadh at the UTC instant <paramref name="utc"/>.</summary>
+    public static DateOnly RiyadhDay(DateTime utc) => DateOnly.FromDateTime(ToRiyadh(utc));
+
+    /// <summary>Today in Riyadh by <paramref name="clock"/>: the day due dates, deliveries and sessions count from.</summary>
+    public static DateOnly Today(TimeProvider clock) => RiyadhDay(clock.GetUtcNow().UtcDateTime);
+
     private static bool IsArabic(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName.Equals("ar", StringComparison.OrdinalIgnoreCase);
 }

@@ -102,7 +102,7 @@ public sealed class BeneficiaryFormValidator : AbstractValidator<BeneficiaryForm
     public BeneficiaryFormValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         var tooLong = l["This text is too long."].Value;
-        var today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        var today = DualDate.Today(clock);
 
         RuleFor(x => x.IdentityType).IsInEnum().WithMessage(l["Choose the identity type."]);
         RuleFor(x => x.IdentityNumber).Custom((value, context) =>

@@ -15,7 +15,7 @@ public sealed record NewCommitteeSession(DateOnly? HeldOn, string? Place);
 /// </summary>
 public sealed class CommitteeSessions(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    private DateOnly Today => DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+    private DateOnly Today => DualDate.Today(clock);
 
     /// <summary>Whether <paramref name="userId"/> may open sessions today (a secretary or chair seat).</summary>
     public async Task<bool> MayOpenSessionsAsync(Guid userId, CancellationToken ct) =>

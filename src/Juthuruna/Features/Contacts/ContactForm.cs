@@ -59,7 +59,7 @@ public static class ContactTimes
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateEntry.TryParse(text, CalendarKind.Gregorian, out date);
 
-    public static DateOnly SaudiToday(DateTime nowUtc) => DateOnly.FromDateTime(DualDate.ToRiyadh(nowUtc));
+    public static DateOnly SaudiToday(DateTime nowUtc) => DualDate.RiyadhDay(nowUtc);
 }
 
 public sealed class ContactFormValidator : AbstractValidator<ContactForm>

@@ -108,7 +108,7 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
             }
         }
 
-        var today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        var today = DualDate.Today(clock);
         if (command.DeliveredOn is not { } deliveredOn)
         {
             errors.Add((nameof(command.DeliveredOn), l["Enter the date of the delivery."]));

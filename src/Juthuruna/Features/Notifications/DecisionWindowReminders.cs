@@ -45,7 +45,7 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(DualDate.ToRiyadh(now));
+        var today = DualDate.RiyadhDay(now);
 
         var secretaries = await SecretariesAsync(today, ct);
         var managers = await ActiveUsersInRoleAsync(StaffRoles.Manager, ct);

@@ -249,7 +249,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
     private async Task<List<(string, string)>> ValidateAsync(ResearchReportInput input, bool submitting, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
-        var today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        var today = DualDate.Today(clock);
         if (input.VisitType is { } visit ? !Enum.IsDefined(visit) : submitting)
         {
             errors.Add(("VisitType", l["Choose how the household was met."]));

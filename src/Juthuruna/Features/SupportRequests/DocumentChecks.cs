@@ -80,7 +80,7 @@ public sealed class DocumentChecks(AppDbContext db, TimeProvider clock, IStringL
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var submittedOn = request.SubmittedOn ?? DateOnly.FromDateTime(DualDate.ToRiyadh(now));
+        var submittedOn = request.SubmittedOn ?? DualDate.RiyadhDay(now);
         var (status, problem) = DocumentValidity.Evaluate(input.Found, type.HasExpiryDate, type.MaxAgeDays, input.IssueDate, input.ExpiryDate, submittedOn);
         switch (problem)
         {

@@ -90,7 +90,7 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var hijriYear = DualDate.ToHijri(DateOnly.FromDateTime(DualDate.ToRiyadh(now))).Year;
+        var hijriYear = DualDate.ToHijri(DualDate.RiyadhDay(now)).Year;
         var prefix = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings.NumberPrefix).SingleAsync(ct);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -177,7 +177,7 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(DualDate.ToRiyadh(now));
+        var today = DualDate.RiyadhDay(now);
         var from = request.State;
         request.State = transition.To;
         if (trigger == RequestTrigger.Submit)

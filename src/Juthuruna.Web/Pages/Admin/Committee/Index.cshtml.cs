@@ -115,7 +115,7 @@ public sealed class IndexModel(CommitteeMembers members, CommitteeQueries querie
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = DualDate.Today(clock);
         Members = await queries.MembersAsync(ct);
         Staff = await queries.EligibleStaffAsync(ct);
     }

@@ -131,7 +131,7 @@ public sealed class DetailsModel(
         }
 
         Item = item;
-        Today = DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime));
+        Today = DualDate.Today(clock);
         Checklist = await documents.ChecklistAsync(item.RequestId, item.ServiceId, ct);
         Reports = (await research.ReportsAsync(item.RequestId, ct)).Where(r => r.SubmittedAtUtc is not null).ToList();
         // The form posts the version it was shown with; a re-display after an error shows the current one.

@@ -35,7 +35,7 @@ public sealed class CreateModel(CommitteeSessions sessions, TimeProvider clock, 
             return Forbid();
         }
 
-        Input.HeldOn = DateEntry.Format(DateOnly.FromDateTime(DualDate.ToRiyadh(clock.GetUtcNow().UtcDateTime)), Input.Calendar);
+        Input.HeldOn = DateEntry.Format(DualDate.Today(clock), Input.Calendar);
         return Page();
     }
 
