@@ -20,10 +20,7 @@ public sealed class CommitteeMembers(AppDbContext db, IStringLocalizer<SharedRes
     public async Task<CommitteeResult> AddAsync(NewCommitteeMember command, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
-        var eligible = await db.Users.AnyAsync(
-            u => u.Id == command.UserId && u.IsActive
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommitteeReaderRoles.Contains(r.Name!))),
-            ct);
+        var eligible = await Staff.StaffQueries.ActiveInRoles(db, [.. CommitteeReaderRoles]).AnyAsync(u => u.Id == command.UserId, ct);
         if (!eligible)
         {
             errors.Add((nameof(command.UserId), l["Choose an active staff user who can open the committee's pages (committee member, chair, secretary, manager or administrator)."]));

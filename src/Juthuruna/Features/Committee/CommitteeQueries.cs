@@ -142,8 +142,7 @@ public sealed class CommitteeQueries(AppDbContext db)
 
     /// <summary>Active staff who may be given a seat (they can open the committee's pages).</summary>
     public async Task<IReadOnlyList<StaffOption>> EligibleStaffAsync(CancellationToken ct) =>
-        await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && CommitteeMembers.CommitteeReaderRoles.Contains(r.Name!))))
+        await Staff.StaffQueries.ActiveInRoles(db, [.. CommitteeMembers.CommitteeReaderRoles]).AsNoTracking()
             .OrderBy(u => u.FullName).Take(200)
             .Select(u => new StaffOption(u.Id, u.FullName))
             .ToListAsync(ct);

@@ -170,8 +170,8 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
     /// </summary>
     private async Task<IReadOnlyList<Guid>> SecretariesAsync(DateOnly today, CancellationToken ct)
     {
-        var seated = await db.CommitteeMembers.AsNoTracking()
-            .Where(m => m.Role == CommitteeRole.Secretary && m.ActiveFrom <= today && (m.ActiveTo == null || today <= m.ActiveTo))
+        var seated = await CommitteeQueries.ActiveOn(db, today).AsNoTracking()
+            .Where(m => m.Role == CommitteeRole.Secretary)
             .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => u.Id)
             .Distinct()
             .OrderBy(id => id)
@@ -182,11 +182,8 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
 
     private async Task<IReadOnlyList<Guid>> ActiveUsersInRoleAsync(string role, CancellationToken ct)
     {
-        var normalized = role.ToUpperInvariant();
-        return await db.UserRoles.AsNoTracking()
-            .Join(db.Roles.Where(r => r.NormalizedName == normalized), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
-            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => u.Id)
-            .Distinct()
+        return await Staff.StaffQueries.ActiveInRoles(db, role).AsNoTracking()
+            .Select(u => u.Id)
             .OrderBy(id => id)
             .Take(50)
             .ToListAsync(ct);

@@ -320,8 +320,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
     }
 
     private Task<bool> IsActiveResearcherAsync(Guid userId, CancellationToken ct) =>
-        db.Users.AnyAsync(u => u.Id == userId && u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == StaffRoles.SocialResearcher)), ct);
+        Staff.StaffQueries.ActiveInRoles(db, StaffRoles.SocialResearcher).AnyAsync(u => u.Id == userId, ct);
 
     private RequestResult NotAvailable() => RequestResult.Fail("", l["This action is not available for the request in its current state."]);
 

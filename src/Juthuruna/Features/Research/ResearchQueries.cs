@@ -127,8 +127,7 @@ public sealed class ResearchQueries(AppDbContext db)
 
     /// <summary>Active researchers with their number of requests under research: one SQL statement, each count a correlated COUNT.</summary>
     public async Task<IReadOnlyList<ResearcherWorkload>> WorkloadAsync(CancellationToken ct) =>
-        await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == StaffRoles.SocialResearcher)))
+        await Staff.StaffQueries.ActiveInRoles(db, StaffRoles.SocialResearcher).AsNoTracking()
             .OrderBy(u => u.FullName).Take(MaxResearchers)
             .Select(u => new ResearcherWorkload(u.Id, u.FullName,
                 db.SupportRequests.Count(r => r.ResearcherId == u.Id && r.State == RequestState.UnderResearch)))

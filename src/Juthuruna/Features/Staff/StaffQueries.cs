@@ -35,6 +35,13 @@ public sealed class StaffQueries(AppDbContext db)
 {
     public const int PageSize = 50;
 
+    /// <summary>
+    /// The association's active staff who hold any of <paramref name="roles"/> — the one way to ask who the
+    /// researchers, secretaries or committee readers are. Composable: callers add their order, bounds and projection.
+    /// </summary>
+    public static IQueryable<Identity.ApplicationUser> ActiveInRoles(AppDbContext db, params string[] roles) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))));
+
     // Identity stamps LockoutEnd with the system clock (UserManager takes no TimeProvider), so "locked
     // now" is measured on the same clock, as the login page does.
     private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();

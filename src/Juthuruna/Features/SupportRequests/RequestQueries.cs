@@ -165,8 +165,7 @@ public sealed class RequestQueries(AppDbContext db)
 
     /// <summary>Social researchers of the association, for the referral form.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> ResearchersAsync(CancellationToken ct) =>
-        (await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Identity.StaffRoles.SocialResearcher)))
+        (await Staff.StaffQueries.ActiveInRoles(db, Identity.StaffRoles.SocialResearcher).AsNoTracking()
             .OrderBy(u => u.FullName).Take(100)
             .Select(u => new { u.Id, u.FullName }).ToListAsync(ct))
         .Select(u => (u.Id, u.FullName)).ToList();
