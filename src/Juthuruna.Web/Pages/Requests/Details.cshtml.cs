@@ -286,31 +286,8 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        DateOnly? issue = null, expiry = null;
-        if (!string.IsNullOrWhiteSpace(Document.IssueDate))
-        {
-            if (DateEntry.TryParse(Document.IssueDate, Document.Calendar, out var parsed))
-            {
-                issue = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError("Document.IssueDate", l["Enter the date as dd/mm/yyyy."]);
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(Document.ExpiryDate))
-        {
-            if (DateEntry.TryParse(Document.ExpiryDate, Document.Calendar, out var parsed))
-            {
-                expiry = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError("Document.ExpiryDate", l["Enter the date as dd/mm/yyyy."]);
-            }
-        }
-
+        var issue = ModelState.ParseDate("Document.IssueDate", Document.IssueDate, Document.Calendar, l);
+        var expiry = ModelState.ParseDate("Document.ExpiryDate", Document.ExpiryDate, Document.Calendar, l);
         if (ModelState.ErrorCount > 0)
         {
             return await LoadAsync(id, ct) ? Page() : NotFound();
@@ -416,7 +393,7 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        var visitedOn = ParseDate(Report.VisitedOn, Report.Calendar, "Report.VisitedOn");
+        var visitedOn = ModelState.ParseDate("Report.VisitedOn", Report.VisitedOn, Report.Calendar, l);
         if (ModelState.ErrorCount > 0)
         {
             return await ReloadAsync(id, nameof(Report), ct);
@@ -461,8 +438,8 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        var from = ParseDate(Register.EligibleFrom, Register.Calendar, "Register.EligibleFrom");
-        var to = ParseDate(Register.EligibleTo, Register.Calendar, "Register.EligibleTo");
+        var from = ModelState.ParseDate("Register.EligibleFrom", Register.EligibleFrom, Register.Calendar, l);
+        var to = ModelState.ParseDate("Register.EligibleTo", Register.EligibleTo, Register.Calendar, l);
         if (ModelState.ErrorCount > 0)
         {
             return await ReloadAsync(id, nameof(Register), ct);
@@ -479,7 +456,7 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        var deliveredOn = ParseDate(Delivery.DeliveredOn, Delivery.Calendar, "Delivery.DeliveredOn");
+        var deliveredOn = ModelState.ParseDate("Delivery.DeliveredOn", Delivery.DeliveredOn, Delivery.Calendar, l);
         if (ModelState.ErrorCount > 0)
         {
             return await ReloadAsync(id, nameof(Delivery), ct);
@@ -500,22 +477,6 @@ public sealed class DetailsModel(
         var closed = result.Succeeded && (await queries.DetailsAsync(id, ct))?.State == RequestState.Closed;
         return await AfterAsync(id, result, nameof(Delivery),
             closed ? l["The delivery has been recorded. Every approved service is delivered: the request is closed."] : l["The delivery has been recorded."], ct);
-    }
-
-    private DateOnly? ParseDate(string? text, CalendarKind calendar, string key)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateEntry.TryParse(text, calendar, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(key, l["Enter the date as dd/mm/yyyy."]);
-        return null;
     }
 
     private async Task<IActionResult> ReloadAsync(Guid id, string posted, CancellationToken ct) =>

@@ -58,8 +58,8 @@ public sealed class IndexModel(CommitteeMembers members, CommitteeQueries querie
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        var from = ParseDate(Add.ActiveFrom, Add.Calendar, "Add.ActiveFrom");
-        var to = ParseDate(Add.ActiveTo, Add.Calendar, "Add.ActiveTo");
+        var from = ModelState.ParseDate("Add.ActiveFrom", Add.ActiveFrom, Add.Calendar, l);
+        var to = ModelState.ParseDate("Add.ActiveTo", Add.ActiveTo, Add.Calendar, l);
         if (ModelState.ErrorCount > 0)
         {
             await LoadAsync(ct);
@@ -72,7 +72,7 @@ public sealed class IndexModel(CommitteeMembers members, CommitteeQueries querie
 
     public async Task<IActionResult> OnPostEndAsync(CancellationToken ct)
     {
-        var to = ParseDate(End.ActiveTo, End.Calendar, "End.ActiveTo");
+        var to = ModelState.ParseDate("End.ActiveTo", End.ActiveTo, End.Calendar, l);
         if (ModelState.ErrorCount > 0)
         {
             // An id of another association answers 404 even with a bad date.
@@ -82,22 +82,6 @@ public sealed class IndexModel(CommitteeMembers members, CommitteeQueries querie
 
         var result = await members.EndSeatAsync(End.MemberId, to, ct);
         return await AfterAsync(result, "End", l["The seat has been ended."], ct);
-    }
-
-    private DateOnly? ParseDate(string? text, CalendarKind calendar, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateEntry.TryParse(text, calendar, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, l["Enter the date as dd/mm/yyyy."]);
-        return null;
     }
 
     private async Task<IActionResult> AfterAsync(CommitteeResult result, string prefix, string success, CancellationToken ct)

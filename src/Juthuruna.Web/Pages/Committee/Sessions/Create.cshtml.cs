@@ -41,19 +41,7 @@ public sealed class CreateModel(CommitteeSessions sessions, TimeProvider clock, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        DateOnly? heldOn = null;
-        if (!string.IsNullOrWhiteSpace(Input.HeldOn))
-        {
-            if (DateEntry.TryParse(Input.HeldOn, Input.Calendar, out var parsed))
-            {
-                heldOn = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.HeldOn", l["Enter the date as dd/mm/yyyy."]);
-            }
-        }
-
+        var heldOn = ModelState.ParseDate("Input.HeldOn", Input.HeldOn, Input.Calendar, l);
         if (ModelState.ErrorCount > 0)
         {
             return await sessions.MayOpenSessionsAsync(User.UserId(), ct) ? Page() : Forbid();
