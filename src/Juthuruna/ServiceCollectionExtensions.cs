@@ -56,6 +56,17 @@ public static class ServiceCollectionExtensions
         // One Chromium per process, shared by every tenant's letters (it only ever sees HTML we render).
         services.AddOptions<Letters.LetterOptions>();
         services.AddSingleton<Letters.PdfRenderer>();
+        services.AddScoped<Features.Letters.LetterComposer>();
+        services.AddScoped<Features.Letters.LetterRegister>();
+        services.AddScoped<Features.Letters.LetterQueries>();
+        services.AddScoped<Features.Letters.LetterVerifier>();
+        // One class per kind of letter; the register finds a kind's template among them.
+        foreach (var template in typeof(Features.Letters.LetterTemplate).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(Features.Letters.LetterTemplate))))
+        {
+            services.AddScoped(typeof(Features.Letters.LetterTemplate), template);
+        }
+
         return services;
     }
 }

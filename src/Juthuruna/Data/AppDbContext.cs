@@ -77,6 +77,11 @@ public sealed class AppDbContext
     public DbSet<Features.Registrations.Registration> Registrations => Set<Features.Registrations.Registration>();
     public DbSet<Features.Deliveries.ServiceDelivery> ServiceDeliveries => Set<Features.Deliveries.ServiceDelivery>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Letters.Letter> Letters => Set<Features.Letters.Letter>();
+    public DbSet<Features.Letters.LetterPdf> LetterPdfs => Set<Features.Letters.LetterPdf>();
+
+    /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
+    public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -14,4 +14,7 @@ public sealed class LetterOptions
 
     /// <summary>Launch Chromium in the background at start-up so the first letter is warm. Off in integration tests.</summary>
     public bool WarmUpOnStart { get; set; } = true;
+
+    /// <summary>Where the public verification page is reached: the QR code on each letter opens <c>{this}/verify/{code}</c>.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 }

@@ -40,6 +40,10 @@ public sealed class PdfRenderer : IAsyncDisposable
         "<div dir=\"rtl\" style=\"width:100%;font-size:9pt;font-family:'Amiri','Noto Naskh Arabic',serif;text-align:center;\">"
         + "صفحة <span class=\"pageNumber\"></span> من <span class=\"totalPages\"></span></div>";
 
+    private const string EnglishFooterTemplate =
+        "<div dir=\"ltr\" style=\"width:100%;font-size:9pt;font-family:'Noto Serif','Amiri',serif;text-align:center;\">"
+        + "Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>";
+
     private const string WarmUpHtml =
         "<!doctype html><html lang=\"ar\" dir=\"rtl\"><meta charset=\"utf-8\"><body style=\"font-family:'Amiri','Noto Naskh Arabic',serif\">"
         + "<p>بسم الله</p><p style=\"font-family:'Noto Naskh Arabic'\">١٤٤٧/٠٩/٠١</p></body></html>";
@@ -68,7 +72,11 @@ public sealed class PdfRenderer : IAsyncDisposable
     /// Throws <see cref="PdfRendererUnavailableException"/> when Chromium is missing or cannot start,
     /// <see cref="TimeoutException"/> when the render exceeds the configured time.
     /// </summary>
-    public async Task<byte[]> RenderAsync(string html, CancellationToken ct)
+    public Task<byte[]> RenderAsync(string html, CancellationToken ct) => RenderAsync(html, "ar", ct);
+
+    /// <inheritdoc cref="RenderAsync(string, CancellationToken)"/>
+    /// <param name="language">"ar" for the Arabic footer ("صفحة X من Y"), anything else for "Page X of Y".</param>
+    public async Task<byte[]> RenderAsync(string html, string language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(html);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -79,7 +87,7 @@ public sealed class PdfRenderer : IAsyncDisposable
             await _slots.WaitAsync(deadline.Token);
             try
             {
-                return await RenderInSlotAsync(html, deadline.Token);
+                return await RenderInSlotAsync(html, language == "ar" ? FooterTemplate : EnglishFooterTemplate, deadline.Token);
             }
             finally
             {
@@ -100,7 +108,7 @@ public sealed class PdfRenderer : IAsyncDisposable
         _logger.LogInformation("PDF renderer warmed up in {ElapsedMs} ms.", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task<byte[]> RenderInSlotAsync(string html, CancellationToken ct)
+    private async Task<byte[]> RenderInSlotAsync(string html, string footer, CancellationToken ct)
     {
         // A browser that died since the last letter is noticed by GetSessionAsync; one that died a moment ago
         // fails on its page instead: then it is dropped and the letter printed once more in a fresh browser.
@@ -111,7 +119,7 @@ public sealed class PdfRenderer : IAsyncDisposable
             try
             {
                 page = session.TryRent() ?? await NewPageAsync(session, ct);
-                var pdf = await PrintAsync(page, html, ct);
+                var pdf = await PrintAsync(page, html, footer, ct);
                 if (!session.TryReturn(page))
                 {
                     _ = ClosePageQuietlyAsync(page);
@@ -137,7 +145,7 @@ public sealed class PdfRenderer : IAsyncDisposable
         }
     }
 
-    private async Task<byte[]> PrintAsync(IPage page, string html, CancellationToken ct)
+    private async Task<byte[]> PrintAsync(IPage page, string html, string footer, CancellationToken ct)
     {
         var timeoutMs = (int)Timeout.TotalMilliseconds;
         await page.SetContentAsync(html, new SetContentOptions
@@ -154,7 +162,7 @@ public sealed class PdfRenderer : IAsyncDisposable
             MarginOptions = new MarginOptions { Top = "18mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
             DisplayHeaderFooter = true,
             HeaderTemplate = "<span></span>",
-            FooterTemplate = FooterTemplate,
+            FooterTemplate = footer,
             Timeout = timeoutMs,
         }).WaitAsync(ct);
     }

@@ -57,4 +57,9 @@ public sealed class TenantSettings
     /// policy documents replace it (e.g. "1447-05": approved in the board's fifth session of 1447).
     /// </summary>
     public string PolicyVersion { get; set; } = "1";
+
+    /// <summary>Who signs the association's letters, and as what (e.g. "المدير التنفيذي"; empty: "Executive Director" in the letter's language).</summary>
+    public string LetterSignatoryName { get; set; } = "";
+
+    public string LetterSignatoryTitle { get; set; } = "";
 }

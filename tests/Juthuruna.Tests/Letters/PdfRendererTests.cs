@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Juthuruna.Letters;
+using Juthuruna.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public sealed class PdfRendererFixture : IAsyncLifetime
 }
 
 /// <summary>Real Chromium (/usr/bin/chromium) and poppler's pdftotext, both installed by build.sh.</summary>
-public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture<PdfRendererFixture>
+public sealed class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture<PdfRendererFixture>
 {
     private const string Sentence = "نشكر لكم تواصلكم مع الجمعية ونفيدكم باستلام طلبكم";
 
@@ -47,11 +48,11 @@ public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClas
         Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
         foreach (var layout in new[] { false, true })
         {
-            var text = await PdfTextAsync(pdf, layout);
+            var text = await PdfText.ExtractAsync(pdf, layout);
             Assert.Contains(Sentence, text, StringComparison.Ordinal);
-            AssertInOrder(text, "رقم الطلب", "JTH-1447-000123");
-            AssertInOrder(text, "رقم الجوال", "0556766873");
-            AssertInOrder(text, "التاريخ", "١٤٤٧/٠٩/٠١", "الموافق", "18/02/2026");
+            PdfText.AssertInOrder(text, "رقم الطلب", "JTH-1447-000123");
+            PdfText.AssertInOrder(text, "رقم الجوال", "0556766873");
+            PdfText.AssertInOrder(text, "التاريخ", "١٤٤٧/٠٩/٠١", "الموافق", "18/02/2026");
             // pdftotext moves the spaces around the digits of the footer; the words and numbers stay in order.
             Assert.Matches(@"صفحة\s*1\s*من\s*1", text);
         }
@@ -62,8 +63,8 @@ public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClas
     {
         var pdf = await Renderer.RenderAsync(ArabicLetter, CancellationToken.None);
 
-        var file = PdfFile(pdf);
-        var fonts = await RunAsync("pdffonts", file);
+        var file = PdfText.WriteTemp(pdf);
+        var fonts = await PdfText.RunAsync("pdffonts", file);
         File.Delete(file);
         Assert.Contains("Amiri", fonts, StringComparison.Ordinal);
         Assert.DoesNotContain("DejaVu", fonts, StringComparison.Ordinal);
@@ -76,8 +77,8 @@ public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClas
         var second = Renderer.RenderAsync(Letter("<p>الخطاب الثاني</p>"), CancellationToken.None);
         var pdfs = await Task.WhenAll(first, second);
 
-        var firstText = await PdfTextAsync(pdfs[0], layout: false);
-        var secondText = await PdfTextAsync(pdfs[1], layout: false);
+        var firstText = await PdfText.ExtractAsync(pdfs[0], layout: false);
+        var secondText = await PdfText.ExtractAsync(pdfs[1], layout: false);
         Assert.Contains("الخطاب الأول", firstText, StringComparison.Ordinal);
         Assert.DoesNotContain("الخطاب الثاني", firstText, StringComparison.Ordinal);
         Assert.Contains("الخطاب الثاني", secondText, StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClas
 
         var pdf = await Renderer.RenderAsync(Letter("<p>بعد</p>"), CancellationToken.None);
 
-        Assert.Contains("بعد", await PdfTextAsync(pdf, layout: false), StringComparison.Ordinal);
+        Assert.Contains("بعد", await PdfText.ExtractAsync(pdf, layout: false), StringComparison.Ordinal);
         Assert.NotEqual(killed, Renderer.BrowserProcessId);
     }
 
@@ -114,7 +115,7 @@ public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClas
 
         var pdf = await Renderer.RenderAsync(html, CancellationToken.None);
 
-        var text = await PdfTextAsync(pdf, layout: false);
+        var text = await PdfText.ExtractAsync(pdf, layout: false);
         Assert.Contains("بلا شبكة", text, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", text, StringComparison.Ordinal);
     }
@@ -126,8 +127,8 @@ public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClas
         const string Png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
         var pdf = await Renderer.RenderAsync(Letter($"<p>شعار</p><img src=\"data:image/png;base64,{Png}\" width=\"40\" height=\"40\" alt=\"\">"), CancellationToken.None);
 
-        var file = PdfFile(pdf);
-        var images = await RunAsync("pdfimages", "-list", file);
+        var file = PdfText.WriteTemp(pdf);
+        var images = await PdfText.RunAsync("pdfimages", "-list", file);
         File.Delete(file);
         Assert.Contains("image", images.Split('\n').Skip(2).FirstOrDefault() ?? string.Empty, StringComparison.Ordinal);
     }
@@ -143,55 +144,4 @@ public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClas
             () => renderer.RenderAsync(Letter("<p>لا</p>"), CancellationToken.None));
         Assert.Contains("apt-get install -y chromium", error.Message, StringComparison.Ordinal);
     }
-
-    private static void AssertInOrder(string text, params string[] parts)
-    {
-        var at = 0;
-        foreach (var part in parts)
-        {
-            var found = text.IndexOf(part, at, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"'{part}' not found after position {at} in:\n{text}");
-            at = found + part.Length;
-        }
-    }
-
-    /// <summary>pdftotext's text in logical order, without the bidi embedding marks it wraps every run in.</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf, bool layout)
-    {
-        var file = PdfFile(pdf);
-        try
-        {
-            var text = layout ? await RunAsync("pdftotext", "-layout", file, "-") : await RunAsync("pdftotext", file, "-");
-            return BidiMarks().Replace(text, string.Empty);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static string PdfFile(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"juthuruna-letter-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(file, pdf);
-        return file;
-    }
-
-    private static async Task<string> RunAsync(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
-        return output;
-    }
-
-    [GeneratedRegex("[\u200E\u200F\u202A-\u202E\u2066-\u2069]")]
-    private static partial Regex BidiMarks();
 }

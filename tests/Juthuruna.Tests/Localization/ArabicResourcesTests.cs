@@ -33,14 +33,16 @@ public sealed partial class ArabicResourcesTests
 
         Assert.Contains("Sign in", keys);
         Assert.Contains("Enter your e-mail address.", keys);
+        Assert.Contains("Signature and seal", keys); // a letter's layout (.razor)
+        Assert.Contains("Please keep this letter and quote the request number {0} whenever you contact the association.", keys); // T("…")
         Assert.True(keys.Count > 50, $"Only {keys.Count} keys found.");
     }
 
     private static IEnumerable<(string File, string Key)> LocalizedKeys()
     {
         var src = Path.Combine(RepositoryRoot(), "src");
-        foreach (var file in Directory.EnumerateFiles(src, "*.cs*", SearchOption.AllDirectories)
-                     .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                                  && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                                  && !f.Contains(".Migrations.", StringComparison.Ordinal)))
@@ -48,6 +50,12 @@ public sealed partial class ArabicResourcesTests
             var text = File.ReadAllText(file);
             var name = Path.GetRelativePath(src, file);
             foreach (Match m in LocalizerCall().Matches(text))
+            {
+                yield return (name, Regex.Unescape(m.Groups[1].Value));
+            }
+
+            // Letter bodies write their sentences with T("…", values) (Features/Letters/Templates/LetterBody.cs).
+            foreach (Match m in LetterSentence().Matches(text))
             {
                 yield return (name, Regex.Unescape(m.Groups[1].Value));
             }
@@ -75,6 +83,9 @@ public sealed partial class ArabicResourcesTests
 
     [GeneratedRegex("""\b[lL]\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocalizerCall();
+
+    [GeneratedRegex("""\bT\("((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex LetterSentence();
 
     [GeneratedRegex("""\[(?:Display|Required|EmailAddress|StringLength|Range|RegularExpression|MaxLength|MinLength|Compare|Phone)\([^\]]*\)\]""")]
     private static partial Regex AnnotationAttribute();

@@ -13,7 +13,7 @@ namespace Juthuruna.Tests.Tenancy;
 public sealed class TenancyModelTests
 {
     // Platform-level types: rows that describe tenants or route to them, never data of one association.
-    private static readonly HashSet<Type> PlatformTypes = [typeof(Tenant), typeof(StaffDirectoryEntry)];
+    private static readonly HashSet<Type> PlatformTypes = [typeof(Tenant), typeof(StaffDirectoryEntry), typeof(Features.Letters.LetterVerification)];
 
     private static AppDbContext NewContext() => new(TestDatabase.SqliteOptions("Data Source=:memory:"), new TenantContext());
 

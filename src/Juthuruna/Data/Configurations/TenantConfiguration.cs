@@ -22,6 +22,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         {
             s.Property(x => x.NumberPrefix).HasMaxLength(10);
             s.Property(x => x.PolicyVersion).HasMaxLength(50);
+            s.Property(x => x.LetterSignatoryName).HasMaxLength(200);
+            s.Property(x => x.LetterSignatoryTitle).HasMaxLength(200);
         });
     }
 }

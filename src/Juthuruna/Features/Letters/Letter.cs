@@ -1,0 +1,147 @@
+using Juthuruna.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Juthuruna.Features.Letters;
+
+/// <summary>The letters of product.md ("Letters"); each kind has one <see cref="LetterTemplate"/>.</summary>
+public enum LetterKind
+{
+    /// <summary>إشعار استلام طلب: the request is verified, the committee decides by the due date.</summary>
+    Receipt = 1,
+
+    /// <summary>إشعار نواقص: documents missing, mismatched or expired on the submission date.</summary>
+    MissingDocuments = 2,
+
+    /// <summary>إحالة: the applicant's question is referred to a social researcher.</summary>
+    Referral = 3,
+
+    Approval = 4,
+    Rejection = 5,
+    RegistrationConfirmation = 6,
+
+    /// <summary>محضر اجتماع لجنة البحث: attendees, items, votes, decisions, signature lines.</summary>
+    SessionMinutes = 7,
+}
+
+/// <summary>What a letter is about: a support request, or a committee session (the minutes).</summary>
+public enum LetterSubject
+{
+    Request = 1,
+    CommitteeSession = 2,
+}
+
+/// <summary>
+/// One entry of the correspondence register (سجل الصادر): a letter issued once and kept forever. Its number is
+/// gapless per association and Hijri year; its PDF is stored unchanged (<see cref="LetterPdf"/>) with the
+/// SHA-256 printed on the public verification page. A correction is a new letter that <see cref="Replaces"/> this one.
+/// </summary>
+public sealed class Letter : ITenantOwned
+{
+    public const string CounterPrefix = "letter-out-";
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; set; }
+
+    /// <summary>e.g. <c>JTH/1448/0007</c>.</summary>
+    public required string Number { get; set; }
+
+    public int HijriYear { get; set; }
+    public long Sequence { get; set; }
+    public LetterKind Kind { get; set; }
+
+    /// <summary>"ar" or "en": the language the letter was written in.</summary>
+    public required string Language { get; set; }
+
+    /// <summary>The request or committee session the letter is about.</summary>
+    public Guid SubjectId { get; set; }
+
+    public required string RecipientName { get; set; }
+
+    /// <summary>What the public verification page shows of the recipient, e.g. <c>م. ع.</c>.</summary>
+    public required string RecipientInitials { get; set; }
+
+    public required string Title { get; set; }
+    public DateOnly IssuedOn { get; set; }
+    public DateTime IssuedAtUtc { get; set; }
+    public Guid IssuedBy { get; set; }
+
+    /// <summary>The letter this one corrects; that one stays in the register, marked as replaced.</summary>
+    public Guid? Replaces { get; set; }
+
+    /// <summary>Unguessable (128 random bits, base64url): the QR code's <c>/verify/{code}</c>.</summary>
+    public required string VerificationCode { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the stored PDF.</summary>
+    public required string Sha256 { get; set; }
+
+    public int PdfBytes { get; set; }
+
+    /// <summary>Generated when the issue form is shown: the same form posted twice issues one letter.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    public static LetterSubject SubjectOf(LetterKind kind) =>
+        kind == LetterKind.SessionMinutes ? LetterSubject.CommitteeSession : LetterSubject.Request;
+
+    public static string FormatNumber(string prefix, int hijriYear, long sequence) =>
+        FormattableString.Invariant($"{prefix}/{hijriYear}/{sequence:0000}");
+}
+
+/// <summary>The issued PDF, apart from the register row so that listing the register never reads it.</summary>
+public sealed class LetterPdf : ITenantOwned
+{
+    public Guid LetterId { get; set; }
+    public Guid TenantId { get; set; }
+    public required byte[] Content { get; set; }
+}
+
+/// <summary>
+/// Platform-level index of verification codes (not tenant-owned, like <see cref="Tenant"/>): the public page
+/// finds the association from the code, then reads the letter inside that association's tenant scope, so
+/// no query filter is ever lifted.
+/// </summary>
+public sealed class LetterVerification
+{
+    public required string Code { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid LetterId { get; set; }
+}
+
+internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
+{
+    public void Configure(EntityTypeBuilder<Letter> builder)
+    {
+        builder.Property(l => l.Number).HasMaxLength(40);
+        builder.Property(l => l.Language).HasMaxLength(5);
+        builder.Property(l => l.RecipientName).HasMaxLength(300);
+        builder.Property(l => l.RecipientInitials).HasMaxLength(20);
+        builder.Property(l => l.Title).HasMaxLength(300);
+        builder.Property(l => l.VerificationCode).HasMaxLength(40);
+        builder.Property(l => l.Sha256).HasMaxLength(64);
+        builder.HasIndex(l => new { l.TenantId, l.Number }).IsUnique();
+        builder.HasIndex(l => new { l.TenantId, l.HijriYear, l.Sequence }).IsUnique();
+        builder.HasIndex(l => new { l.TenantId, l.SubjectId });
+        builder.HasIndex(l => new { l.TenantId, l.IssuedOn });
+        builder.HasIndex(l => new { l.TenantId, l.VerificationCode }).IsUnique();
+        builder.HasIndex(l => new { l.TenantId, l.IdempotencyKey }).IsUnique();
+        builder.HasIndex(l => new { l.TenantId, l.Replaces });
+    }
+}
+
+internal sealed class LetterPdfConfiguration : IEntityTypeConfiguration<LetterPdf>
+{
+    public void Configure(EntityTypeBuilder<LetterPdf> builder)
+    {
+        builder.HasKey(p => p.LetterId);
+        builder.HasOne<Letter>().WithOne().HasForeignKey<LetterPdf>(p => p.LetterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LetterVerificationConfiguration : IEntityTypeConfiguration<LetterVerification>
+{
+    public void Configure(EntityTypeBuilder<LetterVerification> builder)
+    {
+        builder.HasKey(v => v.Code);
+        builder.Property(v => v.Code).HasMaxLength(40);
+    }
+}

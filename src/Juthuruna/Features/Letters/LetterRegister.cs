@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Juthuruna.Common.Dates;
+using Juthuruna.Data;
+using Juthuruna.Features.Counters;
+using Juthuruna.Features.SupportRequests;
+using Juthuruna.Letters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace Juthuruna.Features.Letters;
+
+/// <summary>
+/// The correspondence register (سجل الصادر): issues letters once and keeps them. A letter's number is taken from
+/// a per-association, per-Hijri-year counter inside the transaction that stores the PDF, so a letter that fails
+/// to print gives its number back and the register has no gaps. The PDF is printed inside that transaction
+/// because the number is printed on it; on SQLite this holds the write lock for one render (~0.1 s).
+/// </summary>
+public sealed class LetterRegister(
+    AppDbContext db,
+    IEnumerable<LetterTemplate> templates,
+    LetterComposer composer,
+    PdfRenderer renderer,
+    TimeProvider clock,
+    IOptions<LetterOptions> options,
+    IStringLocalizer<SharedResource> l)
+{
+    public static readonly IReadOnlyList<string> Languages = ["ar", "en"];
+
+    public LetterTemplate Template(LetterKind kind) => templates.Single(t => t.Kind == kind);
+
+    /// <summary>Issues <paramref name="kind"/> about <paramref name="subjectId"/>; the same key posted twice issues one letter.</summary>
+    public async Task<RequestResult> IssueAsync(LetterKind kind, Guid subjectId, string language, Guid idempotencyKey, Actor actor, CancellationToken ct)
+    {
+        if (await db.Letters.AsNoTracking().Where(x => x.IdempotencyKey == idempotencyKey).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct) is { } issued)
+        {
+            return RequestResult.Done(issued);
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            return RequestResult.Fail("Kind", l["Choose the letter to issue."]);
+        }
+
+        return await IssueCoreAsync(kind, subjectId, language, null, idempotencyKey, actor, ct);
+    }
+
+    /// <summary>
+    /// A correction: the letter written again from the file as it is now, under a new number that references the
+    /// old one. The old letter stays in the register (and its verification page says it was replaced).
+    /// </summary>
+    public async Task<RequestResult> ReissueAsync(Guid letterId, Guid idempotencyKey, Actor actor, CancellationToken ct)
+    {
+        if (await db.Letters.AsNoTracking().Where(x => x.IdempotencyKey == idempotencyKey).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct) is { } issued)
+        {
+            return RequestResult.Done(issued);
+        }
+
+        var old = await db.Letters.AsNoTracking().SingleOrDefaultAsync(x => x.Id == letterId, ct)
+            ?? throw new EntityNotFoundException(nameof(Letter), letterId);
+        if (await db.Letters.AsNoTracking().Where(x => x.Replaces == letterId).Select(x => x.Number).FirstOrDefaultAsync(ct) is { } newer)
+        {
+            return RequestResult.Fail("", l["This letter was already corrected by letter no. {0}; correct that one instead.", newer]);
+        }
+
+        return await IssueCoreAsync(old.Kind, old.SubjectId, old.Language, old, idempotencyKey, actor, ct);
+    }
+
+    /// <summary>The letter with sample data on the association's current letterhead: not numbered, not stored.</summary>
+    public async Task<byte[]> PreviewAsync(LetterKind kind, string language, CancellationToken ct)
+    {
+        var culture = CultureFor(language);
+        using var _ = new CultureScope(culture);
+        var draft = Template(kind).Sample();
+        var head = await Letterhead.LoadAsync(db, ct);
+        var today = DualDate.Today(clock);
+        var number = Letter.FormatNumber(head.NumberPrefix, DualDate.ToHijri(today).Year, 0);
+        var url = VerifyUrl("sample");
+        var html = await composer.ComposeAsync(
+            new LetterEnvelope(head, kind, number, today, draft.RecipientName, draft.Title, url, QrSvg(url), null, true, culture), draft);
+        return await renderer.RenderAsync(html, culture.TwoLetterISOLanguageName, ct);
+    }
+
+    private async Task<RequestResult> IssueCoreAsync(LetterKind kind, Guid subjectId, string language, Letter? replaces, Guid idempotencyKey, Actor actor, CancellationToken ct)
+    {
+        if (!Languages.Contains(language))
+        {
+            return RequestResult.Fail("Language", l["Choose the letter's language."]);
+        }
+
+        var culture = CultureFor(language);
+        DraftResult result;
+        using (new CultureScope(culture))
+        {
+            result = await Template(kind).DraftAsync(db, subjectId, ct);
+        }
+
+        if (result.Draft is not { } draft)
+        {
+            return RequestResult.Fail("", result.Refusal!);
+        }
+
+        var head = await Letterhead.LoadAsync(db, ct);
+        var today = DualDate.Today(clock);
+        var year = DualDate.ToHijri(today).Year;
+        var code = NewVerificationCode();
+        var url = VerifyUrl(code);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await TenantCounters.NextAsync(db, Letter.CounterPrefix + year.ToString(CultureInfo.InvariantCulture), ct);
+        var number = Letter.FormatNumber(head.NumberPrefix, year, sequence);
+        string html;
+        using (new CultureScope(culture))
+        {
+            html = await composer.ComposeAsync(
+                new LetterEnvelope(head, kind, number, today, draft.RecipientName, draft.Title, url, QrSvg(url), replaces?.Number, false, culture), draft);
+        }
+
+        var pdf = await renderer.RenderAsync(html, language, ct);
+        var letter = new Letter
+        {
+            Number = number,
+            HijriYear = year,
+            Sequence = sequence,
+            Kind = kind,
+            Language = language,
+            SubjectId = subjectId,
+            RecipientName = draft.RecipientName,
+            RecipientInitials = Initials(draft.RecipientName),
+            Title = draft.Title,
+            IssuedOn = today,
+            IssuedAtUtc = clock.GetUtcNow().UtcDateTime,
+            IssuedBy = actor.UserId,
+            Replaces = replaces?.Id,
+            VerificationCode = code,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            PdfBytes = pdf.Length,
+            IdempotencyKey = idempotencyKey,
+        };
+        db.Letters.Add(letter);
+        db.LetterPdfs.Add(new LetterPdf { LetterId = letter.Id, Content = pdf });
+        db.LetterVerifications.Add(new LetterVerification { Code = code, TenantId = db.TenantId!.Value, LetterId = letter.Id });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form posted twice at once: the first post's letter is the answer; this number goes back.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await db.Letters.AsNoTracking().Where(x => x.IdempotencyKey == idempotencyKey).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct) is { } first)
+            {
+                return RequestResult.Done(first);
+            }
+
+            throw;
+        }
+
+        await tx.CommitAsync(ct);
+        return RequestResult.Done(letter.Id);
+    }
+
+    private string VerifyUrl(string code) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{code}";
+
+    internal static CultureInfo CultureFor(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en" : "ar-SA");
+
+    /// <summary>128 random bits, base64url: unguessable, and short enough for a small QR code.</summary>
+    internal static string NewVerificationCode() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The first letter of the first and last names: <c>محمد عبدالله العتيبي</c> → <c>م. ع.</c></summary>
+    internal static string Initials(string name)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0)
+        {
+            return "—";
+        }
+
+        var first = parts[0];
+        var last = parts.Length > 1 ? parts[^1] : null;
+        // "ال" is the article, not the family name's initial: العتيبي → ع.
+        static string Initial(string word) => (word.StartsWith("ال", StringComparison.Ordinal) && word.Length > 2 ? word[2] : word[0]) + ".";
+        return last is null ? Initial(first) : $"{Initial(first)} {Initial(last)}";
+    }
+
+    internal static string QrSvg(string url)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+    }
+
+    /// <summary>Sets the UI culture (the templates' localizer reads it) and puts the caller's back.</summary>
+    private readonly struct CultureScope : IDisposable
+    {
+        private readonly CultureInfo _culture;
+        private readonly CultureInfo _uiCulture;
+
+        public CultureScope(CultureInfo culture)
+        {
+            _culture = CultureInfo.CurrentCulture;
+            _uiCulture = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = _culture;
+            CultureInfo.CurrentUICulture = _uiCulture;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Juthuruna.Data;
+using Juthuruna.Features.Letters;
+using Juthuruna.Identity;
+using Juthuruna.IntegrationTests.Infrastructure;
+using Juthuruna.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juthuruna.IntegrationTests.Letters;
+
+/// <summary>Letters issued through the register with real Chromium, read back with pdftotext.</summary>
+public sealed class LetterIssueTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Receipt_of_a_verified_request_is_numbered_dated_and_names_the_due_date_in_logical_order()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var request = await TestRequests.VerifiedAsync(factory, tenant);
+
+        var (letterId, pdf) = await IssueAsync(tenant, LetterKind.Receipt, request.RequestId);
+
+        var text = await PdfText.ExtractAsync(pdf);
+        var letter = await factory.QueryAsync(tenant.Id, db => db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId));
+        var number = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == request.RequestId).Select(r => r.Number).SingleAsync());
+        // pdftotext moves the spaces around digits, so the order is checked word by word.
+        PdfText.AssertInOrder(text, "الرقم", letter.Number, "التاريخ", "1", "رمضان", "1447", "هـ", "الموافق", "18", "فبراير", "2026");
+        PdfText.AssertInOrder(text, "سعاد عبدالله صالح الزهراني", "الموضوع", "استلام طلب الدعم");
+        PdfText.AssertInOrder(text, "طلبكم رقم", number, "خلال", "14", "موعد أقصاه", "15", "رمضان", "1447", "الموافق", "4", "مارس", "2026");
+        Assert.Equal("TST/1447/0001", letter.Number);
+        Assert.Equal("س. ز.", letter.RecipientInitials);
+    }
+
+    private async Task<(Guid Id, byte[] Pdf)> IssueAsync(TestTenant tenant, LetterKind kind, Guid subjectId) =>
+        await factory.InTenantAsync(tenant.Id, async sp =>
+        {
+            var result = await sp.GetRequiredService<LetterRegister>().IssueAsync(kind, subjectId, "ar", Guid.NewGuid(),
+                TestRequests.Actor(tenant, StaffRoles.RelationsOfficer), CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+            var pdf = await sp.GetRequiredService<LetterQueries>().PdfAsync(result.Id!.Value, CancellationToken.None);
+            return (result.Id!.Value, pdf!.Value.Content);
+        });
+}
