@@ -51,6 +51,9 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Contacts/Create", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizePage("/Contacts/Link", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizeFolder("/Committee", StaffIdentitySetup.CommitteeReadersPolicy);
+        options.Conventions.AuthorizeFolder("/Letters", StaffIdentitySetup.LetterReadersPolicy);
+        // The QR code on every letter opens /verify/{code}: anyone holding the letter may check it.
+        options.Conventions.AllowAnonymousToFolder("/Verify");
         options.Conventions.AllowAnonymousToFolder("/Errors");
         options.Conventions.AllowAnonymousToPage("/Account/Login");
         options.Conventions.AllowAnonymousToPage("/Culture");

@@ -20,6 +20,9 @@ public static class StaffIdentitySetup
     /// <summary>Who follows the decision window's dashboard: the manager, the administrator, the committee's chair and secretary.</summary>
     public const string DecisionWindowReadersPolicy = "DecisionWindowReaders";
 
+    /// <summary>The correspondence register and its letters (Features/Letters/LetterRegister.ReaderRoles).</summary>
+    public const string LetterReadersPolicy = "LetterReaders";
+
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
@@ -72,6 +75,7 @@ public static class StaffIdentitySetup
             .AddPolicy(BeneficiaryReadersPolicy, p => p.RequireRole(StaffRoles.AssociationRoles))
             .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin))
             .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles))
+            .AddPolicy(LetterReadersPolicy, p => p.RequireRole(Juthuruna.Features.Letters.LetterRegister.ReaderRoles))
             .AddPolicy(DecisionWindowReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary));
         return services;
     }

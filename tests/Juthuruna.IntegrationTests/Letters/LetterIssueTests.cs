@@ -30,6 +30,44 @@ public sealed class LetterIssueTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Equal("س. ز.", letter.RecipientInitials);
     }
 
+    [Fact]
+    public async Task Register_stays_gapless_when_twenty_letters_are_issued_at_once()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var request = await TestRequests.VerifiedAsync(factory, tenant);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => IssueAsync(tenant, LetterKind.Receipt, request.RequestId))));
+
+        var sequences = await factory.QueryAsync(tenant.Id, db => db.Letters.OrderBy(l => l.Sequence).Select(l => l.Sequence).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), sequences);
+        Assert.Equal(20, results.Select(r => r.Id).Distinct().Count());
+        // Each stored PDF is the one its number was printed on.
+        var numbers = await factory.QueryAsync(tenant.Id, db => db.Letters.ToDictionaryAsync(l => l.Id, l => l.Number));
+        foreach (var (id, pdf) in results.Take(3))
+        {
+            Assert.Contains(numbers[id], await PdfText.ExtractAsync(pdf), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Register_issues_the_next_letter_after_chromium_was_killed()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var request = await TestRequests.VerifiedAsync(factory, tenant);
+        await IssueAsync(tenant, LetterKind.Receipt, request.RequestId);
+        var renderer = factory.Services.GetRequiredService<Juthuruna.Letters.PdfRenderer>();
+        using (var chromium = System.Diagnostics.Process.GetProcessById(renderer.BrowserProcessId!.Value))
+        {
+            chromium.Kill(entireProcessTree: true);
+            await chromium.WaitForExitAsync();
+        }
+
+        var (_, pdf) = await IssueAsync(tenant, LetterKind.Receipt, request.RequestId);
+
+        Assert.Contains("استلام طلب الدعم", await PdfText.ExtractAsync(pdf), StringComparison.Ordinal);
+        Assert.Equal(2, await factory.QueryAsync(tenant.Id, db => db.Letters.CountAsync()));
+    }
+
     private async Task<(Guid Id, byte[] Pdf)> IssueAsync(TestTenant tenant, LetterKind kind, Guid subjectId) =>
         await factory.InTenantAsync(tenant.Id, async sp =>
         {

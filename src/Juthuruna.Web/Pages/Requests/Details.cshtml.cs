@@ -26,10 +26,15 @@ public sealed class DetailsModel(
     RegistrationQueries registrationQueries,
     Deliveries deliveries,
     DeliveryQueries deliveryQueries,
+    Juthuruna.Features.Letters.LetterQueries letterQueries,
+    IEnumerable<Juthuruna.Features.Letters.LetterTemplate> letterTemplates,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public RequestDetails Details { get; private set; } = null!;
+
+    /// <summary>The letters card, for those who read the register (null for the others).</summary>
+    public Juthuruna.Web.Pages.Letters.LettersPanel? Letters { get; private set; }
     /// <summary>Everything this user may do from the current state; <see cref="Actions"/> are the plain buttons among them.</summary>
     public IReadOnlyList<RequestTransition> Permitted { get; private set; } = [];
     public IReadOnlyList<RequestTransition> Actions { get; private set; } = [];
@@ -526,7 +531,21 @@ public sealed class DetailsModel(
         }
 
         await LoadStepsAsync(id, posted, ct);
+        await LoadLettersAsync(ct);
         return true;
+    }
+
+    private async Task LoadLettersAsync(CancellationToken ct)
+    {
+        if (!Juthuruna.Features.Letters.LetterRegister.ReaderRoles.Any(User.IsInRole))
+        {
+            return;
+        }
+
+        var offered = Juthuruna.Features.Letters.LetterRegister.RequestLetterRoles.Any(User.IsInRole)
+            ? letterTemplates.Where(t => t.Subject == Juthuruna.Features.Letters.LetterSubject.Request && t.Offers(Details)).Select(t => t.Kind).Order().ToList()
+            : [];
+        Letters = Juthuruna.Web.Pages.Letters.LettersPanel.From(TempData, Details.Id, await letterQueries.ForSubjectAsync(Details.Id, ct), offered, $"/Requests/Details/{Details.Id}");
     }
 
     private async Task LoadStepsAsync(Guid id, string? posted, CancellationToken ct)

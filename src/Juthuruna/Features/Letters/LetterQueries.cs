@@ -20,6 +20,8 @@ public sealed record LetterRow(
     string? ReplacesNumber,
     string? ReplacedByNumber);
 
+public sealed record LetterDetails(LetterRow Row, string Sha256, string VerificationCode, int PdfBytes, DateTime IssuedAtUtc, Guid? ReplacesId);
+
 /// <summary>What the public verification page may show: the association, the letter, and the recipient's initials only.</summary>
 public sealed record LetterVerificationView(
     string AssociationNameAr,
@@ -77,8 +79,18 @@ public sealed class LetterQueries(AppDbContext db)
         await ProjectAsync(db.Letters.AsNoTracking().Where(x => x.SubjectId == subjectId)
             .OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(PageSize), ct);
 
-    public async Task<LetterRow?> FindAsync(Guid id, CancellationToken ct) =>
-        (await ProjectAsync(db.Letters.AsNoTracking().Where(x => x.Id == id), ct)).SingleOrDefault();
+    /// <summary>One register entry with what proves it: the SHA-256 of its PDF and its verification code.</summary>
+    public async Task<LetterDetails?> FindAsync(Guid id, CancellationToken ct)
+    {
+        if ((await ProjectAsync(db.Letters.AsNoTracking().Where(x => x.Id == id), ct)).SingleOrDefault() is not { } row)
+        {
+            return null;
+        }
+
+        var proof = await db.Letters.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.Sha256, x.VerificationCode, x.PdfBytes, x.IssuedAtUtc, x.Replaces }).SingleAsync(ct);
+        return new LetterDetails(row, proof.Sha256, proof.VerificationCode, proof.PdfBytes, proof.IssuedAtUtc, proof.Replaces);
+    }
 
     /// <summary>The stored PDF, byte for byte as issued.</summary>
     public async Task<(string Number, byte[] Content)?> PdfAsync(Guid id, CancellationToken ct)

@@ -4,6 +4,7 @@ using Juthuruna.Common.Dates;
 using Juthuruna.Data;
 using Juthuruna.Features.Counters;
 using Juthuruna.Features.SupportRequests;
+using Juthuruna.Identity;
 using Juthuruna.Letters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -28,6 +29,29 @@ public sealed class LetterRegister(
     IStringLocalizer<SharedResource> l)
 {
     public static readonly IReadOnlyList<string> Languages = ["ar", "en"];
+
+    /// <summary>The desk, the manager and the administrator write to applicants; they also read the whole register.</summary>
+    public static readonly IReadOnlyList<string> RequestLetterRoles = [StaffRoles.RelationsOfficer, StaffRoles.Manager, StaffRoles.TenantAdmin];
+
+    /// <summary>Who may read the register and download its letters: the issuers and the committee's officers.</summary>
+    public static readonly IReadOnlyList<string> ReaderRoles = [.. RequestLetterRoles, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary];
+
+    /// <summary>
+    /// Letters about a request are the desk's, the manager's and the administrator's; the minutes are kept by the
+    /// committee's secretary or chair seated on the session's day (ADR 0008), or the administrator.
+    /// </summary>
+    public async Task<bool> MayIssueAsync(LetterKind kind, Guid subjectId, Actor actor, CancellationToken ct)
+    {
+        if (Letter.SubjectOf(kind) == LetterSubject.Request)
+        {
+            return actor.Roles.Any(RequestLetterRoles.Contains);
+        }
+
+        var heldOn = await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == subjectId).Select(s => (DateOnly?)s.HeldOn).SingleOrDefaultAsync(ct)
+            ?? throw new EntityNotFoundException(nameof(Committee.CommitteeSession), subjectId);
+        return actor.Roles.Contains(StaffRoles.TenantAdmin)
+            || Committee.CommitteeSeats.KeepsMinutes(await Committee.CommitteeQueries.SeatAsync(db, actor.UserId, heldOn, ct));
+    }
 
     public LetterTemplate Template(LetterKind kind) => templates.Single(t => t.Kind == kind);
 

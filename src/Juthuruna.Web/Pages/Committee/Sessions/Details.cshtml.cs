@@ -9,9 +9,17 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Web.Pages.Committee.Sessions;
 
 /// <summary>A session: attendance, the agenda built from the queue, and the items with their status and decision.</summary>
-public sealed class DetailsModel(CommitteeQueries queries, CommitteeSessions sessions, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(
+    CommitteeQueries queries,
+    CommitteeSessions sessions,
+    Juthuruna.Features.Letters.LetterRegister letters,
+    Juthuruna.Features.Letters.LetterQueries letterQueries,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public SessionDetails Session { get; private set; } = null!;
+
+    /// <summary>The minutes (and any other letter about the session), for those who read the register.</summary>
+    public Juthuruna.Web.Pages.Letters.LettersPanel? Letters { get; private set; }
     public IReadOnlyList<CommitteeQueueRow> Queue { get; private set; } = [];
     public bool KeepsMinutes => CommitteeSeats.KeepsMinutes(Session.MySeat) && Session.Status == SessionStatus.Scheduled;
 
@@ -73,6 +81,13 @@ public sealed class DetailsModel(CommitteeQueries queries, CommitteeSessions ses
         if (KeepsMinutes)
         {
             Queue = await queries.QueueAsync(ct);
+        }
+
+        if (Juthuruna.Features.Letters.LetterRegister.ReaderRoles.Any(User.IsInRole))
+        {
+            var minutes = Juthuruna.Features.Letters.LetterKind.SessionMinutes;
+            IReadOnlyList<Juthuruna.Features.Letters.LetterKind> offered = await letters.MayIssueAsync(minutes, id, Actor, ct) ? [minutes] : [];
+            Letters = Juthuruna.Web.Pages.Letters.LettersPanel.From(TempData, id, await letterQueries.ForSubjectAsync(id, ct), offered, $"/Committee/Sessions/Details/{id}");
         }
 
         return true;
