@@ -16,7 +16,7 @@ namespace Juthuruna.IntegrationTests.Infrastructure;
 /// The real application over HTTP, on its own SQLite file (one per test class, deleted afterwards),
 /// with a fake clock. Tests create their own tenants through the real provisioning code.
 /// </summary>
-public sealed class AppFactory : WebApplicationFactory<Program>
+public class AppFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test-password-1";
     public const string HostAdminEmail = "host@platform.test";

@@ -78,3 +78,32 @@ public sealed class LetterIssueTests(AppFactory factory) : IClassFixture<AppFact
             return (result.Id!.Value, pdf!.Value.Content);
         });
 }
+
+/// <summary>A server without Chromium: only letters are unavailable, and the user is told so in Arabic.</summary>
+public sealed class AppFactoryWithoutChromium : AppFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Letters:ChromiumPath", "/nonexistent/chromium");
+    }
+}
+
+public sealed class LetterWithoutChromiumTests(AppFactoryWithoutChromium factory) : IClassFixture<AppFactoryWithoutChromium>
+{
+    [Fact]
+    public async Task Issue_without_chromium_says_so_in_arabic_takes_no_number_and_the_request_page_still_works()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var request = await TestRequests.VerifiedAsync(factory, tenant);
+        using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
+        var url = $"/Requests/Details/{request.RequestId}";
+
+        var response = await officer.SubmitFormAsync(url, "[data-testid=issue-letter-form]", new Dictionary<string, string>());
+
+        var back = await officer.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("محرّك ملفات PDF غير مثبّت", back.QuerySelector("[data-testid=issue-letter-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.Letters.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.TenantCounters.CountAsync(c => c.Name.StartsWith(Letter.CounterPrefix))));
+    }
+}

@@ -142,7 +142,22 @@ public sealed class LetterRegister(
                 new LetterEnvelope(head, kind, number, today, draft.RecipientName, draft.Title, url, QrSvg(url), replaces?.Number, false, culture), draft);
         }
 
-        var pdf = await renderer.RenderAsync(html, language, ct);
+        byte[] pdf;
+        try
+        {
+            pdf = await renderer.RenderAsync(html, language, ct);
+        }
+        catch (PdfRendererUnavailableException)
+        {
+            // The renderer has logged how to install Chromium; the user is told in their language. The transaction
+            // is rolled back, so the number is not used.
+            return RequestResult.Fail("", l[PdfRendererUnavailableException.UserMessageKey]);
+        }
+        catch (TimeoutException)
+        {
+            return RequestResult.Fail("", l["The letter took too long to print. Please try again in a moment."]);
+        }
+
         var letter = new Letter
         {
             Number = number,
