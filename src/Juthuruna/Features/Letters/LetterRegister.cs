@@ -226,7 +226,8 @@ public sealed class LetterRegister(
         return last is null ? Initial(first) : $"{Initial(first)} {Initial(last)}";
     }
 
-    internal static string QrSvg(string url)
+    /// <summary>The QR code of a verification address, as inline SVG (vector: sharp in print, no image to load).</summary>
+    public static string QrSvg(string url)
     {
         using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
         return new SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
