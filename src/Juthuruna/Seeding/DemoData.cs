@@ -67,7 +67,9 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             Phone = "0556766873",
             Email = "info@juthuruna.org.sa",
             LicenceNumber = "1234",
-            Settings = new TenantSettings { NumberPrefix = "JTH" },
+            Logo = DemoLogo(),
+            LogoContentType = "image/png",
+            Settings = new TenantSettings { NumberPrefix = "JTH", LetterSignatoryName = "أ. هند بنت سعد القحطاني", LetterSignatoryTitle = "المدير التنفيذي" },
             CreatedAtUtc = now,
         };
         var albirr = new Tenant
@@ -97,6 +99,14 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         await SeedBeneficiariesAndContactsAsync(albirr.Id, "albirr.org.sa", DemoBeneficiaries.Take(2).ToList(), withContacts: false, ct);
         logger.LogInformation("Seeded the demo: {Tenants} associations and {Users} staff accounts", 2, Logins.Count);
         return true;
+    }
+
+    private static byte[] DemoLogo()
+    {
+        using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("Juthuruna.Seeding.juthuruna-logo.png")!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private async Task SeedAssociationAsync(Tenant tenant, string domain, (string Code, string NameAr, string NameEn) branch, CancellationToken ct)
