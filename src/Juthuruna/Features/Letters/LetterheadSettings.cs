@@ -94,6 +94,9 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
 
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
+    private IReadOnlyList<(string Field, string Message)> Stale =>
+        [("", l["Someone else changed the letterhead while you were editing it. Your changes were not saved: review the values now saved and save again."])];
+
     public Task<LetterheadView> GetAsync(CancellationToken ct) =>
         db.Tenants.AsNoTracking().Where(t => t.Id == db.TenantId)
             .Select(t => new LetterheadView(t.NameAr, t.NameEn, t.LicenceNumber, t.City, t.Address, t.Phone, t.Email, t.Logo != null,
@@ -112,14 +115,6 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
             return validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
         }
 
-        var current = await GetAsync(ct);
-        IReadOnlyList<(string Field, string Message)> stale =
-            [("", l["Someone else changed the letterhead while you were editing it. Your changes were not saved: review the values now saved and save again."])];
-        if (current.Version != version)
-        {
-            return stale;
-        }
-
         string? phone = null;
         if (!string.IsNullOrWhiteSpace(form.Phone))
         {
@@ -135,6 +130,19 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
         var email = Optional(form.Email);
         var signatoryName = form.SignatoryName?.Trim() ?? "";
         var signatoryTitle = form.SignatoryTitle?.Trim() ?? "";
+
+        var current = await GetAsync(ct);
+        var wanted = new LetterheadView(nameAr, nameEn, licence, city, address, phone, email, current.HasLogo, signatoryName, signatoryTitle);
+        if (wanted.Version == current.Version)
+        {
+            // Already saved: the same form posted twice (a double click) is one save, not a conflict with itself.
+            return [];
+        }
+
+        if (current.Version != version)
+        {
+            return Stale;
+        }
 
         // Compare-and-set in one statement: a save by another administrator between the check above and this
         // update changes at least one of these values, so this one then updates no row instead of overwriting it.
@@ -153,7 +161,7 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
                 .SetProperty(t => t.Email, email)
                 .SetProperty(t => t.Settings.LetterSignatoryName, signatoryName)
                 .SetProperty(t => t.Settings.LetterSignatoryTitle, signatoryTitle), ct);
-        return updated == 1 ? [] : stale;
+        return updated == 1 ? [] : Stale;
     }
 
     /// <summary>
@@ -211,7 +219,7 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
     }
 
     /// <summary>
-    /// A Saudi mobile (stored 05XXXXXXXX) or landline, unified (9200…) or toll-free (800…) number, typed with or
+    /// A Saudi mobile (stored 05XXXXXXXX) or landline, unified (9200…, "shared cost" to libphonenumber) or toll-free (800…) number, typed with or
     /// without +966, spaces or Arabic-Indic digits; stored as the national digits people dial.
     /// </summary>
     public static bool TryNormalizePhone(string? input, out string phone)
@@ -238,7 +246,7 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
         {
             var number = Phones.Parse(text, "SA");
             if (number.CountryCode != 966 || !Phones.IsValidNumber(number)
-                || Phones.GetNumberType(number) is not (PhoneNumberType.FIXED_LINE or PhoneNumberType.UAN or PhoneNumberType.TOLL_FREE))
+                || Phones.GetNumberType(number) is not (PhoneNumberType.FIXED_LINE or PhoneNumberType.SHARED_COST or PhoneNumberType.UAN or PhoneNumberType.TOLL_FREE))
             {
                 return false;
             }
