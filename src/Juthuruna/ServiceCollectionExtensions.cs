@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Letters.LetterRegister>();
         services.AddScoped<Features.Letters.LetterQueries>();
         services.AddScoped<Features.Letters.LetterVerifier>();
+        services.AddScoped<Features.Letters.LetterheadSettings>();
         // One class per kind of letter; the register finds a kind's template among them.
         foreach (var template in typeof(Features.Letters.LetterTemplate).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(Features.Letters.LetterTemplate))))
