@@ -41,5 +41,5 @@ public sealed class ApprovalLetter(IStringLocalizer<SharedResource> l) : LetterT
     public override LetterDraft Sample() =>
         new(l["Sample beneficiary name"], l["Approval of your support request"], typeof(ApprovalBody),
             new ApprovalModel("JTH-1448-000123", l["Sample service"], "1448/07", new DateOnly(2026, 12, 3),
-                [l["Sample service"], l["Sample second service"]], 450_000));
+                [l["Sample service"], l["Monthly food basket"]], 450_000));
 }

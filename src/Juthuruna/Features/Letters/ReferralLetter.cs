@@ -41,6 +41,6 @@ public sealed class ReferralLetter(IStringLocalizer<SharedResource> l) : LetterT
 
     public override LetterDraft Sample() =>
         new(l["Sample beneficiary name"], l["Referral of your enquiry to the social researcher"], typeof(ReferralBody),
-            new ReferralModel("JTH-1448-000123", l["Sample service"], l["Sample referral question"], l["Sample researcher name"],
-                new DateOnly(2026, 11, 23), l["Sample referral answer"], new DateOnly(2026, 11, 25)));
+            new ReferralModel("JTH-1448-000123", l["Sample service"], l["Must the family provide the title deed of their home if they rent it?"], l["Noura Saad Al-Qahtani"],
+                new DateOnly(2026, 11, 23), l["A lease contract registered on the Ejar platform completes the request; no title deed is needed for a rented home."], new DateOnly(2026, 11, 25)));
 }

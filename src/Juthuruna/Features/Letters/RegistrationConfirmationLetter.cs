@@ -43,5 +43,5 @@ public sealed class RegistrationConfirmationLetter(IStringLocalizer<SharedResour
     public override LetterDraft Sample() =>
         new(l["Sample beneficiary name"], l["Confirmation of your registration as a beneficiary"], typeof(RegistrationConfirmationBody),
             new RegistrationConfirmationModel("JTH-1448-000123", "JTH-00457", new DateOnly(2026, 12, 6), new DateOnly(2027, 6, 5),
-                [l["Sample service"], l["Sample second service"]], 450_000));
+                [l["Sample service"], l["Monthly food basket"]], 450_000));
 }

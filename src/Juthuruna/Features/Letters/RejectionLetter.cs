@@ -36,6 +36,6 @@ public sealed class RejectionLetter(IStringLocalizer<SharedResource> l) : Letter
 
     public override LetterDraft Sample() =>
         new(l["Sample beneficiary name"], l["Committee decision on your support request"], typeof(RejectionBody),
-            new RejectionModel("JTH-1448-000123", l["Sample service"], "1448/07", new DateOnly(2026, 12, 3), l["Sample rejection reasons"],
+            new RejectionModel("JTH-1448-000123", l["Sample service"], "1448/07", new DateOnly(2026, 12, 3), l["The family's monthly income exceeds the eligibility limit of the support policy guide, and the social research found no urgent need."],
                 "0126543210", "info@example.org"));
 }
