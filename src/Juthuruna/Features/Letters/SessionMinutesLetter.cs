@@ -105,7 +105,8 @@ public sealed class SessionMinutesLetter(IStringLocalizer<SharedResource> l) : L
         var itemIds = items.Select(x => x.Item.Id).ToList();
         var votes = await db.CommitteeVotes.AsNoTracking().Where(v => itemIds.Contains(v.AgendaItemId))
             .OrderBy(v => v.AgendaItemId).Take(MaxItems * 50)
-            .Select(v => new { v.AgendaItemId, v.UserId, v.Choice, v.Reason }).ToListAsync(ct);
+            .Select(v => new { v.AgendaItemId, v.UserId, v.Choice, v.Reason })
+            .ToDictionaryAsync(v => (v.AgendaItemId, v.UserId), ct);
 
         // The recommendation the committee read: the latest report submitted before the item was decided (a
         // deferred request is researched again, and the later report belongs to a later session's minutes).
@@ -129,8 +130,7 @@ public sealed class SessionMinutesLetter(IStringLocalizer<SharedResource> l) : L
             var item = x.Item;
             var lines = present.Select(m =>
             {
-                var vote = votes.FirstOrDefault(v => v.AgendaItemId == item.Id && v.UserId == m.UserId);
-                return vote is null
+                return votes.GetValueOrDefault((item.Id, m.UserId)) is not { } vote
                     ? new MinutesVote(m.FullName, null, null)
                     : new MinutesVote(m.FullName, vote.Choice, vote.Choice == VoteChoice.Recuse ? null : vote.Reason);
             }).ToList();
