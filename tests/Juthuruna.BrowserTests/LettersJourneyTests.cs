@@ -31,7 +31,7 @@ public sealed class LettersJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             // The PDF as the beneficiary will hold it.
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("letter-download").ClickAsync());
             var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
-            var text = await PdfText.ExtractAsync(pdf);
+            var text = await PdfText.ExtractAsync(pdf, layout: true);
             PdfText.AssertInOrder(text, "جمعية جذورنا الثقافية", "الرقم", number, "التاريخ", "هـ", "الموافق", "م");
             PdfText.AssertInOrder(text, "الموضوع", "استلام طلب الدعم", "طلبكم رقم", requestNumber, "موعد أقصاه", "هـ", "الموافق");
 

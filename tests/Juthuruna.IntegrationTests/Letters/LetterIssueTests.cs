@@ -19,7 +19,7 @@ public sealed class LetterIssueTests(AppFactory factory) : IClassFixture<AppFact
 
         var (letterId, pdf) = await IssueAsync(tenant, LetterKind.Receipt, request.RequestId);
 
-        var text = await PdfText.ExtractAsync(pdf);
+        var text = await PdfText.ExtractAsync(pdf, layout: true);
         var letter = await factory.QueryAsync(tenant.Id, db => db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId));
         var number = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == request.RequestId).Select(r => r.Number).SingleAsync());
         // pdftotext moves the spaces around digits, so the order is checked word by word.
