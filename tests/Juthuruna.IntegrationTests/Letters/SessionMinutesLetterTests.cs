@@ -108,6 +108,43 @@ public sealed partial class SessionMinutesLetterTests(AppFactory factory) : ICla
     }
 
     [Fact]
+    public async Task SessionMinutes_are_issued_from_the_session_page_by_the_seated_secretary_only()
+    {
+        var c = await CommitteeHarness.CreateAsync(factory);
+        var sessionId = await SessionAsync(c, c.Chair, c.Secretary, c.Member);
+        var (item, request) = await ItemAsync(c, sessionId);
+        await VoteAsync(c, c.Chair, item, VoteChoice.Approve, "مستحقة");
+        await VoteAsync(c, c.Member, item, VoteChoice.Approve, "مستحقة");
+        await CloseAsync(c, item, CommitteeDecision.Approve, "موافقة وفق التوصية", request.ServiceId, null);
+        var url = $"/Committee/Sessions/Details/{sessionId}";
+
+        using var secretary = await factory.SignInAsync(c.Secretary.Email);
+        var issued = await secretary.SubmitFormAsync(url, "[data-testid=issue-letter-form]", new Dictionary<string, string>());
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, issued.StatusCode);
+        var page = await secretary.GetDocumentAsync(issued.Headers.Location!.OriginalString);
+        Assert.Equal("TST/1447/0001", page.QuerySelector("[data-testid=letter-number]")!.TextContent.Trim());
+        var card = await secretary.GetDocumentAsync(url);
+        Assert.Equal("TST/1447/0001", card.QuerySelector("[data-testid=letters-table] [data-testid=letter-number]")!.TextContent.Trim());
+
+        // A member reads the session but neither keeps its minutes nor reads the register.
+        using var member = await factory.SignInAsync(c.Member.Email);
+        Assert.Null((await member.GetDocumentAsync(url)).QuerySelector("[data-testid=letters-panel]"));
+        await Forbidden.AssertAsync(await member.PostWithTokenAsync("/Letters/Issue", new Dictionary<string, string>
+        {
+            ["Kind"] = nameof(LetterKind.SessionMinutes), ["SubjectId"] = sessionId.ToString(), ["Language"] = "ar", ["IdempotencyKey"] = Guid.NewGuid().ToString(),
+        }));
+
+        // Another association's secretary: not found, nothing issued.
+        var other = await factory.CreateTenantAsync();
+        using var intruder = await factory.SignInAsync(other.User(StaffRoles.CommitteeSecretary).Email);
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruder, c.Tenant.Id, "/Letters/Issue", db => db.Letters.CountAsync(), new Dictionary<string, string>
+        {
+            ["Kind"] = nameof(LetterKind.SessionMinutes), ["SubjectId"] = sessionId.ToString(), ["Language"] = "ar", ["IdempotencyKey"] = Guid.NewGuid().ToString(),
+        });
+    }
+
+    [Fact]
     public async Task SessionMinutes_without_agenda_items_are_refused()
     {
         var c = await CommitteeHarness.CreateAsync(factory);
