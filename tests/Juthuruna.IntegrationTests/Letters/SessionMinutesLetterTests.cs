@@ -185,11 +185,12 @@ public sealed partial class SessionMinutesLetterTests(AppFactory factory) : ICla
         }
 
         Assert.True(pages >= 2, $"{pages} page(s)");
-        var text = await PdfText.ExtractAsync(pdf);
+        var text = await PdfText.ExtractAsync(pdf, layout: true);
         var total = pages.ToString(CultureInfo.InvariantCulture);
         for (var page = 1; page <= pages; page++)
         {
-            Assert.Matches($"صفحة\\s*{page}\\s*من\\s*{total}", text);
+            // pdftotext sometimes reads a nearly empty page's footer right to left as a whole ("5 من 5 صفحة").
+            Assert.Matches($"صفحة\\s*{page}\\s*من\\s*{total}|{page}\\s*من\\s*{total}\\s*صفحة", text);
         }
 
         // The signatures come after the last item, on the last page.
