@@ -321,7 +321,8 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
 
     /// <summary>
     /// Requests at every step of the intake, so a newcomer sees a living queue: a draft, one in document
-    /// review, one returned for completion (an expired ID), and one verified with its decision due date.
+    /// review, one returned for completion (an expired ID) whose applicant's question was referred to the
+    /// social researcher and answered, and one verified with its decision due date.
     /// Everything goes through the same services the pages use.
     /// </summary>
     private static async Task SeedRequestsAsync(IServiceProvider sp, List<Guid> files, Guid officerId, DateOnly today, CancellationToken ct)
@@ -370,6 +371,19 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         await CheckAsync(returned, "LEASE", expires: today.AddMonths(8));
         await StepAsync(returned, RequestTrigger.ReturnForCompletion, "الهوية الوطنية منتهية قبل تاريخ التقديم؛ يرجى إحضار هوية سارية وتعريف بالراتب.");
 
+        // Policy step 3: what the desk cannot answer goes to the social researcher, whose answer the applicant receives by letter.
+        var researcherEmail = await db.Users.AsNoTracking().Where(u => u.Id == officerId).Select(u => u.Email!).SingleAsync(ct);
+        researcherEmail = ("researcher@" + researcherEmail.Split('@')[1]).ToUpperInvariant();
+        var researcherId = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == researcherEmail).Select(u => u.Id).SingleAsync(ct);
+        var referred = await requests.ReferAsync(returned, researcherId,
+            "هل يُقبل كشف حساب بنكي بدل التعريف بالراتب لمن انتقل إلى عمل جديد قبل شهرين؟ ولمن تُصرف مساعدة الإيجار؟", actor, ct);
+        Ensure(referred.Succeeded, "referral", referred.Errors);
+        var referralId = await db.Referrals.AsNoTracking().Where(r => r.RequestId == returned).Select(r => r.Id).SingleAsync(ct);
+        var answered = await requests.AnswerReferralAsync(referralId,
+            "لا يغني كشف الحساب عن تعريف بالراتب من جهة العمل الحالية صادر خلال تسعين يومًا؛ وتُصرف مساعدة الإيجار للمؤجر مباشرة وفق دليل سياسة الدعم.",
+            new Actor(researcherId, [StaffRoles.SocialResearcher]), ct);
+        Ensure(answered.Succeeded, "referral answer", answered.Errors);
+
         var verified = await OpenAsync(2, "CULTURAL-COURSE", ContactChannel.Website, "يرغب في الالتحاق بدورة الخط العربي المعتمدة ويطلب دعم رسومها.", "1200");
         await StepAsync(verified, RequestTrigger.Submit);
         await CheckAsync(verified, "NATIONAL-ID", expires: today.AddYears(2));
@@ -392,7 +406,8 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
     /// <summary>
     /// The rest of the path (issue 4), through the same services as the pages: a request that went all the way
     /// to Closed (research, a session where three members voted and one recused, the chair's approval,
-    /// registration, two deliveries); one on the agenda of the next session; one under research; and the
+    /// registration, two deliveries); one rejected at the same session (income above the policy's threshold),
+    /// so that session's minutes hold an approval and a rejection; one on the agenda of the next session; one under research; and the
     /// verified one from the intake. Their dates are then moved back as if the work had taken weeks, so the
     /// decision window has something to say: one overdue, one at risk.
     /// </summary>
@@ -436,9 +451,10 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             return id;
         }
 
-        async Task SubmitReportAsync(Guid id, string service, string situation, string findings, string needs, string? amount)
+        async Task SubmitReportAsync(Guid id, string service, string situation, string findings, string needs, string? amount, ResearchRecommendation recommendation = ResearchRecommendation.Approve)
         {
-            var report = new ResearchReportInput(VisitType.HomeVisit, today, situation, findings, needs, ResearchRecommendation.Approve, [services[service]], amount);
+            var report = new ResearchReportInput(VisitType.HomeVisit, today, situation, findings, needs, recommendation,
+                recommendation == ResearchRecommendation.Reject ? [] : [services[service]], amount);
             var submitted = await research.SubmitReportAsync(id, null, await VersionAsync(id), report, researcher, ct);
             Ensure(submitted.Succeeded, "research report", submitted.Errors);
         }
@@ -454,6 +470,15 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             "الدخل من عمل حر متقطع وحساب المواطن لا يغطي الإيجار؛ عقد الإيجار ساري وإنذار المؤجر مرفق.",
             "سداد جزء من الإيجار المتأخر على دفعتين.",
             "3000");
+        // A2. Researched and found above the policy's threshold: rejected at the same session, so its minutes hold two decisions.
+        var rejected = await VerifiedRequestAsync(0, "TALENT-CARE", ContactChannel.InPerson, "يطلب رعاية موهبة ابنه سالم في الخط العربي بتوفير الأدوات ورسوم دورة متقدمة.", "2500",
+            [("NATIONAL-ID", null, today.AddYears(10)), ("FAMILY-RECORD", null, null)]);
+        await SubmitReportAsync(rejected, "TALENT-CARE",
+            "أسرة من أربعة أفراد: الأب موظف، والأم ربة منزل، وابن وابنة في التعليم العام، في شقة مستأجرة بحي الحمدانية.",
+            "الابن سالم موهوب في الخط العربي وحصل على مركز متقدم في مسابقة مدرسية؛ دخل الأسرة الشهري 4920 ريالًا (راتب 4200 وحساب المواطن 720) بمتوسط 1230 ريالًا للفرد، وهو أعلى من حد الاستحقاق في دليل سياسة الدعم للمستخدمين.",
+            "رعاية موهبة الابن في الخط العربي: أدوات ودورة متقدمة.",
+            null, ResearchRecommendation.Reject);
+
         // Sessions meet on working days (Sunday to Thursday): the last one on or before today, the next one from the day after tomorrow.
         var lastMeeting = today;
         while (!DecisionWindow.IsWorkingDay(lastMeeting))
@@ -489,6 +514,27 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         var itemVersion = await db.AgendaItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => i.Version).SingleAsync(ct);
         var decided = await voting.CloseAsync(itemId, new CloseItem(CommitteeDecision.Approve, "استيفاء شروط سياسة الدعم وتوصية الباحث الاجتماعي.", [services["RENT-AID"]], "3000", itemVersion), Seat("chair"), ct);
         Ensure(decided.Succeeded, "decision", decided.Errors);
+
+        var second = await sessions.AddItemAsync(first.Id.Value, rejected, secretary, ct);
+        Ensure(second.Succeeded, "agenda item", second.Errors);
+        var secondId = second.Id!.Value;
+        foreach (var (localPart, choice, reason) in new[]
+                 {
+                     ("member", VoteChoice.Reject, "الدخل أعلى من حد الاستحقاق في دليل سياسة الدعم."),
+                     ("secretary", VoteChoice.Reject, "أوافق على توصية الباحث بالرفض."),
+                     ("member2", VoteChoice.Approve, "الموهبة واعدة وتستحق الرعاية ولو بجزء من الرسوم."),
+                     ("chair", VoteChoice.Reject, "لا تنطبق شروط البرنامج على دخل الأسرة."),
+                 })
+        {
+            var vote = await voting.VoteAsync(secondId, choice, reason, Seat(localPart), ct);
+            Ensure(vote.Result.Succeeded, "vote", vote.Result.Errors);
+        }
+
+        var secondVersion = await db.AgendaItems.AsNoTracking().Where(i => i.Id == secondId).Select(i => i.Version).SingleAsync(ct);
+        var refused = await voting.CloseAsync(secondId, new CloseItem(CommitteeDecision.Reject,
+            "يتجاوز متوسط دخل الفرد في الأسرة (1230 ريالًا شهريًا) حد الاستحقاق المعتمد لبرنامج رعاية الموهوبين في دليل سياسة الدعم للمستخدمين؛ ويمكن للأسرة التقدم بطلب جديد إذا تغيّر دخلها.",
+            [], null, secondVersion), Seat("chair"), ct);
+        Ensure(refused.Succeeded, "rejection", refused.Errors);
         Ensure((await sessions.CloseAsync(first.Id.Value, secretary, ct)).Succeeded, "session close", []);
         var registered = await sp.GetRequiredService<Registrations>().RegisterAsync(closed, today, today.AddYears(1).AddDays(-1), await VersionAsync(closed), officer, ct);
         Ensure(registered.Succeeded, "registration", registered.Errors);

@@ -43,7 +43,7 @@ public sealed class DemoDataTests(AppFactory factory) : IClassFixture<AppFactory
         var states = await factory.QueryAsync(tenants["juthuruna"], db => db.SupportRequests.OrderBy(r => r.Number).Select(r => r.State).ToListAsync());
         Assert.Equal(
             [RequestState.Draft, RequestState.DocumentsReview, RequestState.ReturnedForCompletion, RequestState.Verified,
-             RequestState.Closed, RequestState.AwaitingCommittee, RequestState.UnderResearch],
+             RequestState.Closed, RequestState.Rejected, RequestState.AwaitingCommittee, RequestState.UnderResearch],
             states);
         Assert.True(await factory.QueryAsync(tenants["juthuruna"], db => db.SupportRequests.AnyAsync(r => r.DecisionDueOn != null)));
 
@@ -62,9 +62,17 @@ public sealed class DemoDataTests(AppFactory factory) : IClassFixture<AppFactory
             [RequestState.Draft, RequestState.DocumentsReview, RequestState.Verified, RequestState.UnderResearch, RequestState.AwaitingCommittee,
              RequestState.Approved, RequestState.Registered, RequestState.InService, RequestState.Closed],
             path.Distinct());
-        var votes = await factory.QueryAsync(juthuruna, db => db.CommitteeVotes.Select(v => v.Choice).ToListAsync());
+        var votes = await factory.QueryAsync(juthuruna, db => db.CommitteeVotes.Where(v => db.AgendaItems.Any(i => i.Id == v.AgendaItemId && i.RequestId == closed.Id)).Select(v => v.Choice).ToListAsync());
         Assert.Equal(3, votes.Count(v => v == VoteChoice.Approve));
         Assert.Equal(1, votes.Count(v => v == VoteChoice.Recuse));
+
+        // Rejected at the same session, after research, with the chair's reasons; and one referral answered by the researcher.
+        var rejected = await factory.QueryAsync(juthuruna, db => db.SupportRequests.AsNoTracking().SingleAsync(r => r.State == RequestState.Rejected));
+        var rejection = await factory.QueryAsync(juthuruna, db => db.AgendaItems.AsNoTracking().SingleAsync(i => i.RequestId == rejected.Id));
+        var approval = await factory.QueryAsync(juthuruna, db => db.AgendaItems.AsNoTracking().SingleAsync(i => i.RequestId == closed.Id));
+        Assert.Equal((CommitteeDecision.Reject, approval.SessionId), (rejection.Decision!.Value, rejection.SessionId));
+        Assert.Contains("دليل سياسة الدعم", rejection.Reasons, StringComparison.Ordinal);
+        Assert.Single(await factory.QueryAsync(juthuruna, db => db.Referrals.Where(r => r.AnsweredAtUtc != null).ToListAsync()));
         Assert.Equal(2, await factory.QueryAsync(juthuruna, db => db.ServiceDeliveries.CountAsync(d => d.RequestId == closed.Id)));
         Assert.True(closed.DecidedOn <= closed.DecisionDueOn);
         Assert.NotNull(await factory.QueryAsync(juthuruna, db => db.Beneficiaries.Where(b => b.Id == closed.BeneficiaryId).Select(b => b.BeneficiaryNumber).SingleAsync()));
