@@ -73,6 +73,7 @@ public sealed class DemoLettersTests(AppFactory factory) : IClassFixture<AppFact
 
             Assert.Contains(Association, await PdfText.ExtractAsync(pdf, layout: true), StringComparison.Ordinal);
             issued.Add(kind);
+            await DocumentAsync(kind, pdf);
         }
 
         Assert.Equal(Enum.GetValues<LetterKind>(), issued);
@@ -81,5 +82,34 @@ public sealed class DemoLettersTests(AppFactory factory) : IClassFixture<AppFact
         var decisions = await factory.QueryAsync(tenantId, db => db.AgendaItems.AsNoTracking()
             .Where(i => i.Status == AgendaItemStatus.Decided).OrderBy(i => i.Position).Select(i => i.Decision).ToListAsync(ct));
         Assert.Equal([CommitteeDecision.Approve, CommitteeDecision.Reject], decisions);
+    }
+
+    /// <summary>
+    /// With UPDATE_DOCS=1, page 1 of each demo letter becomes docs/letters/&lt;kind&gt;.png (the rendered examples the
+    /// README links to): <c>UPDATE_DOCS=1 dotnet test tests/Juthuruna.IntegrationTests --filter Demo_offers_a_subject_for_every_letter_kind</c>.
+    /// </summary>
+    private static async Task DocumentAsync(LetterKind kind, byte[] pdf)
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_DOCS") != "1")
+        {
+            return;
+        }
+
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Juthuruna.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var file = PdfText.WriteTemp(pdf);
+        try
+        {
+            var target = Path.Combine(dir!.FullName, "docs", "letters", kind.ToString());
+            await PdfText.RunAsync("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", file, target);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
