@@ -51,4 +51,28 @@ public sealed class LettersJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             await Expect(public_.GetByTestId("verify-association")).ToHaveTextAsync("جمعية جذورنا الثقافية");
             await ScreenshotAsync(public_, "letters-3-verify");
         });
+
+    [Fact]
+    public Task Secretary_issues_the_minutes_of_the_closed_session_and_the_admin_previews_the_letterhead() =>
+        InBrowserAsync("letters-minutes", async page =>
+        {
+            await SignInFromHomeAsync(page, "secretary@juthuruna.org.sa");
+            await page.GotoAsync("/Committee");
+            await page.GetByTestId("session").Filter(new() { HasText = "مغلق" }).First.GetByRole(AriaRole.Link).ClickAsync();
+            await page.GetByTestId("letter-kind").SelectOptionAsync(new SelectOptionValue { Label = "محضر اجتماع اللجنة" });
+            await page.GetByTestId("issue-letter").ClickAsync();
+            await Expect(page.Locator(".alert-success")).ToHaveTextAsync("صدر الخطاب.");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("letter-download").ClickAsync());
+            var text = await PdfText.ExtractAsync(await File.ReadAllBytesAsync((await download.PathAsync())!), layout: true);
+            PdfText.AssertInOrder(text, "محضر اجتماع لجنة البحث الاجتماعي", "الحضور", "البنود المعروضة وقرارات اللجنة", "توقيعات الأعضاء الحاضرين");
+
+            // The administrator's letterhead page, with the logo and every letter to preview.
+            await using var adminContext = await Fixture.NewContextAsync();
+            var admin = await adminContext.NewPageAsync();
+            await SignInFromHomeAsync(admin, "admin@juthuruna.org.sa");
+            await admin.GotoAsync("/Admin/Letterhead");
+            await Expect(admin.GetByTestId("logo")).ToBeVisibleAsync();
+            await Expect(admin.GetByTestId("previews").Locator("[data-testid=preview-ar]")).ToHaveCountAsync(7);
+            await ScreenshotAsync(admin, "letters-4-letterhead");
+        });
 }

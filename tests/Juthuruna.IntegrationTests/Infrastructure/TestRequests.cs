@@ -133,6 +133,14 @@ public static class TestRequests
 
     /// <summary>Records the committee's approval of a request awaiting it (session, decided item, Approve transition).</summary>
     public static Task ApproveAsync(AppFactory factory, TestTenant tenant, Guid requestId, IReadOnlyList<Guid> approvedServiceIds, long? amountHalalas) =>
+        DecideAsync(factory, tenant, requestId, CommitteeDecision.Approve, "الأسرة مستحقة وفق دليل سياسة الدعم", approvedServiceIds, amountHalalas);
+
+    /// <summary>Records the committee's rejection of a request awaiting it, with its reasons.</summary>
+    public static Task RejectAsync(AppFactory factory, TestTenant tenant, Guid requestId, string reasons) =>
+        DecideAsync(factory, tenant, requestId, CommitteeDecision.Reject, reasons, [], null);
+
+    /// <summary>A session of today with the request as its decided item (three votes for the decision), then the transition.</summary>
+    private static Task DecideAsync(AppFactory factory, TestTenant tenant, Guid requestId, CommitteeDecision decision, string reasons, IReadOnlyList<Guid> approvedServiceIds, long? amountHalalas) =>
         factory.InTenantAsync(tenant.Id, async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
@@ -149,22 +157,24 @@ public static class TestRequests
                 CreatedAtUtc = now,
             };
             db.CommitteeSessions.Add(session);
+            var approve = decision == CommitteeDecision.Approve;
             db.AgendaItems.Add(new AgendaItem
             {
                 SessionId = session.Id,
                 RequestId = requestId,
                 Position = 1,
                 Status = AgendaItemStatus.Decided,
-                Decision = CommitteeDecision.Approve,
-                Reasons = "الأسرة مستحقة وفق دليل سياسة الدعم",
+                Decision = decision,
+                Reasons = reasons,
                 ApprovedServiceIds = [.. approvedServiceIds],
                 ApprovedAmountHalalas = amountHalalas,
-                VotesApprove = 3,
+                VotesApprove = approve ? 3 : 0,
+                VotesReject = approve ? 0 : 3,
                 DecidedBy = chair,
                 DecidedAtUtc = now,
             });
             await db.SaveChangesAsync();
-            await StepAsync(sp, requestId, RequestTrigger.Approve, Actor(tenant, StaffRoles.CommitteeChair));
+            await StepAsync(sp, requestId, approve ? RequestTrigger.Approve : RequestTrigger.Reject, Actor(tenant, StaffRoles.CommitteeChair));
         });
 
     public static Actor Actor(TestTenant tenant, string role) => new(tenant.User(role).Id, [role]);

@@ -151,7 +151,7 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
     {
         var tenant = await factory.CreateTenantAsync();
         var request = await TestRequests.AwaitingCommitteeAsync(factory, tenant);
-        await RejectAsync(tenant, request.RequestId, "دخل الأسرة الشهري يتجاوز حد الاستحقاق المعتمد في دليل سياسة الدعم.\nلم يثبت من البحث وجود حاجة طارئة.");
+        await TestRequests.RejectAsync(factory, tenant, request.RequestId, "دخل الأسرة الشهري يتجاوز حد الاستحقاق المعتمد في دليل سياسة الدعم.\nلم يثبت من البحث وجود حاجة طارئة.");
 
         var (_, pdf) = await IssueAsync(tenant, LetterKind.Rejection, request.RequestId);
 
@@ -371,33 +371,6 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
             db.SupportServices.Add(service);
             await db.SaveChangesAsync();
             return service.Id;
-        });
-
-    /// <summary>The committee's rejection of a request awaiting it, written as <see cref="TestRequests.ApproveAsync"/> writes an approval.</summary>
-    private Task RejectAsync(TestTenant tenant, Guid requestId, string reasons) =>
-        factory.InTenantAsync(tenant.Id, async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var now = factory.Clock.GetUtcNow().UtcDateTime;
-            var chair = tenant.User(StaffRoles.CommitteeChair).Id;
-            var session = new CommitteeSession { Number = "1447/05", HijriYear = 1447, HeldOn = DateOnly.FromDateTime(now), Place = "مقر الجمعية", CreatedBy = chair, CreatedAtUtc = now };
-            db.CommitteeSessions.Add(session);
-            db.AgendaItems.Add(new AgendaItem
-            {
-                SessionId = session.Id,
-                RequestId = requestId,
-                Position = 1,
-                Status = AgendaItemStatus.Decided,
-                Decision = CommitteeDecision.Reject,
-                Reasons = reasons,
-                VotesReject = 3,
-                DecidedBy = chair,
-                DecidedAtUtc = now,
-            });
-            await db.SaveChangesAsync();
-            var version = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Version).SingleAsync();
-            var result = await sp.GetRequiredService<SupportRequests>().ApplyAsync(requestId, RequestTrigger.Reject, version, null, TestRequests.Actor(tenant, StaffRoles.CommitteeChair), CancellationToken.None);
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         });
 
     private Task<string> RequestNumberAsync(TestTenant tenant, Guid requestId) =>
