@@ -38,6 +38,9 @@ public sealed class LetterPagesTests(AppFactory factory) : IClassFixture<AppFact
 
         var card = await officer.GetDocumentAsync(RequestUrl(request.RequestId));
         Assert.Equal("TST/1447/0001", card.QuerySelector("[data-testid=letters-table] [data-testid=letter-number]")!.TextContent.Trim());
+        // The beneficiary's file lists the letters written to them.
+        var file = await officer.GetDocumentAsync($"/Beneficiaries/Details/{request.BeneficiaryId}");
+        Assert.Contains("TST/1447/0001", file.QuerySelector("[data-testid=beneficiary-letter]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class DetailsModel(
     ContactQueries contacts,
     RequestQueries requests,
     Juthuruna.Features.Registrations.RegistrationQueries registrations,
+    Juthuruna.Features.Letters.LetterQueries letters,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -34,6 +35,9 @@ public sealed class DetailsModel(
     public bool CanEdit { get; private set; }
     public IReadOnlyList<ContactListItem> Contacts { get; private set; } = [];
     public IReadOnlyList<QueueItem> Requests { get; private set; } = [];
+
+    /// <summary>The letters the association has written to this beneficiary; null for roles that do not read the register.</summary>
+    public IReadOnlyList<Juthuruna.Features.Letters.LetterRow>? Letters { get; private set; }
     public Juthuruna.Features.Registrations.BeneficiaryRegistrations Registrations { get; private set; } = new(null, []);
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
     public DateOnly Today { get; private set; }
@@ -85,6 +89,10 @@ public sealed class DetailsModel(
         Contacts = await contacts.TimelineAsync(id, ct);
         Requests = await requests.ForBeneficiaryAsync(id, ct);
         Registrations = await registrations.ForBeneficiaryAsync(id, ct);
+        if (Juthuruna.Features.Letters.LetterRegister.ReaderRoles.Any(User.IsInRole))
+        {
+            Letters = await letters.ForBeneficiaryAsync(id, ct);
+        }
         var serviceIds = Requests.Select(r => r.ServiceId).Concat(Registrations.Registrations.SelectMany(r => r.ApprovedServiceIds)).Distinct().ToList();
         var arabic = Localization.IsArabic;
         ServiceNames = await db.SupportServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id))

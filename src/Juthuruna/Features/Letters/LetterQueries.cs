@@ -80,6 +80,12 @@ public sealed class LetterQueries(AppDbContext db)
             .OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(PageSize), ct);
 
     /// <summary>One register entry with what proves it: the SHA-256 of its PDF and its verification code.</summary>
+    /// <summary>The letters written to a beneficiary about any of their requests, newest first (the file's correspondence).</summary>
+    public async Task<IReadOnlyList<LetterRow>> ForBeneficiaryAsync(Guid beneficiaryId, CancellationToken ct) =>
+        await ProjectAsync(db.Letters.AsNoTracking()
+            .Where(x => db.SupportRequests.Any(r => r.Id == x.SubjectId && r.BeneficiaryId == beneficiaryId))
+            .OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(PageSize), ct);
+
     public async Task<LetterDetails?> FindAsync(Guid id, CancellationToken ct)
     {
         if ((await ProjectAsync(db.Letters.AsNoTracking().Where(x => x.Id == id), ct)).SingleOrDefault() is not { } row)
