@@ -735,8 +735,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.Property<string>("RecipientInitials")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("RecipientName")
                         .IsRequired()

@@ -729,7 +729,7 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RecipientInitials")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecipientName")

@@ -126,6 +126,8 @@ public sealed partial class SessionMinutesLetterTests(AppFactory factory) : ICla
         Assert.Equal("TST/1447/0001", page.QuerySelector("[data-testid=letter-number]")!.TextContent.Trim());
         var card = await secretary.GetDocumentAsync(url);
         Assert.Equal("TST/1447/0001", card.QuerySelector("[data-testid=letters-table] [data-testid=letter-number]")!.TextContent.Trim());
+        // The minutes are addressed to no one: the verification page names the committee, not initials.
+        Assert.Equal("لجنة البحث الاجتماعي", await factory.QueryAsync(c.Tenant.Id, db => db.Letters.Select(l => l.RecipientInitials).SingleAsync()));
 
         // A member reads the session but neither keeps its minutes nor reads the register.
         using var member = await factory.SignInAsync(c.Member.Email);

@@ -58,7 +58,7 @@ public sealed class Letter : ITenantOwned
 
     public required string RecipientName { get; set; }
 
-    /// <summary>What the public verification page shows of the recipient, e.g. <c>م. ع.</c>.</summary>
+    /// <summary>What the public verification page shows of the recipient: a person's initials (<c>م. ع.</c>), or the committee the minutes are of.</summary>
     public required string RecipientInitials { get; set; }
 
     public required string Title { get; set; }
@@ -114,7 +114,7 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.Property(l => l.Number).HasMaxLength(40);
         builder.Property(l => l.Language).HasMaxLength(5);
         builder.Property(l => l.RecipientName).HasMaxLength(300);
-        builder.Property(l => l.RecipientInitials).HasMaxLength(20);
+        builder.Property(l => l.RecipientInitials).HasMaxLength(300);
         builder.Property(l => l.Title).HasMaxLength(300);
         builder.Property(l => l.VerificationCode).HasMaxLength(40);
         builder.Property(l => l.Sha256).HasMaxLength(64);

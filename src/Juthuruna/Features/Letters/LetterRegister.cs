@@ -167,7 +167,8 @@ public sealed class LetterRegister(
             Language = language,
             SubjectId = subjectId,
             RecipientName = draft.RecipientName,
-            RecipientInitials = Initials(draft.RecipientName),
+            // A person is shown by initials only; a record addressed to no one (the minutes) names its committee.
+            RecipientInitials = draft.Addressed ? Initials(draft.RecipientName) : draft.RecipientName,
             Title = draft.Title,
             IssuedOn = today,
             IssuedAtUtc = clock.GetUtcNow().UtcDateTime,
