@@ -2,7 +2,7 @@
 # Reproducible latency benchmark of the running app (see docs/benchmarks.md).
 #   benchmarks/bench.sh            build Release, then measure
 #   benchmarks/bench.sh --no-build measure the existing Release build
-# Env: PORT (5090), DURATION (15s), CONNECTIONS ("1 8": one wrk run per value), WARMUP (5s), COLD_RUNS (3)
+# Env: PORT (5090), DURATION (15s), CONNECTIONS ("1 8": one wrk run per value), WARMUP (5s), COLD_RUNS (3), LETTERS (30 issued)
 # Needs: curl, wrk (apt-get install -y wrk). Uses a throw-away data directory: never touches App_Data/.
 set -euo pipefail
 
@@ -11,6 +11,7 @@ PORT="${PORT:-5090}"
 DURATION="${DURATION:-15s}"
 CONNECTIONS="${CONNECTIONS:-1 8}"
 WARMUP="${WARMUP:-5s}"
+LETTERS="${LETTERS:-30}"
 COLD_RUNS="${COLD_RUNS:-3}"
 BASE="http://127.0.0.1:$PORT"
 EMAIL="${BENCH_EMAIL:-admin@juthuruna.org.sa}"
@@ -98,6 +99,28 @@ for path in "$REQUEST" "$SESSION" "$ITEM"; do
   [[ -n "$path" && "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $AUTH" "$BASE$path")" == "200" ]] || { echo "workflow page not found in the demo: '$path'" >&2; exit 1; }
 done
 echo "request $REQUEST, session $SESSION, item $ITEM"
+
+# Letters: issue receipts for the demo's verified request through the letters card, as a user would (form post with
+# its antiforgery token and a fresh key each time). Each issue prints a PDF in the app's warmed Chromium and stores it.
+VERIFIED="$(page '/Requests?State=Verified' | grep -o 'href="/Requests/Details/[0-9a-f-]*"' | head -n 1 | sed 's/href="//; s/"$//')"
+[[ -n "$VERIFIED" ]] || { echo "no verified request in the demo" >&2; exit 1; }
+ISSUE_TIMES=()
+for ((i = 1; i <= LETTERS; i++)); do
+  FORM_TOKEN="$(curl -s -b "$JAR" -c "$JAR" "$BASE$VERIFIED" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')"
+  RESULT="$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{redirect_url}' -b "$JAR" -c "$JAR" \
+    --data-urlencode "Kind=Receipt" --data-urlencode "SubjectId=${VERIFIED##*/}" --data-urlencode "Language=ar" \
+    --data-urlencode "IdempotencyKey=$(cat /proc/sys/kernel/random/uuid)" --data-urlencode "ReturnUrl=$VERIFIED" \
+    --data-urlencode "__RequestVerificationToken=$FORM_TOKEN" "$BASE/Letters/Issue")"
+  [[ "$RESULT" == 302*"/Letters/Details/"* ]] || { echo "issuing a letter failed: $RESULT" >&2; exit 1; }
+  ISSUE_TIMES+=("$(echo "$RESULT" | cut -d' ' -f2)")
+  LETTER="/Letters/Details/${RESULT##*/Letters/Details/}"
+done
+printf '%s\n' "${ISSUE_TIMES[@]}" | sort -n | awk -v n="$LETTERS" '{ t[NR] = $1 * 1000 } END {
+  p95 = int(0.95 * n + 0.999); if (p95 < 1) p95 = 1
+  printf "issue a letter (POST /Letters/Issue: number, compose, print, store; sequential, %d letters): median %.0f ms, p95 %.0f ms, max %.0f ms\n", n, t[int((n + 1) / 2)], t[p95], t[n] }'
+VERIFY="$(page "$LETTER" | grep -o 'href="/verify/[^"]*"' | head -n 1 | sed 's/href="//; s/"$//')"
+[[ -n "$VERIFY" ]] || { echo "no verification link on $LETTER" >&2; exit 1; }
+echo "letter $LETTER, verification $VERIFY"
 echo
 
 cat >"$DATA/report.lua" <<'EOF'
@@ -131,5 +154,9 @@ for c in $CONNECTIONS; do
   bench "$c" "GET agenda item (votes, tally)" "$ITEM" -H "Cookie: $AUTH"
   bench "$c" "GET /Requests/Window" /Requests/Window -H "Cookie: $AUTH"
   bench "$c" "GET /Notifications" /Notifications -H "Cookie: $AUTH"
+  bench "$c" "GET /Letters (register)" /Letters -H "Cookie: $AUTH"
+  bench "$c" "GET letter page" "$LETTER" -H "Cookie: $AUTH"
+  bench "$c" "GET letter PDF (stored bytes)" "$LETTER?handler=Pdf" -H "Cookie: $AUTH"
+  bench "$c" "GET /verify/{code} (anonymous)" "$VERIFY"
   echo
 done
