@@ -17,6 +17,7 @@ public sealed partial class MessageDispatcher(
     TenantScopeFactory tenantScopes,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
+    IHostEnvironment environment,
     ILogger<MessageDispatcher> logger) : BackgroundService
 {
     private const int TenantPageSize = 200;
@@ -27,6 +28,12 @@ public sealed partial class MessageDispatcher(
         if (!settings.DispatcherEnabled)
         {
             return;
+        }
+
+        if (settings.Mode == MessagingMode.Local && environment.IsProduction())
+        {
+            // Local mode keeps messages in memory only: in production nobody would receive them.
+            LogLocalModeInProduction();
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, settings.DispatchIntervalSeconds)), clock);
@@ -90,6 +97,9 @@ public sealed partial class MessageDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message dispatch failed for association {TenantId}")]
     private partial void LogTenantFailed(Exception exception, Guid tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Messaging:Mode is Local in Production: e-mail and SMS are kept in memory, not sent")]
+    private partial void LogLocalModeInProduction();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message dispatch could not run")]
     private partial void LogRunFailed(Exception exception);

@@ -18,10 +18,12 @@ public sealed class DevOutboxPageTests(DevelopmentFactory factory) : IClassFixtu
         var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
         var rows = page.QuerySelectorAll("[data-testid=outbox-message]");
         Assert.Equal(ids.Order(), rows.Select(r => Guid.Parse(r.GetAttribute("data-id")!)).Order());
-        var newest = rows[0];
-        Assert.Equal($"beneficiary1@{tenant.Slug}.test", newest.QuerySelector("[data-testid=outbox-recipient]")!.TextContent.Trim());
-        Assert.Equal("استلام طلبكم رقم 1", newest.QuerySelector("[data-testid=outbox-subject]")!.TextContent.Trim());
-        Assert.Equal("تم استلام طلب الدعم الخاص بكم برقم 1", newest.QuerySelector("[data-testid=outbox-body]")!.TextContent.Trim());
+        // Both were sent at the same (fake) instant, in either order: find the second by its id.
+        var second = rows.Single(r => r.GetAttribute("data-id") == ids[1].ToString());
+        Assert.Equal("Email", second.GetAttribute("data-channel"));
+        Assert.Equal($"beneficiary1@{tenant.Slug}.test", second.QuerySelector("[data-testid=outbox-recipient]")!.TextContent.Trim());
+        Assert.Equal("استلام طلبكم رقم 1", second.QuerySelector("[data-testid=outbox-subject]")!.TextContent.Trim());
+        Assert.Equal("تم استلام طلب الدعم الخاص بكم برقم 1", second.QuerySelector("[data-testid=outbox-body]")!.TextContent.Trim());
     }
 }
 

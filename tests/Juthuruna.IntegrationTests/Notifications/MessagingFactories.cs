@@ -7,13 +7,13 @@ namespace Juthuruna.IntegrationTests.Notifications;
 
 /// <summary>
 /// The app in Live mode: e-mail to an SMTP server on a loopback port chosen now but left closed until a test
-/// starts netDumbster on it; SMS to a loopback port nothing listens on.
+/// starts netDumbster on it; SMS to a loopback gateway port, closed unless a test listens on it.
 /// </summary>
 public sealed class LiveMessagingFactory : AppFactory
 {
     public int SmtpPort { get; } = FreePort();
 
-    public int ClosedSmsPort { get; } = FreePort();
+    public int SmsPort { get; } = FreePort();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,7 +25,7 @@ public sealed class LiveMessagingFactory : AppFactory
         builder.UseSetting("Messaging:Smtp:FromName", "جمعية جذورنا");
         builder.UseSetting("Messaging:Smtp:StartTls", "false");
         builder.UseSetting("Messaging:Smtp:TimeoutSeconds", "10");
-        builder.UseSetting("Messaging:Sms:GatewayUrl", $"http://127.0.0.1:{ClosedSmsPort}/sms");
+        builder.UseSetting("Messaging:Sms:GatewayUrl", $"http://127.0.0.1:{SmsPort}/sms");
         builder.UseSetting("Messaging:Sms:ApiKey", "test-key");
     }
 

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
 using Juthuruna.Features.Notifications;
 using Juthuruna.Features.Notifications.Messaging;
 using Juthuruna.Identity;
@@ -31,6 +34,32 @@ public sealed class SmtpDeliveryTests(LiveMessagingFactory factory) : IClassFixt
         Assert.Equal(tenant.User(StaffRoles.CommitteeSecretary).Email, Assert.Single(mime.To.Mailboxes).Address);
         Assert.Equal(("no-reply@juthuruna.test", "جمعية جذورنا"), (Assert.Single(mime.From.Mailboxes).Address, mime.From.Mailboxes.Single().Name));
         Assert.Equal(DeliveryStatus.Sent, Assert.Single(await TestMessages.StoredAsync(factory, tenant)).Status);
+    }
+
+    [Fact]
+    public async Task Sms_is_posted_to_the_gateway_as_json_with_the_api_key_header()
+    {
+        using var gateway = new HttpListener();
+        gateway.Prefixes.Add($"http://127.0.0.1:{factory.SmsPort}/");
+        gateway.Start();
+        var tenant = await factory.CreateTenantAsync();
+        var id = Assert.Single(await TestMessages.AddAsync(factory, tenant, 1, MessageChannel.Sms));
+
+        var dispatch = TestMessages.DispatchAsync(factory);
+        var context = await gateway.GetContextAsync();
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var json = JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement;
+        var (method, path, apiKey) = (context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["X-Api-Key"]);
+        context.Response.StatusCode = 202;
+        context.Response.Close();
+        var run = await dispatch;
+
+        Assert.Equal(("POST", "/sms", "test-key"), (method, path, apiKey));
+        Assert.Equal("+966556766873", json.GetProperty("to").GetString());
+        Assert.Equal("تم استلام طلب الدعم الخاص بكم برقم 0", json.GetProperty("text").GetString());
+        Assert.Equal(new DeliveryRun(1, 0, 0, 0), run[tenant.Id]);
+        var sent = Assert.Single(await TestMessages.StoredAsync(factory, tenant));
+        Assert.Equal((id, DeliveryStatus.Sent), (sent.Id, sent.Status));
     }
 }
 
