@@ -33,6 +33,10 @@ builder.Services.AddJuthurunaDatabase(builder.Configuration);
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Notifications"));
 builder.Services.AddSingleton<DecisionWindowMonitor>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DecisionWindowMonitor>());
+// Messages (e-mail, SMS) of the outbox: sent live or kept by the local sink (Messaging:Mode), per association.
+builder.Services.Configure<Juthuruna.Features.Notifications.Messaging.MessagingOptions>(builder.Configuration.GetSection("Messaging"));
+builder.Services.AddSingleton<MessageDispatcher>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<MessageDispatcher>());
 // PDF letters: Chromium is launched in the background at start-up; without it only letters are unavailable.
 builder.Services.Configure<Juthuruna.Letters.LetterOptions>(builder.Configuration.GetSection("Letters"));
 builder.Services.AddHostedService<PdfRendererWarmUp>();

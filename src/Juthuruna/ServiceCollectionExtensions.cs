@@ -42,6 +42,13 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.SupportRequests.DecisionWindowQueries>();
         services.AddScoped<Features.Notifications.DecisionWindowReminders>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
+        // Delivery of messages: the three senders, chosen per message by Messaging:Mode and the channel.
+        services.AddOptions<Features.Notifications.Messaging.MessagingOptions>();
+        services.AddSingleton<Features.Notifications.Messaging.LocalOutboxSink>();
+        services.AddScoped<Features.Notifications.Messaging.SmtpEmailSender>();
+        services.AddHttpClient<Features.Notifications.Messaging.HttpSmsSender>();
+        services.AddScoped<Features.Notifications.Messaging.MessageTemplates>();
+        services.AddScoped<Features.Notifications.Messaging.MessageDelivery>();
         services.AddScoped<Features.Research.Research>();
         services.AddScoped<Features.Research.ResearchQueries>();
         services.AddScoped<Features.Registrations.Registrations>();

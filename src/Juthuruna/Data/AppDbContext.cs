@@ -77,6 +77,7 @@ public sealed class AppDbContext
     public DbSet<Features.Registrations.Registration> Registrations => Set<Features.Registrations.Registration>();
     public DbSet<Features.Deliveries.ServiceDelivery> ServiceDeliveries => Set<Features.Deliveries.ServiceDelivery>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Notifications.OutgoingMessage> OutgoingMessages => Set<Features.Notifications.OutgoingMessage>();
     public DbSet<Features.Letters.Letter> Letters => Set<Features.Letters.Letter>();
     public DbSet<Features.Letters.LetterPdf> LetterPdfs => Set<Features.Letters.LetterPdf>();
 

@@ -45,6 +45,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Root", StorageRoot);
         // Tests raise the decision window's reminders themselves, at the fake clock's time.
         builder.UseSetting("Notifications:RemindersEnabled", "false");
+        // …and run the message dispatcher themselves; messages stay in the local sink unless a test goes live.
+        builder.UseSetting("Messaging:DispatcherEnabled", "false");
+        builder.UseSetting("Messaging:Mode", "Local");
         // No Chromium per test host: letter tests start the renderer when they print.
         builder.UseSetting("Letters:WarmUpOnStart", "false");
         builder.ConfigureServices(services =>

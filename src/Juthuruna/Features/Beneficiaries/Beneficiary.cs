@@ -91,6 +91,12 @@ public sealed class Beneficiary : ITenantOwned, Juthuruna.Features.Audit.IAudite
     public required string Mobile { get; set; }
 
     public string? Email { get; set; }
+
+    /// <summary>
+    /// The beneficiary asked not to receive non-essential messages (satisfaction surveys…); essential ones
+    /// (one-time codes, decisions) still reach them — see <c>MessageRules.IsEssential</c>.
+    /// </summary>
+    public bool NonEssentialMessagesOptOut { get; set; }
     public NationalAddress Address { get; set; } = new();
     public EmploymentStatus EmploymentStatus { get; set; }
     public HousingType HousingType { get; set; }

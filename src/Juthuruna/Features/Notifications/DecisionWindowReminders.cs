@@ -1,6 +1,7 @@
 using Juthuruna.Common.Dates;
 using Juthuruna.Data;
 using Juthuruna.Features.Committee;
+using Juthuruna.Features.Notifications.Messaging;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public sealed record RemindersRaised(int DueSoon, int Overdue)
 /// reminded; once it is overdue, the manager is told. Runs inside one tenant's scope (architecture rule 5),
 /// written to the outbox; each message is raised once per request and recipient (<see cref="Notification.DedupKey"/>).
 /// </summary>
-public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock, ILogger<DecisionWindowReminders> logger)
+public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock, MessageTemplates templates, ILogger<DecisionWindowReminders> logger)
 {
     /// <summary>Requests read per query; a run walks through the pages up to <see cref="MaxPagesPerRun"/>.</summary>
     public const int DefaultPageSize = 500;
@@ -50,8 +51,10 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
         var secretaries = await SecretariesAsync(today, ct);
         var managers = await ActiveUsersInRoleAsync(StaffRoles.Manager, ct);
 
-        var dueSoon = await RaiseKindAsync(NotificationKind.DecisionDueSoon, secretaries, today, now, ct);
-        var overdue = await RaiseKindAsync(NotificationKind.DecisionOverdue, managers, today, now, ct);
+        var emails = await EmailsAsync(secretaries.Concat(managers).Distinct().ToList(), ct);
+
+        var dueSoon = await RaiseKindAsync(NotificationKind.DecisionDueSoon, secretaries, emails, today, now, ct);
+        var overdue = await RaiseKindAsync(NotificationKind.DecisionOverdue, managers, emails, today, now, ct);
         if (dueSoon + overdue > 0)
         {
             logger.LogInformation("Decision window: {DueSoon} due-soon reminders and {Overdue} overdue escalations raised", dueSoon, overdue);
@@ -60,7 +63,7 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
         return new RemindersRaised(dueSoon, overdue);
     }
 
-    private async Task<int> RaiseKindAsync(NotificationKind kind, IReadOnlyList<Guid> recipients, DateOnly today, DateTime now, CancellationToken ct)
+    private async Task<int> RaiseKindAsync(NotificationKind kind, IReadOnlyList<Guid> recipients, IReadOnlyDictionary<Guid, string> emails, DateOnly today, DateTime now, CancellationToken ct)
     {
         if (recipients.Count == 0)
         {
@@ -87,7 +90,7 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
 
             var requests = await pageQuery
                 .OrderBy(r => r.DecisionDueOn).ThenBy(r => r.Id)
-                .Select(r => new { r.Id, Due = r.DecisionDueOn!.Value })
+                .Select(r => new RequestDue(r.Id, r.Number, r.DecisionDueOn!.Value))
                 .Take(PageSize)
                 .ToListAsync(ct);
             if (requests.Count == 0)
@@ -95,7 +98,7 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
                 break;
             }
 
-            raised += await InsertMissingAsync(kind, requests.Select(r => r.Id).ToList(), recipients, now, ct);
+            raised += await InsertMissingAsync(kind, requests, recipients, emails, now, ct);
             if (requests.Count < PageSize)
             {
                 break;
@@ -107,8 +110,9 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
         return raised;
     }
 
-    private async Task<int> InsertMissingAsync(NotificationKind kind, List<Guid> requestIds, IReadOnlyList<Guid> recipients, DateTime now, CancellationToken ct)
+    private async Task<int> InsertMissingAsync(NotificationKind kind, List<RequestDue> requests, IReadOnlyList<Guid> recipients, IReadOnlyDictionary<Guid, string> emails, DateTime now, CancellationToken ct)
     {
+        var requestIds = requests.Select(r => r.Id).ToList();
         for (var attempt = 1; ; attempt++)
         {
             // One query for the keys already raised for this page, through the unique (TenantId, DedupKey) index.
@@ -119,25 +123,47 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
                 .ToHashSet(StringComparer.Ordinal);
 
             var added = 0;
-            foreach (var requestId in requestIds)
+            foreach (var request in requests)
             {
                 foreach (var userId in recipients)
                 {
-                    var key = DedupKey(kind, requestId, userId);
+                    var key = DedupKey(kind, request.Id, userId);
                     if (existing.Contains(key))
                     {
                         continue;
                     }
 
-                    db.Notifications.Add(new Notification
+                    var notification = new Notification
                     {
                         Kind = kind,
                         RecipientUserId = userId,
-                        RequestId = requestId,
+                        RequestId = request.Id,
                         DedupKey = key,
                         CreatedAtUtc = now,
                         Status = DeliveryStatus.Pending,
-                    });
+                    };
+                    db.Notifications.Add(notification);
+                    if (emails.TryGetValue(userId, out var email))
+                    {
+                        // Written with the notification, under the same unique-key check: one e-mail per notification.
+                        var text = kind == NotificationKind.DecisionDueSoon
+                            ? templates.DecisionDueSoon(request.Number, request.Due)
+                            : templates.DecisionOverdue(request.Number, request.Due);
+                        db.OutgoingMessages.Add(new OutgoingMessage
+                        {
+                            Kind = kind == NotificationKind.DecisionDueSoon ? MessageKind.DecisionDueSoon : MessageKind.DecisionOverdue,
+                            Channel = MessageChannel.Email,
+                            NotificationId = notification.Id,
+                            DedupKey = $"{key}:{MessageChannel.Email}",
+                            Recipient = email,
+                            Subject = text.Subject,
+                            Body = text.Body,
+                            Status = DeliveryStatus.Pending,
+                            NextAttemptAtUtc = now,
+                            CreatedAtUtc = now,
+                        });
+                    }
+
                     added++;
                 }
             }
@@ -179,6 +205,23 @@ public sealed class DecisionWindowReminders(AppDbContext db, TimeProvider clock,
             .ToListAsync(ct);
         return seated.Count > 0 ? seated : await ActiveUsersInRoleAsync(StaffRoles.CommitteeSecretary, ct);
     }
+
+    /// <summary>The recipients' e-mail addresses, in one query (a user without one gets the in-app notification only).</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> EmailsAsync(List<Guid> userIds, CancellationToken ct)
+    {
+        if (userIds.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var users = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id) && u.Email != null && u.Email != "")
+            .Select(u => new { u.Id, u.Email })
+            .ToListAsync(ct);
+        return users.ToDictionary(u => u.Id, u => u.Email!);
+    }
+
+    private sealed record RequestDue(Guid Id, string Number, DateOnly Due);
 
     private async Task<IReadOnlyList<Guid>> ActiveUsersInRoleAsync(string role, CancellationToken ct)
     {

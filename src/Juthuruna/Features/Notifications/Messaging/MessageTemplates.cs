@@ -1,0 +1,71 @@
+using System.Globalization;
+using Juthuruna.Common.Dates;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Features.Notifications.Messaging;
+
+/// <summary>A message's text: the subject (e-mail only) and the body.</summary>
+public sealed record MessageText(string Subject, string Body);
+
+/// <summary>
+/// The Arabic texts of every message the association sends, as localized strings (keys in English, Arabic in
+/// SharedResource.ar.resx). Messages are written in Arabic whatever the culture of the thread that raises them
+/// (a background service has none). Wired now: the decision window's reminder and escalation; the others are
+/// ready for the portal, surveys and complaints.
+/// </summary>
+public sealed class MessageTemplates(IStringLocalizer<SharedResource> l)
+{
+    private static readonly CultureInfo Arabic = CultureInfo.GetCultureInfo("ar-SA");
+
+    public MessageText DecisionDueSoon(string requestNumber, DateOnly dueOn) => InArabic(() => new MessageText(
+        l["Reminder: the decision on request {0} is due soon", requestNumber],
+        l["The committee's decision on support request {0} is due on {1}. Please put it on the agenda of the committee's next session.", requestNumber, DualDate.Format(dueOn, Arabic)]));
+
+    public MessageText DecisionOverdue(string requestNumber, DateOnly dueOn) => InArabic(() => new MessageText(
+        l["The decision on request {0} is overdue", requestNumber],
+        l["The period for deciding support request {0} ended on {1} without a decision. Please follow it up with the committee.", requestNumber, DualDate.Format(dueOn, Arabic)]));
+
+    public MessageText RequestReceived(string requestNumber) => InArabic(() => new MessageText(
+        l["Your request {0} has been received", requestNumber],
+        l["Your support request has been received under number {0}. You can follow it on the association's portal with this number.", requestNumber]));
+
+    public MessageText ReturnedForCompletion(string requestNumber) => InArabic(() => new MessageText(
+        l["Request {0} needs completing", requestNumber],
+        l["Your request {0} has been returned for completion. Please provide the missing documents through the association's portal or at its office.", requestNumber]));
+
+    public MessageText Decision(string requestNumber) => InArabic(() => new MessageText(
+        l["A decision has been issued on request {0}", requestNumber],
+        l["The committee has issued its decision on your request {0}. You can read it on the association's portal.", requestNumber]));
+
+    public MessageText Registration(string fileNumber) => InArabic(() => new MessageText(
+        l["Your registration with the association"],
+        l["You have been registered as a beneficiary of the association under file number {0}.", fileNumber]));
+
+    public MessageText Survey(string requestNumber, string link) => InArabic(() => new MessageText(
+        l["Your opinion of our service"],
+        l["Thank you for dealing with the association about request {0}. We would value your opinion of our service: {1}", requestNumber, link]));
+
+    public MessageText Otp(string code, int minutes) => InArabic(() => new MessageText(
+        l["Your verification code"],
+        l["Your verification code is {0}. It is valid for {1} minutes. Do not share it with anyone.", code, minutes]));
+
+    public MessageText ComplaintAnswered(string reference) => InArabic(() => new MessageText(
+        l["Reply to your submission {0}", reference],
+        l["The association has replied to your submission {0}. You can read the reply on the association's portal with this reference number.", reference]));
+
+    private static MessageText InArabic(Func<MessageText> render)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Arabic;
+        try
+        {
+            return render();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+}
