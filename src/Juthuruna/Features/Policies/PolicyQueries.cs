@@ -62,10 +62,10 @@ public sealed class PolicyQueries(AppDbContext db)
 
     /// <summary>The approved version's text, or null when nothing is approved yet.</summary>
     public Task<PolicyVersionText?> ApprovedTextAsync(Guid documentId, CancellationToken ct) =>
-        Texts(documentId).Where(v => v.Status == PolicyVersionStatus.Approved).SingleOrDefaultAsync(ct);
+        Texts(documentId, v => v.Status == PolicyVersionStatus.Approved).SingleOrDefaultAsync(ct);
 
     public Task<PolicyVersionText?> DraftTextAsync(Guid documentId, CancellationToken ct) =>
-        Texts(documentId).Where(v => v.Status == PolicyVersionStatus.Draft).FirstOrDefaultAsync(ct);
+        Texts(documentId, v => v.Status == PolicyVersionStatus.Draft).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// Version <paramref name="number"/> and the one before it (null for the first), for the diff; drafts only when
@@ -73,8 +73,7 @@ public sealed class PolicyQueries(AppDbContext db)
     /// </summary>
     public async Task<(PolicyVersionText Version, PolicyVersionText? Previous)?> WithPreviousAsync(Guid documentId, int number, bool withDrafts, CancellationToken ct)
     {
-        var both = await Texts(documentId)
-            .Where(v => (v.Number == number || v.Number == number - 1) && (withDrafts || v.Status != PolicyVersionStatus.Draft))
+        var both = await Texts(documentId, v => (v.Number == number || v.Number == number - 1) && (withDrafts || v.Status != PolicyVersionStatus.Draft))
             .ToListAsync(ct);
         return both.SingleOrDefault(v => v.Number == number) is { } version ? (version, both.SingleOrDefault(v => v.Number == number - 1)) : null;
     }
@@ -89,8 +88,9 @@ public sealed class PolicyQueries(AppDbContext db)
             .Select(x => new ApprovedPolicy(x.d.Id, x.d.Kind, x.d.TitleAr, x.d.TitleEn, x.v.Number, x.v.ApprovedOn))
             .ToListAsync(ct);
 
-    private IQueryable<PolicyVersionText> Texts(Guid documentId) =>
-        db.PolicyVersions.AsNoTracking().Where(v => v.DocumentId == documentId)
+    // The filter goes before the projection: EF cannot see through a record's constructor.
+    private IQueryable<PolicyVersionText> Texts(Guid documentId, System.Linq.Expressions.Expression<Func<PolicyVersion, bool>> filter) =>
+        db.PolicyVersions.AsNoTracking().Where(v => v.DocumentId == documentId).Where(filter)
             .Select(v => new PolicyVersionText(v.Id, v.Number, v.Status, v.Text, v.BoardSession, v.ApprovedOn, v.Version));
 
     private IQueryable<PolicyRow> Rows(IQueryable<PolicyDocument> documents) =>
