@@ -56,6 +56,9 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Contacts/Link", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizeFolder("/Committee", StaffIdentitySetup.CommitteeReadersPolicy);
         options.Conventions.AuthorizeFolder("/Letters", StaffIdentitySetup.LetterReadersPolicy);
+        options.Conventions.AuthorizeFolder("/Policies", StaffIdentitySetup.BeneficiaryReadersPolicy);
+        options.Conventions.AuthorizePage("/Policies/Create", StaffIdentitySetup.TenantAdminPolicy);
+        options.Conventions.AuthorizePage("/Policies/Edit", StaffIdentitySetup.TenantAdminPolicy);
         // The QR code on every letter opens /verify/{code}: anyone holding the letter may check it.
         options.Conventions.AllowAnonymousToFolder("/Verify");
         options.Conventions.AllowAnonymousToFolder("/Errors");

@@ -80,6 +80,8 @@ public sealed class AppDbContext
     public DbSet<Features.Notifications.OutgoingMessage> OutgoingMessages => Set<Features.Notifications.OutgoingMessage>();
     public DbSet<Features.Letters.Letter> Letters => Set<Features.Letters.Letter>();
     public DbSet<Features.Letters.LetterPdf> LetterPdfs => Set<Features.Letters.LetterPdf>();
+    public DbSet<Features.Policies.PolicyDocument> PolicyDocuments => Set<Features.Policies.PolicyDocument>();
+    public DbSet<Features.Policies.PolicyVersion> PolicyVersions => Set<Features.Policies.PolicyVersion>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();

@@ -4,6 +4,7 @@ using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.Committee;
 using Juthuruna.Features.Deliveries;
+using Juthuruna.Features.Policies;
 using Juthuruna.Features.Registrations;
 using Juthuruna.Features.Research;
 using Juthuruna.Features.Contacts;
@@ -95,11 +96,84 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         await SeedAssociationAsync(juthuruna, "juthuruna.org.sa", ("BR1", "مكتب حي الصفا", "Al-Safa branch office"), ct);
         await SeedAssociationAsync(albirr, "albirr.org.sa", ("BR1", "مكتب حي النسيم", "Al-Naseem branch office"), ct);
         await SeedBeneficiariesAndContactsAsync(juthuruna.Id, "juthuruna.org.sa", DemoBeneficiaries, withContacts: true, ct);
+        await SeedPoliciesAsync(juthuruna.Id, "juthuruna.org.sa", ct);
         // The same national IDs in the second association: each association has its own files.
         await SeedBeneficiariesAndContactsAsync(albirr.Id, "albirr.org.sa", DemoBeneficiaries.Take(2).ToList(), withContacts: false, ct);
         logger.LogInformation("Seeded the demo: {Tenants} associations and {Users} staff accounts", 2, Logins.Count);
         return true;
     }
+
+    /// <summary>
+    /// The association's relations policy as its board approved it (fifth session, 3/7/1447 هـ = 23/12/2025 م), and the
+    /// support policy guide in two versions, so the history and the diff have something to show.
+    /// </summary>
+    private async Task SeedPoliciesAsync(Guid tenantId, string domain, CancellationToken ct)
+    {
+        await using var scope = scopes.BeginScope(tenantId);
+        var sp = scope.ServiceProvider;
+        var policies = sp.GetRequiredService<PolicyDocuments>();
+        var email = $"admin@{domain}".ToUpperInvariant();
+        var admin = await sp.GetRequiredService<AppDbContext>().Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync(ct);
+
+        async Task<Guid> ApprovedAsync(string titleAr, string titleEn, PolicyKind kind, string text, string session, DateOnly on)
+        {
+            var created = await policies.CreateAsync(new NewPolicyDocument(titleAr, titleEn, kind, IsPublic: true, text, Guid.NewGuid()), admin, ct);
+            Ensure(created.Succeeded, "policy document", created.Errors);
+            await ApproveDraftAsync(created.Id!.Value, session, on);
+            return created.Id.Value;
+        }
+
+        async Task ApproveDraftAsync(Guid id, string session, DateOnly on)
+        {
+            var draft = await sp.GetRequiredService<PolicyQueries>().DraftTextAsync(id, ct) ?? throw new InvalidOperationException("No draft to approve.");
+            var approved = await policies.ApproveAsync(id, draft.Id, draft.Token, session, on, admin, ct);
+            Ensure(approved.Succeeded, "policy approval", approved.Errors);
+        }
+
+        await ApprovedAsync("سياسة تنظيم العلاقة مع المستفيدين", "Beneficiary relations policy", PolicyKind.BeneficiaryRelationsPolicy,
+            RelationsPolicyText(), "5", DualDate.FromHijri(1447, 7, 3));
+
+        var guide = await ApprovedAsync("دليل سياسة الدعم للمستفيدين", "Support policy guide", PolicyKind.SupportPolicyGuide,
+            SupportGuideText(responsePeriod: "أسبوعين"), "2", DualDate.FromHijri(1446, 9, 10));
+        var started = await policies.StartDraftAsync(guide, admin, ct);
+        Ensure(started.Succeeded, "policy draft", started.Errors);
+        var draft = await sp.GetRequiredService<PolicyQueries>().DraftTextAsync(guide, ct) ?? throw new InvalidOperationException("No draft.");
+        var saved = await policies.SaveDraftAsync(guide, draft.Id, draft.Token, SupportGuideText(responsePeriod: "عشرة أيام عمل"), ct);
+        Ensure(saved.Succeeded, "policy draft text", saved.Errors);
+        await ApproveDraftAsync(guide, "4", DualDate.FromHijri(1447, 5, 15));
+    }
+
+    private static string RelationsPolicyText()
+    {
+        using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("Juthuruna.Seeding.beneficiary-relations-policy.ar.txt")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static string SupportGuideText(string responsePeriod) => $"""
+        # دليل سياسة الدعم للمستفيدين
+
+        ## الغرض
+
+        يحدد هذا الدليل أسس تقديم الدعم للمستفيدين من جمعية جذورنا الثقافية وشروطه وإجراءاته، بما يحقق العدالة والشفافية في توزيع الخدمات ويحفظ كرامة المستفيد.
+
+        ## شروط الاستحقاق
+
+        - أن يكون المستفيد مقيمًا في نطاق خدمة الجمعية.
+        - أن يقدّم الوثائق المطلوبة سارية المفعول وقت التقديم.
+        - أن يثبت البحث الاجتماعي حاجته إلى الخدمة المطلوبة.
+
+        ## إجراءات الطلب
+
+        1. يقدّم المستفيد طلب الدعم عبر إحدى قنوات التواصل المعتمدة.
+        2. يتحقق موظف علاقات المستفيدين من اكتمال الوثائق ومطابقتها.
+        3. يُحال الطلب إلى الباحث الاجتماعي لدراسة الحالة.
+        4. تبتّ لجنة البحث في الطلب ويُبلَّغ المستفيد بالقرار خلال مدة لا تتجاوز {responsePeriod} من اكتمال الطلب.
+
+        ## حقوق المستفيد
+
+        للمستفيد الحق في معرفة حالة طلبه في أي وقت، وفي الاعتراض على القرار خلال ثلاثين يومًا من تبليغه، وفي الحفاظ على سرية بياناته.
+        """;
 
     private static byte[] DemoLogo()
     {

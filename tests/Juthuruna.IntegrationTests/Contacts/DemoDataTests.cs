@@ -82,5 +82,14 @@ public sealed class DemoDataTests(AppFactory factory) : IClassFixture<AppFactory
         // The decision window has something to say: one request overdue, one at risk.
         var raised = await factory.InTenantAsync(juthuruna, sp => sp.GetRequiredService<DecisionWindowReminders>().RaiseAsync(CancellationToken.None));
         Assert.Equal((1, 1), (raised.DueSoon, raised.Overdue));
+
+        // The relations policy as the board approved it (fifth session, 3/7/1447 هـ = 23/12/2025 م), and the support guide's two versions.
+        var policies = await factory.InTenantAsync(juthuruna, sp => sp.GetRequiredService<Juthuruna.Features.Policies.PolicyQueries>().ApprovedVersionsAsync(CancellationToken.None));
+        var relations = Assert.Single(policies, p => p.Kind == Juthuruna.Features.Policies.PolicyKind.BeneficiaryRelationsPolicy);
+        Assert.Equal(new DateOnly(2025, 12, 23), relations.ApprovedOn);
+        Assert.Equal("5", await factory.QueryAsync(juthuruna, db => db.PolicyVersions.Where(v => v.DocumentId == relations.DocumentId).Select(v => v.BoardSession).SingleAsync()));
+        Assert.Equal(2, Assert.Single(policies, p => p.Kind == Juthuruna.Features.Policies.PolicyKind.SupportPolicyGuide).Number);
+        var policyPage = await officer.GetDocumentAsync($"/Policies/Details/{relations.DocumentId}");
+        Assert.Contains("الأهداف التفصيلية", policyPage.QuerySelector("[data-testid=policy-text] h2:nth-of-type(3)")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -27,6 +27,7 @@ public sealed class DetailsModel(
     Deliveries deliveries,
     DeliveryQueries deliveryQueries,
     Juthuruna.Features.Letters.LetterQueries letterQueries,
+    Juthuruna.Features.Policies.PolicyQueries policyQueries,
     IEnumerable<Juthuruna.Features.Letters.LetterTemplate> letterTemplates,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -35,6 +36,9 @@ public sealed class DetailsModel(
 
     /// <summary>The letters card, for those who read the register (null for the others).</summary>
     public Juthuruna.Web.Pages.Letters.LettersPanel? Letters { get; private set; }
+
+    /// <summary>The policies in force, so the officer works from the approved text (one query).</summary>
+    public IReadOnlyList<Juthuruna.Features.Policies.ApprovedPolicy> Policies { get; private set; } = [];
     /// <summary>Everything this user may do from the current state; <see cref="Actions"/> are the plain buttons among them.</summary>
     public IReadOnlyList<RequestTransition> Permitted { get; private set; } = [];
     public IReadOnlyList<RequestTransition> Actions { get; private set; } = [];
@@ -532,6 +536,7 @@ public sealed class DetailsModel(
 
         await LoadStepsAsync(id, posted, ct);
         await LoadLettersAsync(ct);
+        Policies = await policyQueries.ApprovedVersionsAsync(ct);
         return true;
     }
 
