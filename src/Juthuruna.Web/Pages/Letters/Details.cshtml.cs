@@ -15,7 +15,7 @@ public sealed class DetailsModel(LetterQueries queries, LetterRegister register,
 {
     public LetterDetails Letter { get; private set; } = null!;
     public bool CanCorrect { get; private set; }
-    public string VerifyUrl => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{Letter.VerificationCode}";
+    public string VerifyUrl => LetterRegister.VerifyUrl(options.Value, Letter.VerificationCode);
 
     public string SubjectUrl => Letter.Row.Kind == LetterKind.SessionMinutes
         ? $"/Committee/Sessions/Details/{Letter.Row.SubjectId}"

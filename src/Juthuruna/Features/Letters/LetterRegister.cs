@@ -58,7 +58,7 @@ public sealed class LetterRegister(
     /// <summary>Issues <paramref name="kind"/> about <paramref name="subjectId"/>; the same key posted twice issues one letter.</summary>
     public async Task<RequestResult> IssueAsync(LetterKind kind, Guid subjectId, string language, Guid idempotencyKey, Actor actor, CancellationToken ct)
     {
-        if (await db.Letters.AsNoTracking().Where(x => x.IdempotencyKey == idempotencyKey).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct) is { } issued)
+        if (await IssuedWithKeyAsync(idempotencyKey, ct) is { } issued)
         {
             return RequestResult.Done(issued);
         }
@@ -77,7 +77,7 @@ public sealed class LetterRegister(
     /// </summary>
     public async Task<RequestResult> ReissueAsync(Guid letterId, Guid idempotencyKey, Actor actor, CancellationToken ct)
     {
-        if (await db.Letters.AsNoTracking().Where(x => x.IdempotencyKey == idempotencyKey).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct) is { } issued)
+        if (await IssuedWithKeyAsync(idempotencyKey, ct) is { } issued)
         {
             return RequestResult.Done(issued);
         }
@@ -191,7 +191,7 @@ public sealed class LetterRegister(
             // The same form posted twice at once: the first post's letter is the answer; this number goes back.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            if (await db.Letters.AsNoTracking().Where(x => x.IdempotencyKey == idempotencyKey).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct) is { } first)
+            if (await IssuedWithKeyAsync(idempotencyKey, ct) is { } first)
             {
                 return RequestResult.Done(first);
             }
@@ -203,7 +203,14 @@ public sealed class LetterRegister(
         return RequestResult.Done(letter.Id);
     }
 
-    private string VerifyUrl(string code) => $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{code}";
+    /// <summary>The letter a form's key already issued: the answer to the same form posted again.</summary>
+    private Task<Guid?> IssuedWithKeyAsync(Guid idempotencyKey, CancellationToken ct) =>
+        db.Letters.AsNoTracking().Where(x => x.IdempotencyKey == idempotencyKey).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(ct);
+
+    private string VerifyUrl(string code) => VerifyUrl(options.Value, code);
+
+    /// <summary>The public verification address printed in a letter's QR code.</summary>
+    public static string VerifyUrl(LetterOptions options, string code) => $"{options.PublicBaseUrl.TrimEnd('/')}/verify/{code}";
 
     internal static CultureInfo CultureFor(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en" : "ar-SA");
 
