@@ -61,6 +61,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Policies/Edit", StaffIdentitySetup.TenantAdminPolicy);
         // The QR code on every letter opens /verify/{code}: anyone holding the letter may check it.
         options.Conventions.AllowAnonymousToFolder("/Verify");
+        // The beneficiaries' portal (/t/{slug}/…): no staff account; its pages check the portal session themselves.
+        options.Conventions.AllowAnonymousToFolder("/Portal");
         options.Conventions.AllowAnonymousToFolder("/Errors");
         options.Conventions.AllowAnonymousToPage("/Account/Login");
         options.Conventions.AllowAnonymousToPage("/Culture");
@@ -98,6 +100,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseMiddleware<PortalTenantMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<LogContextMiddleware>();
 app.UseSerilogRequestLogging(o =>

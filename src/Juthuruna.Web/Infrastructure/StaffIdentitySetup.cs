@@ -45,6 +45,7 @@ public static class StaffIdentitySetup
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveStaffConfirmation>();
+        services.AddPortalAuthentication();
 
         services.ConfigureApplicationCookie(options =>
         {
