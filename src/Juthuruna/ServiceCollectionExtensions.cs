@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddHttpClient<Features.Notifications.Messaging.HttpSmsSender>();
         services.AddScoped<Features.Notifications.Messaging.MessageTemplates>();
         services.AddScoped<Features.Notifications.Messaging.MessageDelivery>();
+        services.AddScoped<Features.Notifications.Messaging.Outbox>();
         services.AddScoped<Features.Research.Research>();
         services.AddScoped<Features.Research.ResearchQueries>();
         services.AddScoped<Features.Registrations.Registrations>();
