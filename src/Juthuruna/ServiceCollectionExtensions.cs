@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SupportServices>();
         services.AddScoped<ServiceCatalogue>();
         services.AddScoped<Features.SupportRequests.SupportRequests>();
+        services.AddScoped<Features.SupportRequests.RequestMessages>();
         services.AddScoped<Features.SupportRequests.RequestQueries>();
         services.AddScoped<Features.SupportRequests.DocumentChecks>();
         services.AddScoped<Features.Settings.AssociationSettings>();

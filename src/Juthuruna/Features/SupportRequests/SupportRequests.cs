@@ -31,7 +31,7 @@ public sealed record RequestResult(Guid? Id, IReadOnlyList<(string Field, string
 }
 
 /// <summary>Writes of support requests. Every state change goes through <see cref="RequestWorkflow"/> and writes history.</summary>
-public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, RequestMessages messages)
 {
     public async Task<RequestResult> CreateAsync(NewSupportRequest command, Actor actor, CancellationToken ct)
     {
@@ -209,7 +209,7 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
 
         request.UpdatedAtUtc = now;
         request.Version = Guid.NewGuid();
-        db.RequestHistory.Add(new RequestHistory
+        var history = new RequestHistory
         {
             RequestId = request.Id,
             From = from,
@@ -218,7 +218,9 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             UserId = actor.UserId,
             AtUtc = now,
-        });
+        };
+        db.RequestHistory.Add(history);
+        await messages.QueueAsync(request, transition.To, history.Id, ct);
 
         try
         {
