@@ -291,6 +291,21 @@ public sealed class BeneficiaryTests(AppFactory factory) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task Edit_opt_out_of_non_essential_messages_is_saved_and_shown_on_the_file()
+    {
+        var (tenant, officer) = await OfficerAsync();
+        var id = IdFromRedirect(await CreateAsync(officer, Fields(NationalIdFor(13))));
+
+        await officer.SubmitFormAsync($"/Beneficiaries/Edit/{id}", Form, new Dictionary<string, string> { ["Input.NonEssentialMessagesOptOut"] = "true" });
+
+        Assert.True(await factory.QueryAsync(tenant.Id, db => db.Beneficiaries.Where(b => b.Id == id).Select(b => b.NonEssentialMessagesOptOut).SingleAsync()));
+        var file = await officer.GetDocumentAsync($"/Beneficiaries/Details/{id}");
+        Assert.Equal("الرسائل الأساسية فقط", file.QuerySelector("[data-testid=messages-preference]")!.TextContent.Trim());
+        var edit = await officer.GetDocumentAsync($"/Beneficiaries/Edit/{id}");
+        Assert.True(edit.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[type=checkbox][name='Input.NonEssentialMessagesOptOut']")!.IsChecked);
+    }
+
+    [Fact]
     public async Task Edit_stale_save_keeps_typed_values_shows_the_other_change_and_loses_nothing()
     {
         var (tenant, officer) = await OfficerAsync();

@@ -174,6 +174,7 @@ public sealed class BeneficiaryFiles(
         MaritalStatus = b.MaritalStatus,
         Mobile = SaudiMobile.ToLocal(b.Mobile),
         Email = b.Email,
+        NonEssentialMessagesOptOut = b.NonEssentialMessagesOptOut,
         BuildingNumber = b.Address.BuildingNumber,
         Street = b.Address.Street,
         District = b.Address.District,
@@ -212,6 +213,7 @@ public sealed class BeneficiaryFiles(
         SaudiMobile.TryNormalize(form.Mobile, out var mobile);
         b.Mobile = mobile;
         b.Email = Clean(form.Email);
+        b.NonEssentialMessagesOptOut = form.NonEssentialMessagesOptOut;
         b.Address.BuildingNumber = Digits(form.BuildingNumber);
         b.Address.Street = Clean(form.Street);
         b.Address.District = Clean(form.District);

@@ -27,6 +27,10 @@ public sealed class BeneficiaryForm
     public MaritalStatus? MaritalStatus { get; set; }
     public string? Mobile { get; set; }
     public string? Email { get; set; }
+
+    /// <summary>No satisfaction surveys and other non-essential messages; codes, progress and decisions still go.</summary>
+    public bool NonEssentialMessagesOptOut { get; set; }
+
     public string? BuildingNumber { get; set; }
     public string? Street { get; set; }
     public string? District { get; set; }

@@ -22,6 +22,7 @@ public sealed record BeneficiaryDetails(
     MaritalStatus MaritalStatus,
     string Mobile,
     string? Email,
+    bool NonEssentialMessagesOptOut,
     NationalAddress Address,
     EmploymentStatus EmploymentStatus,
     HousingType HousingType,
@@ -97,7 +98,7 @@ public sealed class BeneficiaryQueries(AppDbContext db)
             ?? throw new EntityNotFoundException(nameof(Beneficiary), id);
         return new BeneficiaryDetails(
             b.Id, b.FileNumber, b.IdentityType, b.IdentityNumber, b.FullNameAr, b.NameEn, b.Gender, b.BirthDate, b.Nationality,
-            b.MaritalStatus, b.Mobile, b.Email, b.Address, b.EmploymentStatus, b.HousingType, b.HealthNotes, b.Notes,
+            b.MaritalStatus, b.Mobile, b.Email, b.NonEssentialMessagesOptOut, b.Address, b.EmploymentStatus, b.HousingType, b.HealthNotes, b.Notes,
             b.IncomeSources.OrderBy(i => i.Kind).ToList(), b.HouseholdMembers, b.CreatedAtUtc, b.UpdatedAtUtc);
     }
 
