@@ -51,6 +51,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Notifications.Messaging.MessageTemplates>();
         services.AddScoped<Features.Notifications.Messaging.MessageDelivery>();
         services.AddScoped<Features.Notifications.Messaging.Outbox>();
+        services.AddScoped<Features.Portal.PortalSignIn>();
+        services.AddScoped<Features.Portal.PortalTracking>();
         services.AddScoped<Features.Research.Research>();
         services.AddScoped<Features.Research.ResearchQueries>();
         services.AddScoped<Features.Registrations.Registrations>();

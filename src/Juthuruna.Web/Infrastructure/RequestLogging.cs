@@ -11,7 +11,9 @@ public sealed class LogContextMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, TenantContext tenant)
     {
-        var userId = context.User.Identity?.IsAuthenticated == true ? context.User.UserId().ToString() : null;
+        // A beneficiary's portal session has no staff user id (and its claims are not logged).
+        var staff = context.User.Identity is { IsAuthenticated: true, AuthenticationType: not PortalAuthentication.Scheme };
+        var userId = staff ? context.User.UserId().ToString() : null;
         using (LogContext.PushProperty("TenantId", tenant.TenantId?.ToString()))
         using (LogContext.PushProperty("UserId", userId))
         {

@@ -80,6 +80,9 @@ public sealed class AppDbContext
     public DbSet<Features.Notifications.OutgoingMessage> OutgoingMessages => Set<Features.Notifications.OutgoingMessage>();
     public DbSet<Features.Letters.Letter> Letters => Set<Features.Letters.Letter>();
     public DbSet<Features.Letters.LetterPdf> LetterPdfs => Set<Features.Letters.LetterPdf>();
+    public DbSet<Features.Portal.PortalChallenge> PortalChallenges => Set<Features.Portal.PortalChallenge>();
+    public DbSet<Features.Portal.PortalLookup> PortalLookups => Set<Features.Portal.PortalLookup>();
+    public DbSet<Features.Portal.PortalUpload> PortalUploads => Set<Features.Portal.PortalUpload>();
     public DbSet<Features.Policies.PolicyDocument> PolicyDocuments => Set<Features.Policies.PolicyDocument>();
     public DbSet<Features.Policies.PolicyVersion> PolicyVersions => Set<Features.Policies.PolicyVersion>();
 

@@ -28,6 +28,7 @@ public sealed class DetailsModel(
     DeliveryQueries deliveryQueries,
     Juthuruna.Features.Letters.LetterQueries letterQueries,
     Juthuruna.Features.Policies.PolicyQueries policyQueries,
+    Juthuruna.Features.Portal.PortalTracking portalTracking,
     IEnumerable<Juthuruna.Features.Letters.LetterTemplate> letterTemplates,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -44,6 +45,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<RequestTransition> Actions { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Researchers { get; private set; } = [];
     public IReadOnlyList<ChecklistItem> Checklist { get; private set; } = [];
+
+    /// <summary>Documents the beneficiary sent through the portal, for the officer to check.</summary>
+    public IReadOnlyList<Juthuruna.Features.Portal.PortalUploadRow> PortalUploads { get; private set; } = [];
     public string DeclarationText { get; private set; } = "";
     public DateOnly Today { get; private set; }
     public bool CanWrite => User.IsInRole(StaffRoles.RelationsOfficer) || User.IsInRole(StaffRoles.TenantAdmin);
@@ -528,6 +532,7 @@ public sealed class DetailsModel(
         Permitted = RequestWorkflow.Permitted(request.State, StaffRoles.All.Where(User.IsInRole));
         Actions = Permitted.Where(t => t.Form == TransitionForm.Button).ToList();
         Checklist = await documents.ChecklistAsync(id, request.ServiceId, ct);
+        PortalUploads = await portalTracking.UploadsAsync(id, ct);
         if (CanWrite)
         {
             Researchers = await queries.ResearchersAsync(ct);
