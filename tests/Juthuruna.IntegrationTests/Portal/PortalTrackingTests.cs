@@ -73,7 +73,7 @@ public sealed class PortalTrackingTests(AppFactory factory) : IClassFixture<AppF
         Assert.Equal(wrongId.QuerySelector("[data-testid=track-error]")!.TextContent.Trim(), wrongNumber.QuerySelector("[data-testid=track-error]")!.TextContent.Trim());
         Assert.Contains("لا يوجد طلب", wrongId.QuerySelector("[data-testid=track-error]")!.TextContent);
         Assert.Equal(request.Number, wrongId.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Input.Number']")!.Value);
-        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.CountAsync(m => m.Kind == MessageKind.Otp)));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class PortalTrackingTests(AppFactory factory) : IClassFixture<AppF
 
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
         Assert.Contains("محاولات كثيرة", (await StaffClient.ParseAsync(right)).QuerySelector("[data-testid=track-error]")!.TextContent);
-        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.CountAsync(m => m.Kind == MessageKind.Otp)));
     }
 
     [Fact]
@@ -185,8 +185,8 @@ public sealed class PortalTrackingTests(AppFactory factory) : IClassFixture<AppF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("لا يوجد طلب", (await StaffClient.ParseAsync(response)).QuerySelector("[data-testid=track-error]")!.TextContent);
-        Assert.Equal(0, await factory.QueryAsync(own.Id, db => db.OutgoingMessages.CountAsync()));
-        Assert.Equal(0, await factory.QueryAsync(other.Id, db => db.OutgoingMessages.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(own.Id, db => db.OutgoingMessages.CountAsync(m => m.Kind == MessageKind.Otp)));
+        Assert.Equal(0, await factory.QueryAsync(other.Id, db => db.OutgoingMessages.CountAsync(m => m.Kind == MessageKind.Otp)));
     }
 
     [Fact]
