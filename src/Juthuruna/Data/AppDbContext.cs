@@ -82,6 +82,7 @@ public sealed class AppDbContext
     public DbSet<Features.Letters.LetterPdf> LetterPdfs => Set<Features.Letters.LetterPdf>();
     public DbSet<Features.Policies.PolicyDocument> PolicyDocuments => Set<Features.Policies.PolicyDocument>();
     public DbSet<Features.Policies.PolicyVersion> PolicyVersions => Set<Features.Policies.PolicyVersion>();
+    public DbSet<Features.Portal.PortalApplicationAttempt> PortalApplicationAttempts => Set<Features.Portal.PortalApplicationAttempt>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();
@@ -201,7 +202,7 @@ public sealed class AppDbContext
         }
 
         var now = _clock.GetUtcNow().UtcDateTime;
-        var userId = _currentUser.UserId?.ToString() ?? AuditEntry.SystemUser;
+        var userId = _currentUser.AuditName;
         foreach (var ((type, id), (action, changes)) in rows)
         {
             var json = AuditChanges.ToJson(changes);
