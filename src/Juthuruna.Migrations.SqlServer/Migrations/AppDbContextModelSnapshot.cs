@@ -159,6 +159,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<bool>("OpenedOnWebsite")
+                        .HasColumnType("bit");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -275,8 +278,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("PolicyVersions")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<int>("Position")
                         .HasColumnType("int");
@@ -1072,6 +1075,32 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PolicyVersions");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Portal.PortalApplicationAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Client", "AtUtc");
+
+                    b.ToTable("PortalApplicationAttempts");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Portal.PortalChallenge", b =>
@@ -2134,11 +2163,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                                 .IsRequired()
                                 .HasMaxLength(10)
                                 .HasColumnType("nvarchar(10)");
-
-                            b1.Property<string>("PolicyVersion")
-                                .IsRequired()
-                                .HasMaxLength(50)
-                                .HasColumnType("nvarchar(50)");
                         });
 
                     b.HasKey("Id");

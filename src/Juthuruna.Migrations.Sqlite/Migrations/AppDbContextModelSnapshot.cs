@@ -154,6 +154,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OpenedOnWebsite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SearchKey")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -269,7 +272,7 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PolicyVersions")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
@@ -1066,6 +1069,32 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PolicyVersions");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Portal.PortalApplicationAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Client", "AtUtc");
+
+                    b.ToTable("PortalApplicationAttempts");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Portal.PortalChallenge", b =>
@@ -2121,11 +2150,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                             b1.Property<string>("NumberPrefix")
                                 .IsRequired()
                                 .HasMaxLength(10)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("PolicyVersion")
-                                .IsRequired()
-                                .HasMaxLength(50)
                                 .HasColumnType("TEXT");
                         });
 

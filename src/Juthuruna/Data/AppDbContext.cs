@@ -85,6 +85,7 @@ public sealed class AppDbContext
     public DbSet<Features.Portal.PortalUpload> PortalUploads => Set<Features.Portal.PortalUpload>();
     public DbSet<Features.Policies.PolicyDocument> PolicyDocuments => Set<Features.Policies.PolicyDocument>();
     public DbSet<Features.Policies.PolicyVersion> PolicyVersions => Set<Features.Policies.PolicyVersion>();
+    public DbSet<Features.Portal.PortalApplicationAttempt> PortalApplicationAttempts => Set<Features.Portal.PortalApplicationAttempt>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();
@@ -204,7 +205,7 @@ public sealed class AppDbContext
         }
 
         var now = _clock.GetUtcNow().UtcDateTime;
-        var userId = _currentUser.UserId?.ToString() ?? AuditEntry.SystemUser;
+        var userId = _currentUser.AuditName;
         foreach (var ((type, id), (action, changes)) in rows)
         {
             var json = AuditChanges.ToJson(changes);

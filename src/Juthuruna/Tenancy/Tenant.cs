@@ -52,12 +52,6 @@ public sealed class TenantSettings
     /// <summary>Members needed for the committee to decide; null means a majority of the active members.</summary>
     public int? CommitteeQuorum { get; set; }
 
-    /// <summary>
-    /// The version of the association's policies that committee decisions record, until versioned
-    /// policy documents replace it (e.g. "1447-05": approved in the board's fifth session of 1447).
-    /// </summary>
-    public string PolicyVersion { get; set; } = "1";
-
     /// <summary>Who signs the association's letters, and as what (e.g. "المدير التنفيذي"; empty: "Executive Director" in the letter's language).</summary>
     public string LetterSignatoryName { get; set; } = "";
 

@@ -78,15 +78,11 @@ public sealed class SettingsTests(AppFactory factory) : IClassFixture<AppFactory
 
     private const string CommitteeForm = "form[data-testid=committee-settings-form]";
 
-    private Task<(int? Quorum, string PolicyVersion)> CommitteeSettingsAsync(TestTenant tenant) =>
-        factory.QueryAsync(tenant.Id, async db =>
-        {
-            var settings = await db.Tenants.Where(t => t.Id == tenant.Id).Select(t => t.Settings).SingleAsync();
-            return (settings.CommitteeQuorum, settings.PolicyVersion);
-        });
+    private Task<int?> CommitteeSettingsAsync(TestTenant tenant) =>
+        factory.QueryAsync(tenant.Id, db => db.Tenants.Where(t => t.Id == tenant.Id).Select(t => t.Settings.CommitteeQuorum).SingleAsync());
 
     [Fact]
-    public async Task Settings_committee_quorum_and_policy_version_are_saved_and_an_empty_quorum_means_majority()
+    public async Task Settings_committee_quorum_is_saved_and_an_empty_quorum_means_majority()
     {
         var tenant = await factory.CreateTenantAsync();
         using var admin = await factory.SignInAsync(tenant.Admin.Email);
@@ -94,28 +90,26 @@ public sealed class SettingsTests(AppFactory factory) : IClassFixture<AppFactory
         var saved = await admin.SubmitFormAsync("/Admin/Settings", CommitteeForm, new Dictionary<string, string>
         {
             ["Committee.CommitteeQuorum"] = "٣",
-            ["Committee.PolicyVersion"] = "  1447-05  ",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal((3, "1447-05"), await CommitteeSettingsAsync(tenant));
+        Assert.Equal(3, await CommitteeSettingsAsync(tenant));
         var page = await admin.GetDocumentAsync("/Admin/Settings");
         Assert.Equal("3", page.QuerySelector<IHtmlInputElement>("[name='Committee.CommitteeQuorum']")!.Value);
-        Assert.Equal("1447-05", page.QuerySelector<IHtmlInputElement>("[name='Committee.PolicyVersion']")!.Value);
+        // Decisions cite the approved policy documents: there is no version to type any more.
+        Assert.Null(page.QuerySelector("[name='Committee.PolicyVersion']"));
 
         var majority = await admin.SubmitFormAsync("/Admin/Settings", CommitteeForm, new Dictionary<string, string> { ["Committee.CommitteeQuorum"] = "" });
 
         Assert.Equal(HttpStatusCode.Redirect, majority.StatusCode);
-        Assert.Equal((null, "1447-05"), await CommitteeSettingsAsync(tenant));
+        Assert.Null(await CommitteeSettingsAsync(tenant));
     }
 
     [Theory]
-    [InlineData("0", "1447-05", "Committee.CommitteeQuorum")]
-    [InlineData("51", "1447-05", "Committee.CommitteeQuorum")]
-    [InlineData("ثلاثة", "1447-05", "Committee.CommitteeQuorum")]
-    [InlineData("3", "   ", "Committee.PolicyVersion")]
-    [InlineData("3", "v123456789-123456789-123456789-123456789-1234567890", "Committee.PolicyVersion")]
-    public async Task Settings_invalid_committee_settings_come_back_with_the_message_and_change_nothing(string quorum, string policyVersion, string field)
+    [InlineData("0")]
+    [InlineData("51")]
+    [InlineData("ثلاثة")]
+    public async Task Settings_invalid_committee_settings_come_back_with_the_message_and_change_nothing(string quorum)
     {
         var tenant = await factory.CreateTenantAsync();
         using var admin = await factory.SignInAsync(tenant.Admin.Email);
@@ -123,18 +117,17 @@ public sealed class SettingsTests(AppFactory factory) : IClassFixture<AppFactory
         var response = await admin.SubmitFormAsync("/Admin/Settings", CommitteeForm, new Dictionary<string, string>
         {
             ["Committee.CommitteeQuorum"] = quorum,
-            ["Committee.PolicyVersion"] = policyVersion,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await StaffClient.ParseAsync(response);
+        const string field = "Committee.CommitteeQuorum";
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent));
         Assert.Matches("[\\u0600-\\u06FF]", page.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent);
         Assert.Equal(quorum, page.QuerySelector<IHtmlInputElement>("[name='Committee.CommitteeQuorum']")!.Value);
-        Assert.Equal(policyVersion, page.QuerySelector<IHtmlInputElement>("[name='Committee.PolicyVersion']")!.Value);
         // The other forms show the saved values, not empty ones.
         Assert.Equal(TenantSettings.DefaultDecisionWindowDays.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector<IHtmlInputElement>("[name='Window.DecisionWindowDays']")!.Value);
-        Assert.Equal((null, "1"), await CommitteeSettingsAsync(tenant));
+        Assert.Null(await CommitteeSettingsAsync(tenant));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactor
         var item = await factory.QueryAsync(c.Tenant.Id, db => db.AgendaItems.SingleAsync(i => i.Id == itemId));
         Assert.Equal((AgendaItemStatus.Decided, CommitteeDecision.Approve), (item.Status, item.Decision));
         Assert.Equal((2, 0, 0, 1), (item.VotesApprove, item.VotesReject, item.Abstentions, item.Recusals));
-        Assert.Equal("سياسات الجمعية — الإصدار 1", item.PolicyVersions);
+        Assert.Equal(CommitteeSeats.NoApprovedPolicies, item.PolicyVersions);
         Assert.Equal(c.Chair.Id, item.DecidedBy);
         Assert.Equal([request.ServiceId], item.ApprovedServiceIds);
         Assert.Equal(300_000, item.ApprovedAmountHalalas);
@@ -81,6 +81,28 @@ public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactor
         await c.ChairClient.GetDocumentAsync($"/Committee/Items/{itemId}", HttpStatusCode.NotFound);
         var closeSession = await c.SecretaryClient.SubmitFormAsync($"/Committee/Sessions/Details/{sessionId}", "form[data-testid=close-session-form]", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, closeSession.StatusCode);
+    }
+
+    [Fact]
+    public async Task Committee_decision_records_the_approved_policy_versions_in_force_when_decided()
+    {
+        var c = await CreateAsync(factory);
+        await TestPolicies.ApprovedAsync(factory, c.Tenant, "سياسة علاقات المستفيدين", Juthuruna.Features.Policies.PolicyKind.BeneficiaryRelationsPolicy,
+            "# السياسة", "5", Juthuruna.Common.Dates.DualDate.FromHijri(1447, 7, 3));
+        await TestPolicies.ApprovedAsync(factory, c.Tenant, "دليل سياسة الدعم", Juthuruna.Features.Policies.PolicyKind.SupportPolicyGuide,
+            "# الدليل", "4", Juthuruna.Common.Dates.DualDate.FromHijri(1447, 5, 15));
+        // A draft is not in force: it is not cited.
+        await TestPolicies.DraftAsync(factory, c.Tenant, "مسودة لائحة", "# مسودة");
+        var (_, itemId, _) = await c.SessionWithItemAsync(factory, c.Chair, c.Secretary, c.Member, c.Member2);
+        await VotedAsync(c.ChairClient, itemId, VoteChoice.Approve, "مستحقة");
+        await VotedAsync(c.MemberClient, itemId, VoteChoice.Approve, "مستحقة");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await CloseAsync(c.ChairClient, itemId, CommitteeDecision.Approve, "تعتمد اللجنة المساعدة")).StatusCode);
+
+        var recorded = await factory.QueryAsync(c.Tenant.Id, db => db.AgendaItems.Where(i => i.Id == itemId).Select(i => i.PolicyVersions).SingleAsync());
+        Assert.Equal("دليل سياسة الدعم: الإصدار 1 (جلسة المجلس 4، 15/5/1447 هـ)؛ سياسة علاقات المستفيدين: الإصدار 1 (جلسة المجلس 5، 3/7/1447 هـ)", recorded);
+        var page = await c.ChairClient.GetDocumentAsync($"/Committee/Items/{itemId}");
+        Assert.Contains("سياسة علاقات المستفيدين: الإصدار 1", page.QuerySelector("[data-testid=policy-versions]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public static class TestWindow
         var arranged = await TestRequests.VerifiedAsync(factory, tenant);
         var due = Today(factory).AddDays(daysFromToday);
         await SetAsync(factory, tenant, arranged.RequestId, r => r.DecisionDueOn = due);
+        // The beneficiary's "request received" SMS, queued when the request was opened, is not what the window's
+        // reminders are about: these tests look at the messages the reminders write.
+        await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages
+            .Where(m => m.Kind == Juthuruna.Features.Notifications.MessageKind.RequestReceived).ExecuteDeleteAsync());
         return arranged.RequestId;
     }
 

@@ -14,14 +14,14 @@ public static class BeneficiaryLabels
         IdentityType.Iqama => l["Iqama"],
         IdentityType.Passport => l["Passport"],
         IdentityType.BorderNumber => l["Border number"],
-        _ => value.ToString(),
+        _ => Enum.IsDefined(value) ? value.ToString() : "—",
     };
 
     public static string Of(IStringLocalizer l, Gender value) => value switch
     {
         Gender.Male => l["Male"],
         Gender.Female => l["Female"],
-        _ => value.ToString(),
+        _ => Enum.IsDefined(value) ? value.ToString() : "—",
     };
 
     public static string Of(IStringLocalizer l, MaritalStatus value) => value switch
@@ -30,7 +30,7 @@ public static class BeneficiaryLabels
         MaritalStatus.Married => l["Married"],
         MaritalStatus.Divorced => l["Divorced"],
         MaritalStatus.Widowed => l["Widowed"],
-        _ => value.ToString(),
+        _ => Enum.IsDefined(value) ? value.ToString() : "—",
     };
 
     public static string Of(IStringLocalizer l, EmploymentStatus value) => value switch
@@ -41,7 +41,7 @@ public static class BeneficiaryLabels
         EmploymentStatus.Retired => l["Retired"],
         EmploymentStatus.Student => l["Student"],
         EmploymentStatus.UnableToWork => l["Unable to work"],
-        _ => value.ToString(),
+        _ => Enum.IsDefined(value) ? value.ToString() : "—",
     };
 
     public static string Of(IStringLocalizer l, HousingType value) => value switch
@@ -51,7 +51,7 @@ public static class BeneficiaryLabels
         HousingType.Family => l["Living with family"],
         HousingType.Charitable => l["Charitable housing"],
         HousingType.Other => l["Other housing"],
-        _ => value.ToString(),
+        _ => Enum.IsDefined(value) ? value.ToString() : "—",
     };
 
     public static string Of(IStringLocalizer l, IncomeKind value) => value switch
@@ -62,7 +62,7 @@ public static class BeneficiaryLabels
         IncomeKind.Pension => l["Pension"],
         IncomeKind.Rehabilitation => l["Rehabilitation allowance"],
         IncomeKind.Other => l["Other income"],
-        _ => value.ToString(),
+        _ => Enum.IsDefined(value) ? value.ToString() : "—",
     };
 
     public static string Of(IStringLocalizer l, HouseholdRelation value) => value switch
@@ -75,13 +75,13 @@ public static class BeneficiaryLabels
         HouseholdRelation.Brother => l["Brother"],
         HouseholdRelation.Sister => l["Sister"],
         HouseholdRelation.Other => l["Other relative"],
-        _ => value.ToString(),
+        _ => Enum.IsDefined(value) ? value.ToString() : "—",
     };
 
     public static string Of(IStringLocalizer l, CalendarKind value) => value switch
     {
         CalendarKind.Gregorian => l["Gregorian"],
         CalendarKind.Hijri => l["Hijri"],
-        _ => value.ToString(),
+        _ => Enum.IsDefined(value) ? value.ToString() : "—",
     };
 }

@@ -21,7 +21,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.ComplexProperty(t => t.Settings, s =>
         {
             s.Property(x => x.NumberPrefix).HasMaxLength(10);
-            s.Property(x => x.PolicyVersion).HasMaxLength(50);
             s.Property(x => x.LetterSignatoryName).HasMaxLength(200);
             s.Property(x => x.LetterSignatoryTitle).HasMaxLength(200);
         });

@@ -26,11 +26,14 @@ public sealed class AuditEntry : ITenantOwned
 {
     public const string SystemUser = "system";
 
+    /// <summary>A beneficiary acting on the association's public portal (no staff account), e.g. applying online.</summary>
+    public const string PortalUser = "portal";
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
     public DateTime AtUtc { get; set; }
 
-    /// <summary>The acting user's id, or <see cref="SystemUser"/> for seed and background work.</summary>
+    /// <summary>The acting user's id, <see cref="PortalUser"/> for the public portal, or <see cref="SystemUser"/> for seed and background work.</summary>
     public required string UserId { get; set; }
 
     public AuditAction Action { get; set; }
@@ -60,7 +63,19 @@ public sealed class CurrentUser
 {
     public Guid? UserId { get; private set; }
 
+    /// <summary>The scope acts for the public portal: audited as <see cref="AuditEntry.PortalUser"/>, never as a staff member.</summary>
+    public bool IsPortal { get; private set; }
+
     public void Use(Guid userId) => UserId = userId;
+
+    public void UsePortal()
+    {
+        UserId = null;
+        IsPortal = true;
+    }
+
+    /// <summary>What the audit trail records as the actor.</summary>
+    public string AuditName => UserId?.ToString() ?? (IsPortal ? AuditEntry.PortalUser : AuditEntry.SystemUser);
 }
 
 public sealed record FieldChange(string Field, object? Old, object? New);
@@ -118,7 +133,7 @@ public sealed class AccessLog(Data.AppDbContext db, CurrentUser currentUser, Tim
         db.Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = currentUser.UserId?.ToString() ?? AuditEntry.SystemUser,
+            UserId = currentUser.AuditName,
             Action = AuditAction.Viewed,
             EntityType = entityType,
             EntityId = entityId.ToString(),

@@ -103,6 +103,12 @@ public sealed class Beneficiary : ITenantOwned, Juthuruna.Features.Audit.IAudite
     public string? HealthNotes { get; set; }
     public string? Notes { get; set; }
 
+    /// <summary>
+    /// The file was opened by the beneficiary's own application on the association's website: only the name, identity,
+    /// birth date and mobile come from them, unchecked, until the officer completes the file.
+    /// </summary>
+    public bool OpenedOnWebsite { get; set; }
+
     public List<IncomeSource> IncomeSources { get; set; } = [];
     public List<HouseholdMember> HouseholdMembers { get; set; } = [];
 

@@ -215,7 +215,7 @@ public sealed class BeneficiaryFormValidator : AbstractValidator<BeneficiaryForm
         };
     }
 
-    private static string? BirthDateProblem(string? value, CalendarKind calendar, DateOnly today, bool required, IStringLocalizer l) =>
+    internal static string? BirthDateProblem(string? value, CalendarKind calendar, DateOnly today, bool required, IStringLocalizer l) =>
         BirthDateProblemText(value, calendar, today, required, l)?.Value;
 
     private static LocalizedString? BirthDateProblemText(string? value, CalendarKind calendar, DateOnly today, bool required, IStringLocalizer l)

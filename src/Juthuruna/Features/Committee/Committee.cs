@@ -91,7 +91,12 @@ public sealed class AgendaItem : ITenantOwned, IAudited
     public List<Guid> ApprovedServiceIds { get; set; } = [];
     public long? ApprovedAmountHalalas { get; set; }
 
-    /// <summary>The policy documents in force when decided, e.g. "سياسة الدعم v3; دليل البحث v2".</summary>
+    public const int MaxPolicyVersionsLength = 2000;
+
+    /// <summary>
+    /// The approved policy documents in force when decided, e.g. "سياسة علاقات المستفيدين: الإصدار 1 (جلسة المجلس 5، 3/7/1447 هـ)؛ …"
+    /// (see <see cref="CommitteeSeats.PolicyVersionsText"/>).
+    /// </summary>
     public string? PolicyVersions { get; set; }
 
     /// <summary>The tally when closed, kept with the decision for the minutes.</summary>
@@ -165,7 +170,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     public void Configure(EntityTypeBuilder<AgendaItem> builder)
     {
         builder.Property(i => i.Reasons).HasMaxLength(4000);
-        builder.Property(i => i.PolicyVersions).HasMaxLength(500);
+        builder.Property(i => i.PolicyVersions).HasMaxLength(AgendaItem.MaxPolicyVersionsLength);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.TenantId, i.SessionId, i.RequestId }).IsUnique();
         builder.HasIndex(i => new { i.TenantId, i.RequestId, i.Status });

@@ -25,6 +25,37 @@ public static class CommitteeSeats
     /// <summary>The seats that may keep the minutes: build the agenda, record attendance, open a session.</summary>
     public static bool KeepsMinutes(CommitteeRole? role) => role is CommitteeRole.Secretary or CommitteeRole.Chair;
 
-    /// <summary>The text a decision records as the policies in force, until versioned policy documents exist.</summary>
-    public static string PolicyVersionsText(string policyVersion) => $"سياسات الجمعية — الإصدار {policyVersion}";
+    public const string NoApprovedPolicies = "لا توجد وثائق سياسات معتمدة";
+
+    /// <summary>
+    /// What a decision records as the policies in force: every approved version, in Arabic like the minutes, e.g.
+    /// "سياسة علاقات المستفيدين: الإصدار 1 (جلسة المجلس 5، 3/7/1447 هـ)؛ دليل سياسة الدعم: الإصدار 2 (…)". Cut to
+    /// <paramref name="maxLength"/> so an association with many documents still fits the column.
+    /// </summary>
+    public static string PolicyVersionsText(IReadOnlyList<Policies.ApprovedPolicy> approved, int maxLength = AgendaItem.MaxPolicyVersionsLength)
+    {
+        if (approved.Count == 0)
+        {
+            return NoApprovedPolicies;
+        }
+
+        var text = string.Join("؛ ", approved.Select(p =>
+        {
+            var details = new List<string>();
+            if (!string.IsNullOrWhiteSpace(p.BoardSession))
+            {
+                details.Add($"جلسة المجلس {p.BoardSession}");
+            }
+
+            if (p.ApprovedOn is { } on)
+            {
+                var h = Common.Dates.DualDate.ToHijri(on);
+                details.Add(FormattableString.Invariant($"{h.Day}/{h.Month}/{h.Year} هـ"));
+            }
+
+            var suffix = details.Count > 0 ? $" ({string.Join("، ", details)})" : "";
+            return FormattableString.Invariant($"{p.TitleAr}: الإصدار {p.Number}{suffix}");
+        }));
+        return text.Length <= maxLength ? text : string.Concat(text.AsSpan(0, maxLength - 1), "…");
+    }
 }

@@ -18,7 +18,7 @@ public sealed record VoteResult(CommitteeResult Result, bool Changed);
 /// Votes and the chair's decision on an agenda item. Only a member seated on the session's day and recorded
 /// present votes; only the chair closes. Closing applies the decision to the request in the same transaction.
 /// </summary>
-public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequests requests, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequests requests, Policies.PolicyQueries policies, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<VoteResult> VoteAsync(Guid itemId, VoteChoice choice, string? reason, Actor actor, CancellationToken ct)
     {
@@ -180,7 +180,8 @@ public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequ
                     : l["The votes do not give this decision."]);
         }
 
-        var policyVersion = await db.Tenants.AsNoTracking().Where(t => t.Id == db.TenantId).Select(t => t.Settings.PolicyVersion).SingleAsync(ct);
+        // The versions in force at decision time, copied: a later approval does not change what this decision cited.
+        var policyVersions = CommitteeSeats.PolicyVersionsText(await policies.ApprovedVersionsAsync(ct));
         var requestVersion = await db.SupportRequests.AsNoTracking().Where(r => r.Id == item.RequestId).Select(r => r.Version).SingleAsync(ct);
         var reasons = command.Reasons!.Trim();
 
@@ -190,7 +191,7 @@ public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequ
         item.Reasons = reasons;
         item.ApprovedServiceIds = services;
         item.ApprovedAmountHalalas = amount;
-        item.PolicyVersions = CommitteeSeats.PolicyVersionsText(policyVersion);
+        item.PolicyVersions = policyVersions;
         item.VotesApprove = tally.Approve;
         item.VotesReject = tally.Reject;
         item.Abstentions = tally.Abstain;

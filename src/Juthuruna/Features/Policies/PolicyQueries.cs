@@ -29,7 +29,10 @@ public sealed record PolicyVersionText(Guid Id, int Number, PolicyVersionStatus 
 public sealed record PolicyDetails(PolicyRow Document, IReadOnlyList<PolicyVersionRow> History);
 
 /// <summary>A document's version in force: what staff work from, and what a decision can cite.</summary>
-public sealed record ApprovedPolicy(Guid DocumentId, PolicyKind Kind, string TitleAr, string TitleEn, int Number, DateOnly? ApprovedOn);
+public sealed record ApprovedPolicy(Guid DocumentId, PolicyKind Kind, string TitleAr, string TitleEn, int Number, DateOnly? ApprovedOn, string? BoardSession = null);
+
+/// <summary>A public document's version in force, as the portal shows it (never a draft, never a private document).</summary>
+public sealed record PublicPolicy(Guid DocumentId, string TitleAr, string TitleEn, PolicyKind Kind, int Number, string? BoardSession, DateOnly? ApprovedOn);
 
 /// <summary>Reads of policy documents: projections, bounded lists.</summary>
 public sealed class PolicyQueries(AppDbContext db)
@@ -85,8 +88,32 @@ public sealed class PolicyQueries(AppDbContext db)
             .Join(db.PolicyDocuments, v => v.DocumentId, d => d.Id, (v, d) => new { v, d })
             .OrderBy(x => x.d.Kind).ThenBy(x => x.d.TitleAr)
             .Take(MaxDocuments)
-            .Select(x => new ApprovedPolicy(x.d.Id, x.d.Kind, x.d.TitleAr, x.d.TitleEn, x.v.Number, x.v.ApprovedOn))
+            .Select(x => new ApprovedPolicy(x.d.Id, x.d.Kind, x.d.TitleAr, x.d.TitleEn, x.v.Number, x.v.ApprovedOn, x.v.BoardSession))
             .ToListAsync(ct);
+
+    /// <summary>The association's public documents that have an approved version, for its portal.</summary>
+    public async Task<IReadOnlyList<PublicPolicy>> PublicAsync(CancellationToken ct) =>
+        await db.PolicyVersions.AsNoTracking()
+            .Where(v => v.Status == PolicyVersionStatus.Approved)
+            .Join(db.PolicyDocuments.Where(d => d.IsPublic), v => v.DocumentId, d => d.Id, (v, d) => new { v, d })
+            .OrderBy(x => x.d.Kind).ThenBy(x => x.d.TitleAr)
+            .Take(MaxDocuments)
+            .Select(x => new PublicPolicy(x.d.Id, x.d.TitleAr, x.d.TitleEn, x.d.Kind, x.v.Number, x.v.BoardSession, x.v.ApprovedOn))
+            .ToListAsync(ct);
+
+    /// <summary>A public document's approved version and its text; null for a private document, a draft-only one or an unknown id.</summary>
+    public async Task<(PublicPolicy Policy, string Text)?> PublicTextAsync(Guid documentId, CancellationToken ct)
+    {
+        var found = await db.PolicyVersions.AsNoTracking()
+            .Where(v => v.DocumentId == documentId && v.Status == PolicyVersionStatus.Approved)
+            .Join(db.PolicyDocuments.Where(d => d.IsPublic), v => v.DocumentId, d => d.Id, (v, d) => new
+            {
+                Policy = new PublicPolicy(d.Id, d.TitleAr, d.TitleEn, d.Kind, v.Number, v.BoardSession, v.ApprovedOn),
+                v.Text,
+            })
+            .SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.Policy, found.Text);
+    }
 
     // The filter goes before the projection: EF cannot see through a record's constructor.
     private IQueryable<PolicyVersionText> Texts(Guid documentId, System.Linq.Expressions.Expression<Func<PolicyVersion, bool>> filter) =>

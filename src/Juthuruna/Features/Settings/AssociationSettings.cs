@@ -21,8 +21,6 @@ public sealed record SettingsView(int DecisionWindowDays, DecisionWindowMode Mod
 {
     /// <summary>Members needed for the committee to decide; null = a majority of the active members.</summary>
     public int? CommitteeQuorum { get; init; }
-
-    public string PolicyVersion { get; init; } = "";
 }
 
 /// <summary>The association's own settings, edited by its administrator: decision window, holidays, declaration wording, committee.</summary>
@@ -30,7 +28,6 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
 {
     public const int MaxDecisionWindowDays = 90;
     public const int MaxCommitteeQuorum = 50;
-    public const int MaxPolicyVersionLength = 50;
 
     public async Task<SettingsView> GetAsync(CancellationToken ct)
     {
@@ -43,7 +40,6 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
             declaration?.Text ?? DeclarationTemplate.DefaultText, declaration?.Version ?? 0)
         {
             CommitteeQuorum = settings.CommitteeQuorum,
-            PolicyVersion = settings.PolicyVersion,
         };
     }
 
@@ -71,26 +67,13 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
         return [];
     }
 
-    /// <summary>
-    /// The committee's quorum (null: a majority of the active members, the policy's default) and the policy
-    /// version its decisions record until versioned policy documents exist.
-    /// </summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> UpdateCommitteeAsync(int? quorum, string? policyVersion, CancellationToken ct)
+    /// <summary>The committee's quorum (null: a majority of the active members, the policy's default).</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> UpdateCommitteeAsync(int? quorum, CancellationToken ct)
     {
         var errors = new List<(string Field, string Message)>();
         if (quorum is < 1 or > MaxCommitteeQuorum)
         {
             errors.Add(("CommitteeQuorum", l["Enter a number of members from 1 to {0}, or leave it empty for a majority of the active members.", MaxCommitteeQuorum]));
-        }
-
-        var version = policyVersion?.Trim();
-        if (string.IsNullOrEmpty(version))
-        {
-            errors.Add(("PolicyVersion", l["Enter the version of the policies in force."]));
-        }
-        else if (version.Length > MaxPolicyVersionLength)
-        {
-            errors.Add(("PolicyVersion", l["Use at most {0} characters for the policy version.", MaxPolicyVersionLength]));
         }
 
         if (errors.Count > 0)
@@ -100,7 +83,6 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == db.TenantId, ct);
         tenant.Settings.CommitteeQuorum = quorum;
-        tenant.Settings.PolicyVersion = version!;
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -7,11 +7,16 @@ namespace Juthuruna.Features.SupportRequests;
 
 /// <summary>
 /// Tells the beneficiary, without them having to ask (the policy's goal), when their request reaches a step that
-/// concerns them: returned for completion, decided, registered. Queued in the transition's own unit of work, so a
-/// refused or stale transition sends nothing; one message per transition (keyed by its history row).
+/// concerns them: received, returned for completion, decided, registered. Queued in the step's own unit of work, so a
+/// refused or stale step sends nothing; one message per request received and per transition (keyed by its history row).
+/// Always to the mobile registered on the file, never to one typed on a form.
 /// </summary>
 public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTemplates templates)
 {
+    /// <summary>A new request, from the desk or the portal.</summary>
+    internal async Task QueueReceivedAsync(SupportRequest request, CancellationToken ct) =>
+        outbox.Queue(await AddressAsync(request.BeneficiaryId, ct), MessageKind.RequestReceived, $"RequestReceived:{request.Id}", templates.RequestReceived(request.Number));
+
     internal async Task QueueAsync(SupportRequest request, RequestState to, Guid historyId, CancellationToken ct)
     {
         if (to is not (RequestState.ReturnedForCompletion or RequestState.Approved or RequestState.Rejected or RequestState.Registered))
@@ -19,11 +24,7 @@ public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTempl
             return;
         }
 
-        var address = await db.Beneficiaries.AsNoTracking()
-            .Where(b => b.Id == request.BeneficiaryId)
-            .Select(b => new MessageAddress(b.Mobile, b.Email, b.NonEssentialMessagesOptOut))
-            .SingleAsync(ct);
-
+        var address = await AddressAsync(request.BeneficiaryId, ct);
         var (kind, text) = to switch
         {
             RequestState.ReturnedForCompletion => (MessageKind.ReturnedForCompletion, templates.ReturnedForCompletion(request.Number)),
@@ -32,6 +33,12 @@ public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTempl
         };
         outbox.Queue(address, kind, $"{kind}:{historyId}", text);
     }
+
+    private async Task<MessageAddress> AddressAsync(Guid beneficiaryId, CancellationToken ct) =>
+        await db.Beneficiaries.AsNoTracking()
+            .Where(b => b.Id == beneficiaryId)
+            .Select(b => new MessageAddress(b.Mobile, b.Email, b.NonEssentialMessagesOptOut))
+            .SingleAsync(ct);
 
     // The registration row is saved before the transition is applied (the guard looks at it).
     private async Task<string> BeneficiaryNumberAsync(Guid requestId, CancellationToken ct) =>

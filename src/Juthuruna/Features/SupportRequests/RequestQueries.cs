@@ -20,7 +20,11 @@ public sealed record QueueItem(
 /// <summary>Open requests, those still at the desk (draft, review, returned), overdue and due within four days.</summary>
 public sealed record RequestCounts(int Open, int AtTheDesk, int Overdue, int DueSoon);
 
-public sealed record HistoryItem(RequestState? From, RequestState To, RequestTrigger? Trigger, string? Note, string UserName, DateTime AtUtc);
+public sealed record HistoryItem(RequestState? From, RequestState To, RequestTrigger? Trigger, string? Note, string UserName, DateTime AtUtc)
+{
+    /// <summary>The <see cref="UserName"/> of a step taken on the public portal (<see cref="Actor.Portal"/>); the page words it.</summary>
+    public const string ByPortal = "portal";
+}
 
 public sealed record DeclarationItem(string ApplicantName, DeclarationMethod Method, string Text, int TextVersion, string WitnessName, DateTime AtUtc, Guid? ScanFileId);
 
@@ -128,7 +132,7 @@ public sealed class RequestQueries(AppDbContext db)
             .Concat(declaration is null ? [] : [declaration.WitnessUserId])
             .Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        string Name(Guid userId) => names.GetValueOrDefault(userId, "—");
+        string Name(Guid userId) => userId == Actor.Portal.UserId ? HistoryItem.ByPortal : names.GetValueOrDefault(userId, "—");
 
         var r = request.Request;
         return new RequestDetails(

@@ -9,7 +9,16 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Features.SupportRequests;
 
 /// <summary>Who acts: the signed-in staff member and the roles the workflow table checks.</summary>
-public sealed record Actor(Guid UserId, IReadOnlyCollection<string> Roles);
+public sealed record Actor(Guid UserId, IReadOnlyCollection<string> Roles)
+{
+    /// <summary>
+    /// The association's public portal (a beneficiary applying online): no staff user and no role, so it can do nothing
+    /// the workflow table guards. Rows it writes carry <see cref="Guid.Empty"/> as their user.
+    /// </summary>
+    public static readonly Actor Portal = new(Guid.Empty, []);
+
+    public bool IsPortal => UserId == Guid.Empty;
+}
 
 public sealed record NewSupportRequest(
     Guid BeneficiaryId,
@@ -33,7 +42,12 @@ public sealed record RequestResult(Guid? Id, IReadOnlyList<(string Field, string
 /// <summary>Writes of support requests. Every state change goes through <see cref="RequestWorkflow"/> and writes history.</summary>
 public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, RequestMessages messages)
 {
-    public async Task<RequestResult> CreateAsync(NewSupportRequest command, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Opens a draft request and, in the same unit of work, queues "request received" to the beneficiary's registered
+    /// mobile (once per request): the desk and the portal both come through here.
+    /// </summary>
+    /// <param name="applicantNote">What the applicant typed on the portal, kept in the draft's first history row for the officer.</param>
+    public async Task<RequestResult> CreateAsync(NewSupportRequest command, Actor actor, CancellationToken ct, string? applicantNote = null)
     {
         // The same form posted twice: the first post's request is the answer to the second.
         if (await db.SupportRequests.AsNoTracking().Where(r => r.IdempotencyKey == command.IdempotencyKey).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct) is { } existing)
@@ -93,7 +107,9 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         var hijriYear = DualDate.ToHijri(DualDate.RiyadhDay(now)).Year;
         var prefix = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings.NumberPrefix).SingleAsync(ct);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside the caller's transaction when there is one (the portal saves a new file with its first request).
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         var sequence = await TenantCounters.NextAsync(db, SupportRequest.NumberCounterPrefix + hijriYear, ct);
         var request = new SupportRequest
         {
@@ -111,9 +127,21 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             IdempotencyKey = command.IdempotencyKey,
         };
         db.SupportRequests.Add(request);
-        db.RequestHistory.Add(new RequestHistory { RequestId = request.Id, To = RequestState.Draft, UserId = actor.UserId, AtUtc = now });
+        db.RequestHistory.Add(new RequestHistory
+        {
+            RequestId = request.Id,
+            To = RequestState.Draft,
+            UserId = actor.UserId,
+            AtUtc = now,
+            Note = string.IsNullOrWhiteSpace(applicantNote) ? null : applicantNote.Trim(),
+        });
+        await messages.QueueReceivedAsync(request, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return RequestResult.Done(request.Id);
     }
 

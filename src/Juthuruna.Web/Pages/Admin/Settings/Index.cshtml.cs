@@ -57,9 +57,6 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
         /// <summary>Empty: a majority of the active members.</summary>
         [Display(Name = "Committee quorum (members)")]
         public int? CommitteeQuorum { get; set; }
-
-        [Display(Name = "Policy version")]
-        public string? PolicyVersion { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -67,7 +64,7 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
         await LoadAsync(ct);
         Window = new WindowInput { DecisionWindowDays = Current.DecisionWindowDays, Mode = Current.Mode };
         Declaration = new DeclarationInput { DeclarationText = Current.DeclarationText };
-        Committee = new CommitteeInput { CommitteeQuorum = Current.CommitteeQuorum, PolicyVersion = Current.PolicyVersion };
+        Committee = new CommitteeInput { CommitteeQuorum = Current.CommitteeQuorum };
     }
 
     public async Task<IActionResult> OnPostWindowAsync(CancellationToken ct)
@@ -106,7 +103,7 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
             return await RedisplayAsync(ct);
         }
 
-        return await AfterAsync(await settings.UpdateCommitteeAsync(Committee.CommitteeQuorum, Committee.PolicyVersion, ct), nameof(Committee), ct);
+        return await AfterAsync(await settings.UpdateCommitteeAsync(Committee.CommitteeQuorum, ct), nameof(Committee), ct);
     }
 
     public async Task<IActionResult> OnPostDeclarationAsync(CancellationToken ct) =>
@@ -145,7 +142,7 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
 
         if (!handler.Contains("Committee"))
         {
-            Committee = new CommitteeInput { CommitteeQuorum = Current.CommitteeQuorum, PolicyVersion = Current.PolicyVersion };
+            Committee = new CommitteeInput { CommitteeQuorum = Current.CommitteeQuorum };
         }
 
         return Page();
