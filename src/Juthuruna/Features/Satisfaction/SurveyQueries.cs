@@ -47,20 +47,20 @@ public sealed class SurveyQueries(AppDbContext db)
         }
 
         var total = await answers.GroupBy(_ => 1)
-            .Select(g => new SurveyAverages(g.Count(), g.Average(r => (double)r.Overall), g.Average(r => (double)r.Courtesy), g.Average(r => (double)r.Speed), g.Average(r => (double)r.Clarity)))
-            .SingleOrDefaultAsync(ct) ?? new SurveyAverages(0, 0, 0, 0, 0);
+            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
+            .SingleOrDefaultAsync(ct);
 
         var byService = await answers.GroupBy(r => r.ServiceId)
-            .Select(g => new { g.Key, A = new SurveyAverages(g.Count(), g.Average(r => (double)r.Overall), g.Average(r => (double)r.Courtesy), g.Average(r => (double)r.Speed), g.Average(r => (double)r.Clarity)) })
-            .OrderByDescending(g => g.A.Count).Take(MaxGroups).ToListAsync(ct);
+            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
+            .OrderByDescending(g => g.Count).Take(MaxGroups).ToListAsync(ct);
         var byChannel = await answers.GroupBy(r => r.Channel)
-            .Select(g => new { g.Key, A = new SurveyAverages(g.Count(), g.Average(r => (double)r.Overall), g.Average(r => (double)r.Courtesy), g.Average(r => (double)r.Speed), g.Average(r => (double)r.Clarity)) })
+            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
             .OrderBy(g => g.Key).Take(MaxGroups).ToListAsync(ct);
         var byBranch = await answers.GroupBy(r => r.BranchId)
-            .Select(g => new { g.Key, A = new SurveyAverages(g.Count(), g.Average(r => (double)r.Overall), g.Average(r => (double)r.Courtesy), g.Average(r => (double)r.Speed), g.Average(r => (double)r.Clarity)) })
-            .OrderByDescending(g => g.A.Count).Take(MaxGroups).ToListAsync(ct);
+            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
+            .OrderByDescending(g => g.Count).Take(MaxGroups).ToListAsync(ct);
         var byMonth = await answers.GroupBy(r => r.AnsweredMonth)
-            .Select(g => new { g.Key, A = new SurveyAverages(g.Count(), g.Average(r => (double)r.Overall), g.Average(r => (double)r.Courtesy), g.Average(r => (double)r.Speed), g.Average(r => (double)r.Clarity)) })
+            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
             .OrderByDescending(g => g.Key).Take(MaxGroups).ToListAsync(ct);
 
         var serviceIds = byService.Select(g => g.Key).ToList();
@@ -78,12 +78,13 @@ public sealed class SurveyQueries(AppDbContext db)
                 r.Overall, r.Comment!, r.BeneficiaryId != null))
             .Take(MaxComments).ToListAsync(ct);
 
+        static SurveyAverages A(int count, double overall, double courtesy, double speed, double clarity) => new(count, overall, courtesy, speed, clarity);
         return new SurveyResults(
-            total,
-            byService.Select(g => new SurveyGroup<Guid>(g.Key, services.GetValueOrDefault(g.Key)?.NameAr, services.GetValueOrDefault(g.Key)?.NameEn, g.A)).ToList(),
-            byChannel.Select(g => new SurveyGroup<ContactChannel>(g.Key, null, null, g.A)).ToList(),
-            byBranch.Select(g => new SurveyGroup<Guid?>(g.Key, g.Key is { } b ? branches.GetValueOrDefault(b)?.NameAr : null, g.Key is { } b2 ? branches.GetValueOrDefault(b2)?.NameEn : null, g.A)).ToList(),
-            byMonth.Select(g => new SurveyGroup<DateOnly>(g.Key, null, null, g.A)).ToList(),
+            total is null ? new SurveyAverages(0, 0, 0, 0, 0) : A(total.Count, total.Overall, total.Courtesy, total.Speed, total.Clarity),
+            byService.Select(g => new SurveyGroup<Guid>(g.Key, services.GetValueOrDefault(g.Key)?.NameAr, services.GetValueOrDefault(g.Key)?.NameEn, A(g.Count, g.Overall, g.Courtesy, g.Speed, g.Clarity))).ToList(),
+            byChannel.Select(g => new SurveyGroup<ContactChannel>(g.Key, null, null, A(g.Count, g.Overall, g.Courtesy, g.Speed, g.Clarity))).ToList(),
+            byBranch.Select(g => new SurveyGroup<Guid?>(g.Key, g.Key is { } b ? branches.GetValueOrDefault(b)?.NameAr : null, g.Key is { } b2 ? branches.GetValueOrDefault(b2)?.NameEn : null, A(g.Count, g.Overall, g.Courtesy, g.Speed, g.Clarity))).ToList(),
+            byMonth.Select(g => new SurveyGroup<DateOnly>(g.Key, null, null, A(g.Count, g.Overall, g.Courtesy, g.Speed, g.Clarity))).ToList(),
             comments);
     }
 }
