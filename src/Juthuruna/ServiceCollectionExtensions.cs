@@ -75,6 +75,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Policies.PolicyDocuments>();
         services.AddScoped<Features.Policies.PolicyQueries>();
         services.AddScoped<Features.Portal.PortalApplications>();
+        services.AddScoped<Features.Satisfaction.Surveys>();
+        services.AddScoped<Features.Satisfaction.SurveyQueries>();
         // One class per kind of letter; the register finds a kind's template among them.
         foreach (var template in typeof(Features.Letters.LetterTemplate).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(Features.Letters.LetterTemplate))))

@@ -1343,6 +1343,103 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.ToTable("ResearchReports");
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Satisfaction.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Satisfaction.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("AnsweredMonth")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("BeneficiaryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Clarity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Courtesy")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Speed")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "AnsweredMonth");
+
+                    b.ToTable("SurveyResponses", t =>
+                        {
+                            t.HasCheckConstraint("CK_SurveyResponses_Ratings", "Overall BETWEEN 1 AND 5 AND Courtesy BETWEEN 1 AND 5 AND Speed BETWEEN 1 AND 5 AND Clarity BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Services.DocumentType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2377,6 +2474,15 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Research.ResearchReport", b =>
+                {
+                    b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Satisfaction.SurveyInvitation", b =>
                 {
                     b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
                         .WithMany()

@@ -1337,6 +1337,103 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.ToTable("ResearchReports");
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Satisfaction.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SurveyInvitations");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Satisfaction.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AnsweredMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clarity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Courtesy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overall")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Speed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "AnsweredMonth");
+
+                    b.ToTable("SurveyResponses", t =>
+                        {
+                            t.HasCheckConstraint("CK_SurveyResponses_Ratings", "Overall BETWEEN 1 AND 5 AND Courtesy BETWEEN 1 AND 5 AND Speed BETWEEN 1 AND 5 AND Clarity BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Services.DocumentType", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2365,6 +2462,15 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Research.ResearchReport", b =>
+                {
+                    b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Satisfaction.SurveyInvitation", b =>
                 {
                     b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
                         .WithMany()

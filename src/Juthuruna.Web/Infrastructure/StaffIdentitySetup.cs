@@ -23,6 +23,9 @@ public static class StaffIdentitySetup
     /// <summary>The correspondence register and its letters (Features/Letters/LetterRegister.ReaderRoles).</summary>
     public const string LetterReadersPolicy = "LetterReaders";
 
+    /// <summary>The results of قياس الرضا: the manager and the association's administrator.</summary>
+    public const string SatisfactionReadersPolicy = "SatisfactionReaders";
+
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
@@ -77,6 +80,7 @@ public static class StaffIdentitySetup
             .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin))
             .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles))
             .AddPolicy(LetterReadersPolicy, p => p.RequireRole(Juthuruna.Features.Letters.LetterRegister.ReaderRoles))
+            .AddPolicy(SatisfactionReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin))
             .AddPolicy(DecisionWindowReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary));
         return services;
     }

@@ -86,6 +86,8 @@ public sealed class AppDbContext
     public DbSet<Features.Policies.PolicyDocument> PolicyDocuments => Set<Features.Policies.PolicyDocument>();
     public DbSet<Features.Policies.PolicyVersion> PolicyVersions => Set<Features.Policies.PolicyVersion>();
     public DbSet<Features.Portal.PortalApplicationAttempt> PortalApplicationAttempts => Set<Features.Portal.PortalApplicationAttempt>();
+    public DbSet<Features.Satisfaction.SurveyInvitation> SurveyInvitations => Set<Features.Satisfaction.SurveyInvitation>();
+    public DbSet<Features.Satisfaction.SurveyResponse> SurveyResponses => Set<Features.Satisfaction.SurveyResponse>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();

@@ -77,6 +77,24 @@ public static class DualDate
     /// <summary>Today in Riyadh by <paramref name="clock"/>: the day due dates, deliveries and sessions count from.</summary>
     public static DateOnly Today(TimeProvider clock) => RiyadhDay(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>
+    /// A Gregorian month with the Hijri month(s) it spans: <c>فبراير 2026 م (شعبان – رمضان 1447 هـ)</c> /
+    /// <c>February 2026 (Shaban – Ramadan 1447 AH)</c>.
+    /// </summary>
+    public static string FormatMonth(int year, int month, CultureInfo culture)
+    {
+        var arabic = IsArabic(culture);
+        var first = ToHijri(new DateOnly(year, month, 1));
+        var last = ToHijri(new DateOnly(year, month, DateTime.DaysInMonth(year, month)));
+        var names = arabic ? HijriMonthsAr : HijriMonthsEn;
+        var hijri = first.Year == last.Year
+            ? first.Month == last.Month ? $"{names[first.Month - 1]} {first.Year}" : $"{names[first.Month - 1]} – {names[last.Month - 1]} {last.Year}"
+            : $"{names[first.Month - 1]} {first.Year} – {names[last.Month - 1]} {last.Year}";
+        return arabic
+            ? $"{GregorianMonthsAr[month - 1]} {year} م ({hijri} هـ)"
+            : $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} ({hijri} AH)";
+    }
+
     private static bool IsArabic(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName.Equals("ar", StringComparison.OrdinalIgnoreCase);
 }

@@ -28,7 +28,7 @@ public sealed record NewDelivery(
 public sealed record ReceiptScan(Stream Content, string FileName);
 
 /// <summary>The delivery step (policy step 7): each delivery moves the request into service, and the last one closes it.</summary>
-public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests requests, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests requests, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxQuantity = 100_000;
 
@@ -193,6 +193,9 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
             {
                 return RolledBack(completed);
             }
+
+            // The service is delivered: the beneficiary is asked how it went (قياس الرضا), in the same transaction.
+            await surveys.InviteAsync(command.RequestId, ct);
         }
 
         await tx.CommitAsync(ct);

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Juthuruna.Common.Dates;
+using Juthuruna.Features.Satisfaction;
+using Juthuruna.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Web.Pages.Satisfaction;
+
+/// <summary>
+/// نتائج قياس الرضا: averages per service, channel, branch and month, and the latest comments. There is no
+/// per-employee view, by design (the policy measures satisfaction to improve the service, not to punish).
+/// </summary>
+[Authorize(Policy = StaffIdentitySetup.SatisfactionReadersPolicy)]
+public sealed class IndexModel(SurveyQueries queries, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public SurveyResults? Results { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public FilterInput Filter { get; set; } = new();
+
+    public sealed class FilterInput
+    {
+        [Display(Name = "Calendar of the dates")]
+        public CalendarKind Calendar { get; set; } = CalendarKind.Hijri;
+
+        [Display(Name = "From")]
+        public string? From { get; set; }
+
+        [Display(Name = "To")]
+        public string? To { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var from = ModelState.ParseDate("Filter.From", Filter.From, Filter.Calendar, l);
+        var to = ModelState.ParseDate("Filter.To", Filter.To, Filter.Calendar, l);
+        if (from is { } f && to is { } t && t < f)
+        {
+            ModelState.AddModelError("Filter.To", l["The end date is before the start date."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
+        Results = await queries.ResultsAsync(from, to, ct);
+    }
+}
