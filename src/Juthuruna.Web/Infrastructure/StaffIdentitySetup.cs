@@ -22,6 +22,7 @@ public static class StaffIdentitySetup
 
     /// <summary>The correspondence register and its letters (Features/Letters/LetterRegister.ReaderRoles).</summary>
     public const string LetterReadersPolicy = "LetterReaders";
+    public const string FeedbackHandlersPolicy = "FeedbackHandlers";
 
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
@@ -77,6 +78,7 @@ public static class StaffIdentitySetup
             .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin))
             .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles))
             .AddPolicy(LetterReadersPolicy, p => p.RequireRole(Juthuruna.Features.Letters.LetterRegister.ReaderRoles))
+            .AddPolicy(FeedbackHandlersPolicy, p => p.RequireRole(Juthuruna.Features.Feedback.FeedbackDesk.HandlerRoles))
             .AddPolicy(DecisionWindowReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary));
         return services;
     }

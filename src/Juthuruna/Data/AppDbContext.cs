@@ -82,6 +82,9 @@ public sealed class AppDbContext
     public DbSet<Features.Letters.LetterPdf> LetterPdfs => Set<Features.Letters.LetterPdf>();
     public DbSet<Features.Policies.PolicyDocument> PolicyDocuments => Set<Features.Policies.PolicyDocument>();
     public DbSet<Features.Policies.PolicyVersion> PolicyVersions => Set<Features.Policies.PolicyVersion>();
+    public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
+    public DbSet<Features.Feedback.FeedbackEvent> FeedbackEvents => Set<Features.Feedback.FeedbackEvent>();
+    public DbSet<Features.Feedback.FeedbackAttempt> FeedbackAttempts => Set<Features.Feedback.FeedbackAttempt>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();
