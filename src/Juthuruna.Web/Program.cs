@@ -57,6 +57,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Committee", StaffIdentitySetup.CommitteeReadersPolicy);
         options.Conventions.AuthorizeFolder("/Letters", StaffIdentitySetup.LetterReadersPolicy);
         options.Conventions.AuthorizeFolder("/Satisfaction", StaffIdentitySetup.SatisfactionReadersPolicy);
+        options.Conventions.AuthorizeFolder("/Feedback", StaffIdentitySetup.FeedbackHandlersPolicy);
         options.Conventions.AuthorizeFolder("/Policies", StaffIdentitySetup.BeneficiaryReadersPolicy);
         options.Conventions.AuthorizePage("/Policies/Create", StaffIdentitySetup.TenantAdminPolicy);
         options.Conventions.AuthorizePage("/Policies/Edit", StaffIdentitySetup.TenantAdminPolicy);

@@ -22,6 +22,7 @@ public static class StaffIdentitySetup
 
     /// <summary>The correspondence register and its letters (Features/Letters/LetterRegister.ReaderRoles).</summary>
     public const string LetterReadersPolicy = "LetterReaders";
+    public const string FeedbackHandlersPolicy = "FeedbackHandlers";
 
     /// <summary>The results of قياس الرضا: the manager and the association's administrator.</summary>
     public const string SatisfactionReadersPolicy = "SatisfactionReaders";
@@ -81,6 +82,7 @@ public static class StaffIdentitySetup
             .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles))
             .AddPolicy(LetterReadersPolicy, p => p.RequireRole(Juthuruna.Features.Letters.LetterRegister.ReaderRoles))
             .AddPolicy(SatisfactionReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin))
+            .AddPolicy(FeedbackHandlersPolicy, p => p.RequireRole(Juthuruna.Features.Feedback.FeedbackDesk.HandlerRoles))
             .AddPolicy(DecisionWindowReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary));
         return services;
     }

@@ -88,6 +88,9 @@ public sealed class AppDbContext
     public DbSet<Features.Portal.PortalApplicationAttempt> PortalApplicationAttempts => Set<Features.Portal.PortalApplicationAttempt>();
     public DbSet<Features.Satisfaction.SurveyInvitation> SurveyInvitations => Set<Features.Satisfaction.SurveyInvitation>();
     public DbSet<Features.Satisfaction.SurveyResponse> SurveyResponses => Set<Features.Satisfaction.SurveyResponse>();
+    public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
+    public DbSet<Features.Feedback.FeedbackEvent> FeedbackEvents => Set<Features.Feedback.FeedbackEvent>();
+    public DbSet<Features.Feedback.FeedbackAttempt> FeedbackAttempts => Set<Features.Feedback.FeedbackAttempt>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();

@@ -98,6 +98,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         await SeedBeneficiariesAndContactsAsync(juthuruna.Id, "juthuruna.org.sa", DemoBeneficiaries, withContacts: true, ct);
         await SeedPoliciesAsync(juthuruna.Id, "juthuruna.org.sa", ct);
         await SatisfactionDemo.SeedAsync(scopes, clock, juthuruna.Id, ct);
+        await FeedbackDemo.SeedAsync(scopes, juthuruna.Id, "juthuruna.org.sa", ct);
         // The same national IDs in the second association: each association has its own files.
         await SeedBeneficiariesAndContactsAsync(albirr.Id, "albirr.org.sa", DemoBeneficiaries.Take(2).ToList(), withContacts: false, ct);
         logger.LogInformation("Seeded the demo: {Tenants} associations and {Users} staff accounts", 2, Logins.Count);

@@ -56,4 +56,9 @@ public sealed class TenantSettings
     public string LetterSignatoryName { get; set; } = "";
 
     public string LetterSignatoryTitle { get; set; } = "";
+
+    public const int DefaultComplaintResponseDays = 7;
+
+    /// <summary>Calendar days from receiving a suggestion or complaint to its response due date.</summary>
+    public int ComplaintResponseDays { get; set; } = DefaultComplaintResponseDays;
 }

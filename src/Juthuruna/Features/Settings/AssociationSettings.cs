@@ -21,6 +21,9 @@ public sealed record SettingsView(int DecisionWindowDays, DecisionWindowMode Mod
 {
     /// <summary>Members needed for the committee to decide; null = a majority of the active members.</summary>
     public int? CommitteeQuorum { get; init; }
+
+    /// <summary>Calendar days to respond to a suggestion or complaint.</summary>
+    public int ComplaintResponseDays { get; init; } = TenantSettings.DefaultComplaintResponseDays;
 }
 
 /// <summary>The association's own settings, edited by its administrator: decision window, holidays, declaration wording, committee.</summary>
@@ -28,6 +31,7 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
 {
     public const int MaxDecisionWindowDays = 90;
     public const int MaxCommitteeQuorum = 50;
+    public const int MaxComplaintResponseDays = 60;
 
     public async Task<SettingsView> GetAsync(CancellationToken ct)
     {
@@ -40,6 +44,7 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
             declaration?.Text ?? DeclarationTemplate.DefaultText, declaration?.Version ?? 0)
         {
             CommitteeQuorum = settings.CommitteeQuorum,
+            ComplaintResponseDays = settings.ComplaintResponseDays,
         };
     }
 
@@ -83,6 +88,20 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == db.TenantId, ct);
         tenant.Settings.CommitteeQuorum = quorum;
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Applies to suggestions and complaints received from now on; those already received keep their due date.</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> UpdateComplaintResponseAsync(int days, CancellationToken ct)
+    {
+        if (days is < 1 or > MaxComplaintResponseDays)
+        {
+            return [("ComplaintResponseDays", l["Enter a number of days from 1 to {0}.", MaxComplaintResponseDays])];
+        }
+
+        var tenant = await db.Tenants.SingleAsync(t => t.Id == db.TenantId, ct);
+        tenant.Settings.ComplaintResponseDays = days;
         await db.SaveChangesAsync(ct);
         return [];
     }

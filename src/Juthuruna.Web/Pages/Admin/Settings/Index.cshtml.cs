@@ -25,6 +25,15 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
     [BindProperty]
     public CommitteeInput Committee { get; set; } = new();
 
+    [BindProperty]
+    public FeedbackInput Feedback { get; set; } = new();
+
+    public sealed class FeedbackInput
+    {
+        [Display(Name = "Days to respond to suggestions and complaints")]
+        public int ComplaintResponseDays { get; set; }
+    }
+
     public sealed class WindowInput
     {
         [Display(Name = "Decision window (days)")]
@@ -65,6 +74,17 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
         Window = new WindowInput { DecisionWindowDays = Current.DecisionWindowDays, Mode = Current.Mode };
         Declaration = new DeclarationInput { DeclarationText = Current.DeclarationText };
         Committee = new CommitteeInput { CommitteeQuorum = Current.CommitteeQuorum };
+        Feedback = new FeedbackInput { ComplaintResponseDays = Current.ComplaintResponseDays };
+    }
+
+    public async Task<IActionResult> OnPostFeedbackAsync(CancellationToken ct)
+    {
+        if (ModelState[$"{nameof(Feedback)}.{nameof(FeedbackInput.ComplaintResponseDays)}"]?.Errors.Count > 0)
+        {
+            return await RedisplayAsync(ct);
+        }
+
+        return await AfterAsync(await settings.UpdateComplaintResponseAsync(Feedback.ComplaintResponseDays, ct), nameof(Feedback), ct);
     }
 
     public async Task<IActionResult> OnPostWindowAsync(CancellationToken ct)
@@ -138,6 +158,11 @@ public sealed class IndexModel(AssociationSettings settings, IStringLocalizer<Sh
         if (!handler.Contains("Window"))
         {
             Window = new WindowInput { DecisionWindowDays = Current.DecisionWindowDays, Mode = Current.Mode };
+        }
+
+        if (!handler.Contains("Feedback"))
+        {
+            Feedback = new FeedbackInput { ComplaintResponseDays = Current.ComplaintResponseDays };
         }
 
         if (!handler.Contains("Committee"))
