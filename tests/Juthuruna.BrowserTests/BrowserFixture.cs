@@ -60,12 +60,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh context (own cookies) with a desktop viewport wide enough for the expanded navbar.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <param name="phone">A phone-sized, touch screen (the beneficiaries' portal is read on phones first).</param>
+    public async Task<IBrowserContext> NewContextAsync(bool phone = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 800 },
+            IsMobile = phone,
+            HasTouch = phone,
         });
         context.SetDefaultTimeout(TimeoutMs);
         context.SetDefaultNavigationTimeout(TimeoutMs);

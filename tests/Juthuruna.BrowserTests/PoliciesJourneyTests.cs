@@ -18,6 +18,7 @@ public sealed class PoliciesJourneyTests(BrowserFixture fixture) : BrowserTest(f
             page.Dialog += async (_, dialog) => { alerts++; await dialog.DismissAsync(); };
 
             await SignInFromHomeAsync(page, "admin@juthuruna.org.sa");
+            await page.GetByTestId("nav-tools").ClickAsync();
             await page.GetByTestId("nav-policies").ClickAsync();
             await Expect(page.GetByTestId("policies-table")).ToContainTextAsync("دليل سياسة الدعم");
             await ScreenshotAsync(page, "policies-1-list");

@@ -20,7 +20,7 @@ public sealed class RequestMessagesTests(AppFactory factory) : IClassFixture<App
         factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == requestId).Select(r => r.Number).SingleAsync());
 
     [Fact]
-    public async Task Request_returned_for_completion_sends_one_sms_to_the_registered_mobile_and_a_stale_repeat_sends_none()
+    public async Task Request_returned_for_completion_sends_one_sms_with_the_portal_link_to_the_registered_mobile_and_a_stale_repeat_sends_none()
     {
         var tenant = await factory.CreateTenantAsync();
         var arranged = await TestRequests.VerifiedAsync(factory, tenant);
@@ -50,6 +50,7 @@ public sealed class RequestMessagesTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(RegisteredMobile, sms.Recipient);
         Assert.Contains(await NumberAsync(tenant, requestId), sms.Body);
         Assert.Contains("للاستكمال", sms.Body);
+        Assert.EndsWith($"http://localhost:5080/t/{tenant.Slug}/track", sms.Body); // where the beneficiary sends the documents
     }
 
     [Fact]

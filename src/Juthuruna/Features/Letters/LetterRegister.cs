@@ -210,7 +210,7 @@ public sealed class LetterRegister(
     private string VerifyUrl(string code) => VerifyUrl(options.Value, code);
 
     /// <summary>The public verification address printed in a letter's QR code.</summary>
-    public static string VerifyUrl(LetterOptions options, string code) => $"{options.PublicBaseUrl.TrimEnd('/')}/verify/{code}";
+    public static string VerifyUrl(LetterOptions options, string code) => Common.PublicLinks.Verify(options.PublicBaseUrl, code);
 
     internal static CultureInfo CultureFor(string language) => CultureInfo.GetCultureInfo(language == "en" ? "en" : "ar-SA");
 

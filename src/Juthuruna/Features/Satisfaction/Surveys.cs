@@ -85,7 +85,7 @@ public sealed class Surveys(AppDbContext db, Outbox outbox, MessageTemplates tem
     }
 
     /// <summary>The absolute address the message carries: <c>{PublicBaseUrl}/t/{slug}/survey/{token}</c>.</summary>
-    public static string Link(LetterOptions options, string slug, string token) => $"{options.PublicBaseUrl.TrimEnd('/')}/t/{slug}/survey/{token}";
+    public static string Link(LetterOptions options, string slug, string token) => Common.PublicLinks.Portal(options.PublicBaseUrl, slug, $"survey/{token}");
 
     public async Task<SurveyLink> FindAsync(string? token, CancellationToken ct)
     {

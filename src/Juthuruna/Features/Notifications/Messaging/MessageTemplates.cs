@@ -10,8 +10,7 @@ public sealed record MessageText(string Subject, string Body);
 /// <summary>
 /// The Arabic texts of every message the association sends, as localized strings (keys in English, Arabic in
 /// SharedResource.ar.resx). Messages are written in Arabic whatever the culture of the thread that raises them
-/// (a background service has none). Wired now: the decision window's reminder and escalation; the others are
-/// ready for the portal, surveys and complaints.
+/// (a background service has none). Links are absolute (<see cref="Common.PublicLinks"/>).
 /// </summary>
 public sealed class MessageTemplates(IStringLocalizer<SharedResource> l)
 {
@@ -25,17 +24,18 @@ public sealed class MessageTemplates(IStringLocalizer<SharedResource> l)
         l["The decision on request {0} is overdue", requestNumber],
         l["The period for deciding support request {0} ended on {1} without a decision. Please follow it up with the committee.", requestNumber, DualDate.Format(dueOn, Arabic)]));
 
-    public MessageText RequestReceived(string requestNumber) => InArabic(() => new MessageText(
+    /// <param name="trackLink">The portal's tracking page, where the number, the identity number and a code open the request.</param>
+    public MessageText RequestReceived(string requestNumber, string trackLink) => InArabic(() => new MessageText(
         l["Your request {0} has been received", requestNumber],
-        l["Your support request has been received under number {0}. You can follow it on the association's portal with this number.", requestNumber]));
+        l["Your support request has been received under number {0}. You can follow it on the association's portal with this number: {1}", requestNumber, trackLink]));
 
-    public MessageText ReturnedForCompletion(string requestNumber) => InArabic(() => new MessageText(
+    public MessageText ReturnedForCompletion(string requestNumber, string trackLink) => InArabic(() => new MessageText(
         l["Request {0} needs completing", requestNumber],
-        l["Your request {0} has been returned for completion. Please provide the missing documents through the association's portal or at its office.", requestNumber]));
+        l["Your request {0} has been returned for completion. Please provide the missing documents through the association's portal or at its office: {1}", requestNumber, trackLink]));
 
-    public MessageText Decision(string requestNumber) => InArabic(() => new MessageText(
+    public MessageText Decision(string requestNumber, string trackLink) => InArabic(() => new MessageText(
         l["A decision has been issued on request {0}", requestNumber],
-        l["The committee has issued its decision on your request {0}. You can read it on the association's portal.", requestNumber]));
+        l["The committee has issued its decision on your request {0}. You can read it on the association's portal: {1}", requestNumber, trackLink]));
 
     public MessageText Registration(string fileNumber) => InArabic(() => new MessageText(
         l["Your registration with the association"],
@@ -49,9 +49,10 @@ public sealed class MessageTemplates(IStringLocalizer<SharedResource> l)
         l["Your verification code"],
         l["Your verification code is {0}. It is valid for {1} minutes. Do not share it with anyone.", code, minutes]));
 
-    public MessageText ComplaintAnswered(string reference) => InArabic(() => new MessageText(
+    /// <param name="followLink">The portal page where the reference number and the mobile open the reply.</param>
+    public MessageText ComplaintAnswered(string reference, string followLink) => InArabic(() => new MessageText(
         l["Reply to your submission {0}", reference],
-        l["The association has replied to your submission {0}. You can read the reply on the association's portal with this reference number.", reference]));
+        l["The association has replied to your submission {0}. You can read the reply on the association's portal with this reference number: {1}", reference, followLink]));
 
     private static MessageText InArabic(Func<MessageText> render)
     {
