@@ -34,8 +34,7 @@ public sealed class ApplyModel(PortalApplications applications, AppDbContext db,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var result = await applications.ApplyAsync(Input, client, ct);
+        var result = await applications.ApplyAsync(Input, HttpContext.ClientAddress(), ct);
         switch (result.Outcome)
         {
             case PortalApplicationOutcome.Received:

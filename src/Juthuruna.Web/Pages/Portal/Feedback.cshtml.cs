@@ -20,7 +20,7 @@ public sealed class FeedbackModel(FeedbackDesk desk, IStringLocalizer<SharedReso
     {
         if (ModelState.IsValid)
         {
-            var result = await desk.SubmitFromPortalAsync(Input, PortalClient.Address(HttpContext), ct);
+            var result = await desk.SubmitFromPortalAsync(Input, HttpContext.ClientAddress(), ct);
             if (result.Succeeded)
             {
                 return Redirect(Association.Path($"feedback/sent/{Input.IdempotencyKey}"));
@@ -41,10 +41,4 @@ public sealed class FeedbackModel(FeedbackDesk desk, IStringLocalizer<SharedReso
 
         return Page();
     }
-}
-
-/// <summary>The client's address as the server saw it (the reverse proxy, when there is one, sets it through forwarded headers).</summary>
-public static class PortalClient
-{
-    public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

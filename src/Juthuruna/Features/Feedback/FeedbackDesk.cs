@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using FluentValidation;
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Saudi;
@@ -31,7 +29,7 @@ public sealed record FeedbackResult(Guid? Id, string? Reference, IReadOnlyList<(
 /// </summary>
 public sealed class FeedbackDesk(
     AppDbContext db,
-    FeedbackThrottle throttle,
+    Portal.PortalThrottle throttle,
     Outbox outbox,
     MessageTemplates templates,
     TimeProvider clock,
@@ -59,7 +57,7 @@ public sealed class FeedbackDesk(
 
     /// <summary>
     /// Sent on the portal: channel Website, no beneficiary link (the submitter proved nothing about a file), and
-    /// at most <see cref="FeedbackThrottle.SubmitLimit"/> posts per client address and hour.
+    /// at most <see cref="Portal.PortalLimits.FeedbackSubmission"/> posts per client address.
     /// </summary>
     public async Task<FeedbackResult> SubmitFromPortalAsync(FeedbackForm form, string clientAddress, CancellationToken ct)
     {
@@ -69,7 +67,7 @@ public sealed class FeedbackDesk(
             return existing;
         }
 
-        if (!await throttle.TryAsync(FeedbackAttemptPurpose.Submit, clientAddress, ct))
+        if (!(await throttle.TryAsync(Portal.PortalLimits.FeedbackSubmission, clientAddress, null, ct)).Allowed)
         {
             return new FeedbackResult(null, null, [], Throttled: true);
         }
@@ -271,40 +269,4 @@ public sealed class FeedbackDesk(
         new(item.Id, item.Reference, [("", l["This item was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
 
     private FeedbackResult NotAvailable() => FeedbackResult.Fail("", l["This action is not available for the item in its current state."]);
-}
-
-/// <summary>
-/// Per-address limits of the portal's anonymous forms, counted in the database with the injected clock: a sliding
-/// window of <see cref="SubmitLimit"/> submissions per hour and <see cref="LookupLimit"/> follow-up lookups per
-/// 15 minutes. The address is hashed before it is stored.
-/// </summary>
-public sealed class FeedbackThrottle(AppDbContext db, TimeProvider clock)
-{
-    public const int SubmitLimit = 5;
-    public static readonly TimeSpan SubmitWindow = TimeSpan.FromHours(1);
-    public const int LookupLimit = 20;
-    public static readonly TimeSpan LookupWindow = TimeSpan.FromMinutes(15);
-
-    /// <summary>Counts this attempt and says whether it is within the limit (an attempt over the limit is not counted).</summary>
-    public async Task<bool> TryAsync(FeedbackAttemptPurpose purpose, string clientAddress, CancellationToken ct)
-    {
-        var (limit, window) = purpose == FeedbackAttemptPurpose.Submit ? (SubmitLimit, SubmitWindow) : (LookupLimit, LookupWindow);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clientAddress)));
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now - window;
-
-        // Old attempts of this address are of no further use.
-        var expired = now - SubmitWindow - LookupWindow;
-        await db.FeedbackAttempts.Where(a => a.ClientKey == key && a.AtUtc < expired).ExecuteDeleteAsync(ct);
-
-        var recent = await db.FeedbackAttempts.CountAsync(a => a.Purpose == purpose && a.ClientKey == key && a.AtUtc > since, ct);
-        if (recent >= limit)
-        {
-            return false;
-        }
-
-        db.FeedbackAttempts.Add(new FeedbackAttempt { Purpose = purpose, ClientKey = key, AtUtc = now });
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
 }
