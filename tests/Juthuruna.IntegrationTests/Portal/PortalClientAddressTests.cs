@@ -89,6 +89,7 @@ public sealed class PortalClientAddressBehindKnownProxyTests(KnownProxyAppFactor
         var other = await ForwardedVisitors.SubmitAsync(second, tenant);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(PortalLimits.FeedbackSubmission.Window, refused.Headers.RetryAfter!.Delta);
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
         // Two clients, and neither address is stored: only its hash.
         var keys = await factory.QueryAsync(tenant.Id, db => db.PortalAttempts.Select(a => a.ClientKey).Distinct().ToListAsync());

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Web.Pages.Portal;
 
 /// <summary>A suggestion or complaint sent on the portal (channel: the association's website); rate-limited per client address.</summary>
-public sealed class FeedbackModel(FeedbackDesk desk, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class FeedbackModel(FeedbackDesk desk, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public PortalAssociation Association => HttpContext.PortalAssociation()!;
 
@@ -28,7 +28,7 @@ public sealed class FeedbackModel(FeedbackDesk desk, IStringLocalizer<SharedReso
 
             if (result.Throttled)
             {
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.TooManyRequests(result.RetryAtUtc!.Value - clock.GetUtcNow().UtcDateTime);
                 ModelState.AddModelError("", l["Too many submissions from this device. Please try again in an hour."]);
                 return Page();
             }

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Features.Feedback;
 
 /// <summary>Outcome of a write: the item (and its reference), or field errors; <see cref="Stale"/> when another change came first.</summary>
-public sealed record FeedbackResult(Guid? Id, string? Reference, IReadOnlyList<(string Field, string Message)> Errors, bool Stale = false, bool Throttled = false)
+public sealed record FeedbackResult(Guid? Id, string? Reference, IReadOnlyList<(string Field, string Message)> Errors, bool Stale = false, bool Throttled = false, DateTime? RetryAtUtc = null)
 {
     public bool Succeeded => Errors.Count == 0 && !Stale && !Throttled;
 
@@ -67,9 +67,10 @@ public sealed class FeedbackDesk(
             return existing;
         }
 
-        if (!(await throttle.TryAsync(Portal.PortalLimits.FeedbackSubmission, clientAddress, null, ct)).Allowed)
+        var verdict = await throttle.TryAsync(Portal.PortalLimits.FeedbackSubmission, clientAddress, null, ct);
+        if (!verdict.Allowed)
         {
-            return new FeedbackResult(null, null, [], Throttled: true);
+            return new FeedbackResult(null, null, [], Throttled: true, RetryAtUtc: verdict.RetryAtUtc);
         }
 
         form.Channel = ContactChannel.Website;

@@ -40,10 +40,12 @@ public enum PortalApplicationOutcome
 }
 
 /// <param name="RequestNumber">The new request's number, or the open one's when <see cref="PortalApplicationOutcome.AlreadyOpen"/>.</param>
+/// <param name="RetryAtUtc">When <see cref="PortalApplicationOutcome.TooMany"/>: when the next application will be accepted.</param>
 public sealed record PortalApplicationResult(
     PortalApplicationOutcome Outcome,
     string? RequestNumber,
-    IReadOnlyList<(string Field, string Message)> Errors)
+    IReadOnlyList<(string Field, string Message)> Errors,
+    DateTime? RetryAtUtc = null)
 {
     public static PortalApplicationResult Fail(IReadOnlyList<(string Field, string Message)> errors) => new(PortalApplicationOutcome.Invalid, null, errors);
 }
@@ -84,9 +86,10 @@ public sealed class PortalApplications(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!(await throttle.CheckAsync(PortalLimits.Application, client, null, ct)).Allowed)
+        var verdict = await throttle.CheckAsync(PortalLimits.Application, client, null, ct);
+        if (!verdict.Allowed)
         {
-            return new PortalApplicationResult(PortalApplicationOutcome.TooMany, null, []);
+            return new PortalApplicationResult(PortalApplicationOutcome.TooMany, null, [], verdict.RetryAtUtc);
         }
 
         // Counted before the identity is looked at: probing identity numbers spends the same allowance.
