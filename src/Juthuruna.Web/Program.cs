@@ -29,6 +29,8 @@ var uploadRequestLimit = builder.Configuration.GetValue("Storage:MaxBytes", 10L 
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = uploadRequestLimit);
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = uploadRequestLimit);
 builder.Services.AddJuthurunaDatabase(builder.Configuration);
+// Which reverse proxies may say who the client is (the portal's per-client limits count that address).
+builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
 // The decision window's reminders (per association, in its own tenant scope); a singleton so tests can run one pass.
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Notifications"));
 builder.Services.AddSingleton<DecisionWindowMonitor>();
@@ -90,6 +92,9 @@ builder.Services.AddDataProtection()
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+
+// First: everything after it (HSTS, logging, the portal's limits) sees the client's address and scheme.
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

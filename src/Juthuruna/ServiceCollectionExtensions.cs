@@ -75,10 +75,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Policies.PolicyDocuments>();
         services.AddScoped<Features.Policies.PolicyQueries>();
         services.AddScoped<Features.Portal.PortalApplications>();
+        services.AddScoped<Features.Portal.PortalThrottle>();
         services.AddScoped<Features.Satisfaction.Surveys>();
         services.AddScoped<Features.Satisfaction.SurveyQueries>();
         services.AddScoped<Features.Feedback.FeedbackDesk>();
-        services.AddScoped<Features.Feedback.FeedbackThrottle>();
         services.AddScoped<Features.Feedback.FeedbackQueries>();
         // One class per kind of letter; the register finds a kind's template among them.
         foreach (var template in typeof(Features.Letters.LetterTemplate).Assembly.GetTypes()

@@ -642,35 +642,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.ToTable("ServiceDeliveries");
                 });
 
-            modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackAttempt", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ClientKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("Purpose")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "Purpose", "ClientKey", "AtUtc");
-
-                    b.ToTable("FeedbackAttempts");
-                });
-
             modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1264,7 +1235,7 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.ToTable("PolicyVersions");
                 });
 
-            modelBuilder.Entity("Juthuruna.Features.Portal.PortalApplicationAttempt", b =>
+            modelBuilder.Entity("Juthuruna.Features.Portal.PortalAttempt", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1273,8 +1244,16 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<string>("Client")
+                    b.Property<string>("ClientKey")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SubjectKey")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
@@ -1285,9 +1264,13 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "Client", "AtUtc");
+                    b.HasIndex("TenantId", "AtUtc");
 
-                    b.ToTable("PortalApplicationAttempts");
+                    b.HasIndex("TenantId", "Purpose", "ClientKey", "AtUtc");
+
+                    b.HasIndex("TenantId", "Purpose", "SubjectKey", "AtUtc");
+
+                    b.ToTable("PortalAttempts");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Portal.PortalChallenge", b =>
@@ -1298,10 +1281,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("BeneficiaryId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("ClientIp")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("CodeHash")
                         .IsRequired()
@@ -1340,35 +1319,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("PortalChallenges", (string)null);
-                });
-
-            modelBuilder.Entity("Juthuruna.Features.Portal.PortalLookup", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ClientIp")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<bool>("Matched")
-                        .HasColumnType("bit");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "ClientIp", "AtUtc");
-
-                    b.ToTable("PortalLookups", (string)null);
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Portal.PortalUpload", b =>

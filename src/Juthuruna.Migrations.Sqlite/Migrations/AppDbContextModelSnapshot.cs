@@ -636,35 +636,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.ToTable("ServiceDeliveries");
                 });
 
-            modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackAttempt", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Purpose")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "Purpose", "ClientKey", "AtUtc");
-
-                    b.ToTable("FeedbackAttempts");
-                });
-
             modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1258,7 +1229,7 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.ToTable("PolicyVersions");
                 });
 
-            modelBuilder.Entity("Juthuruna.Features.Portal.PortalApplicationAttempt", b =>
+            modelBuilder.Entity("Juthuruna.Features.Portal.PortalAttempt", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1267,8 +1238,16 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Client")
+                    b.Property<string>("ClientKey")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -1279,9 +1258,13 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "Client", "AtUtc");
+                    b.HasIndex("TenantId", "AtUtc");
 
-                    b.ToTable("PortalApplicationAttempts");
+                    b.HasIndex("TenantId", "Purpose", "ClientKey", "AtUtc");
+
+                    b.HasIndex("TenantId", "Purpose", "SubjectKey", "AtUtc");
+
+                    b.ToTable("PortalAttempts");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Portal.PortalChallenge", b =>
@@ -1291,10 +1274,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BeneficiaryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientIp")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CodeHash")
@@ -1334,35 +1313,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("PortalChallenges", (string)null);
-                });
-
-            modelBuilder.Entity("Juthuruna.Features.Portal.PortalLookup", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientIp")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Matched")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "ClientIp", "AtUtc");
-
-                    b.ToTable("PortalLookups", (string)null);
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Portal.PortalUpload", b =>

@@ -123,3 +123,24 @@ public sealed class PortalTenantMiddleware(RequestDelegate next, IServiceScopeFa
             .SingleOrDefaultAsync(ct);
     }
 }
+
+/// <summary>Who a portal request comes from, for the portal's rate limits.</summary>
+public static class PortalClients
+{
+    /// <summary>
+    /// The client's address: the connection's peer, or, when that peer is a configured reverse proxy, the address it
+    /// forwarded (<see cref="ForwardedHeadersSetup"/> has applied X-Forwarded-For before any page runs). Requests without
+    /// an address (the test server) share one client.
+    /// </summary>
+    public static string ClientAddress(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>A 429 that tells clients (and well-behaved scripts) when to come back.</summary>
+    public static void TooManyRequests(this HttpResponse response, TimeSpan retryAfter)
+    {
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (retryAfter > TimeSpan.Zero)
+        {
+            response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

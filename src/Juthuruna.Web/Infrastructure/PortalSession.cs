@@ -32,10 +32,4 @@ public static class PortalSessions
     }
 
     public static Task SignOutOfPortalAsync(this HttpContext context) => context.SignOutAsync(PortalAuthentication.Scheme);
-
-    /// <summary>
-    /// The client the rate limit counts against. Behind a reverse proxy the host must apply the forwarded headers first;
-    /// the test server gives no address, so all its requests share one client.
-    /// </summary>
-    public static string ClientIp(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

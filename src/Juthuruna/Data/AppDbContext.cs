@@ -81,16 +81,14 @@ public sealed class AppDbContext
     public DbSet<Features.Letters.Letter> Letters => Set<Features.Letters.Letter>();
     public DbSet<Features.Letters.LetterPdf> LetterPdfs => Set<Features.Letters.LetterPdf>();
     public DbSet<Features.Portal.PortalChallenge> PortalChallenges => Set<Features.Portal.PortalChallenge>();
-    public DbSet<Features.Portal.PortalLookup> PortalLookups => Set<Features.Portal.PortalLookup>();
+    public DbSet<Features.Portal.PortalAttempt> PortalAttempts => Set<Features.Portal.PortalAttempt>();
     public DbSet<Features.Portal.PortalUpload> PortalUploads => Set<Features.Portal.PortalUpload>();
     public DbSet<Features.Policies.PolicyDocument> PolicyDocuments => Set<Features.Policies.PolicyDocument>();
     public DbSet<Features.Policies.PolicyVersion> PolicyVersions => Set<Features.Policies.PolicyVersion>();
-    public DbSet<Features.Portal.PortalApplicationAttempt> PortalApplicationAttempts => Set<Features.Portal.PortalApplicationAttempt>();
     public DbSet<Features.Satisfaction.SurveyInvitation> SurveyInvitations => Set<Features.Satisfaction.SurveyInvitation>();
     public DbSet<Features.Satisfaction.SurveyResponse> SurveyResponses => Set<Features.Satisfaction.SurveyResponse>();
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.Feedback.FeedbackEvent> FeedbackEvents => Set<Features.Feedback.FeedbackEvent>();
-    public DbSet<Features.Feedback.FeedbackAttempt> FeedbackAttempts => Set<Features.Feedback.FeedbackAttempt>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();

@@ -5,6 +5,7 @@ using Juthuruna.Common.Dates;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Feedback;
 using Juthuruna.Features.Notifications;
+using Juthuruna.Features.Portal;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -297,7 +298,7 @@ public sealed class FeedbackTests(AppFactory factory) : IClassFixture<AppFactory
     {
         var tenant = await factory.CreateTenantAsync();
         using var visitor = factory.CreateStaffClient();
-        for (var i = 0; i < FeedbackThrottle.SubmitLimit; i++)
+        for (var i = 0; i < PortalLimits.FeedbackSubmission.MaxAttempts; i++)
         {
             Assert.Equal(HttpStatusCode.Redirect, (await visitor.SubmitFormAsync($"/t/{tenant.Slug}/feedback", PortalForm, PortalFields())).StatusCode);
         }
@@ -305,9 +306,9 @@ public sealed class FeedbackTests(AppFactory factory) : IClassFixture<AppFactory
         var refused = await visitor.SubmitFormAsync($"/t/{tenant.Slug}/feedback", PortalForm, PortalFields());
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("أعد المحاولة بعد ساعة", (await StaffClient.ParseAsync(refused)).QuerySelector("[data-testid=form-errors]")!.TextContent);
-        Assert.Equal(FeedbackThrottle.SubmitLimit, await factory.QueryAsync(tenant.Id, db => db.FeedbackItems.CountAsync()));
+        Assert.Equal(PortalLimits.FeedbackSubmission.MaxAttempts, await factory.QueryAsync(tenant.Id, db => db.FeedbackItems.CountAsync()));
 
-        factory.Clock.Advance(FeedbackThrottle.SubmitWindow + TimeSpan.FromMinutes(1));
+        factory.Clock.Advance(PortalLimits.FeedbackSubmission.Window + TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.Redirect, (await visitor.SubmitFormAsync($"/t/{tenant.Slug}/feedback", PortalForm, PortalFields())).StatusCode);
     }
 
@@ -319,7 +320,7 @@ public sealed class FeedbackTests(AppFactory factory) : IClassFixture<AppFactory
         using var visitor = factory.CreateStaffClient();
         var form = (await visitor.GetDocumentAsync($"/t/{tenant.Slug}/feedback/follow")).QuerySelector<IHtmlFormElement>(FollowForm)!;
         var wrong = new Dictionary<string, string> { ["Reference"] = reference, ["Mobile"] = "0559999999" };
-        for (var i = 0; i < FeedbackThrottle.LookupLimit; i++)
+        for (var i = 0; i < PortalLimits.FeedbackLookup.MaxAttempts; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await visitor.SubmitAsync(form, $"/t/{tenant.Slug}/feedback/follow", wrong)).StatusCode);
         }
@@ -328,7 +329,7 @@ public sealed class FeedbackTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Null((await StaffClient.ParseAsync(refused)).QuerySelector("[data-testid=follow-result]"));
 
-        factory.Clock.Advance(FeedbackThrottle.LookupWindow + TimeSpan.FromMinutes(1));
+        factory.Clock.Advance(PortalLimits.FeedbackLookup.Window + TimeSpan.FromMinutes(1));
         var page = await FollowAsync(visitor, tenant.Slug, reference, Mobile);
         Assert.NotNull(page.QuerySelector("[data-testid=follow-result]"));
     }

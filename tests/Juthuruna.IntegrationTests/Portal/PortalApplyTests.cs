@@ -7,6 +7,7 @@ using Juthuruna.Features.Audit;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Notifications;
+using Juthuruna.Features.Portal;
 using Juthuruna.Features.Services;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
@@ -202,7 +203,7 @@ public sealed class PortalApplyTests(AppFactory factory) : IClassFixture<AppFact
 
         Assert.Equal(first, second);
         Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.SupportRequests.CountAsync()));
-        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.PortalApplicationAttempts.CountAsync()));
+        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.PortalAttempts.CountAsync(a => a.Purpose == PortalAttemptPurpose.Application)));
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class PortalTrackingTests(AppFactory factory) : IClassFixture<AppF
         var tenant = await factory.CreateTenantAsync();
         var request = await PortalArrange.ReturnedAsync(factory, tenant);
         using var visitor = factory.CreateStaffClient();
-        for (var i = 0; i < PortalSignIn.MaxCodesPerRequest; i++)
+        for (var i = 0; i < PortalLimits.CodeRequest.MaxAttempts; i++)
         {
             Assert.Equal(HttpStatusCode.Redirect, (await PortalArrange.LookUpAsync(visitor, tenant.Slug, request.Number, request.IdentityNumber)).StatusCode);
         }
@@ -161,7 +161,7 @@ public sealed class PortalTrackingTests(AppFactory factory) : IClassFixture<AppF
         var tenant = await factory.CreateTenantAsync();
         var request = await PortalArrange.ReturnedAsync(factory, tenant);
         using var visitor = factory.CreateStaffClient();
-        for (var i = 0; i < PortalSignIn.MaxLookupsPerClient; i++)
+        for (var i = 0; i < PortalLimits.TrackLookup.MaxAttempts; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await PortalArrange.LookUpAsync(visitor, tenant.Slug, request.Number, $"10000000{i:00}")).StatusCode);
         }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Web.Pages.Portal;
 
 /// <summary>Apply for support online: the request arrives as a draft (channel Website) in the officer's queue.</summary>
-public sealed class ApplyModel(PortalApplications applications, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ApplyModel(PortalApplications applications, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Where the success page finds the request number after the redirect.</summary>
     public const string NumberKey = "PortalApplicationNumber";
@@ -34,8 +34,7 @@ public sealed class ApplyModel(PortalApplications applications, AppDbContext db,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var result = await applications.ApplyAsync(Input, client, ct);
+        var result = await applications.ApplyAsync(Input, HttpContext.ClientAddress(), ct);
         switch (result.Outcome)
         {
             case PortalApplicationOutcome.Received:
@@ -47,7 +46,7 @@ public sealed class ApplyModel(PortalApplications applications, AppDbContext db,
                 break;
             case PortalApplicationOutcome.TooMany:
                 TooMany = true;
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.TooManyRequests(result.RetryAtUtc!.Value - clock.GetUtcNow().UtcDateTime);
                 ModelState.AddModelError("", l["Too many applications have been sent from this connection in the last hour. Please try again later, or contact the association."]);
                 break;
             default:

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Web.Pages.Portal;
 
 /// <summary>A suggestion or complaint sent on the portal (channel: the association's website); rate-limited per client address.</summary>
-public sealed class FeedbackModel(FeedbackDesk desk, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class FeedbackModel(FeedbackDesk desk, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public PortalAssociation Association => HttpContext.PortalAssociation()!;
 
@@ -20,7 +20,7 @@ public sealed class FeedbackModel(FeedbackDesk desk, IStringLocalizer<SharedReso
     {
         if (ModelState.IsValid)
         {
-            var result = await desk.SubmitFromPortalAsync(Input, PortalClient.Address(HttpContext), ct);
+            var result = await desk.SubmitFromPortalAsync(Input, HttpContext.ClientAddress(), ct);
             if (result.Succeeded)
             {
                 return Redirect(Association.Path($"feedback/sent/{Input.IdempotencyKey}"));
@@ -28,7 +28,7 @@ public sealed class FeedbackModel(FeedbackDesk desk, IStringLocalizer<SharedReso
 
             if (result.Throttled)
             {
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.TooManyRequests(result.RetryAtUtc!.Value - clock.GetUtcNow().UtcDateTime);
                 ModelState.AddModelError("", l["Too many submissions from this device. Please try again in an hour."]);
                 return Page();
             }
@@ -41,10 +41,4 @@ public sealed class FeedbackModel(FeedbackDesk desk, IStringLocalizer<SharedReso
 
         return Page();
     }
-}
-
-/// <summary>The client's address as the server saw it (the reverse proxy, when there is one, sets it through forwarded headers).</summary>
-public static class PortalClient
-{
-    public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

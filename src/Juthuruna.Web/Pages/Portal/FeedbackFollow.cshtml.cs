@@ -1,4 +1,5 @@
 using Juthuruna.Features.Feedback;
+using Juthuruna.Features.Portal;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Juthuruna.Web.Pages.Portal;
 /// The submitter follows their item with the reference AND the mobile they gave (posted, so neither lands in
 /// addresses or logs). Both must match; any miss gives the same message. Rate-limited per client address.
 /// </summary>
-public sealed class FeedbackFollowModel(FeedbackQueries queries, FeedbackThrottle throttle, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class FeedbackFollowModel(FeedbackQueries queries, PortalThrottle throttle, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public PortalAssociation Association => HttpContext.PortalAssociation()!;
 
@@ -43,9 +44,10 @@ public sealed class FeedbackFollowModel(FeedbackQueries queries, FeedbackThrottl
             return Page();
         }
 
-        if (!await throttle.TryAsync(FeedbackAttemptPurpose.Lookup, PortalClient.Address(HttpContext), ct))
+        var verdict = await throttle.TryAsync(PortalLimits.FeedbackLookup, HttpContext.ClientAddress(), null, ct);
+        if (!verdict.Allowed)
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.TooManyRequests(verdict.RetryAfter(clock.GetUtcNow().UtcDateTime));
             ModelState.AddModelError("", l["Too many attempts from this device. Please try again in a quarter of an hour."]);
             return Page();
         }

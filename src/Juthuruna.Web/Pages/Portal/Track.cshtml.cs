@@ -44,15 +44,15 @@ public sealed class TrackModel(PortalSignIn signIn, TimeProvider clock, IStringL
             return Page();
         }
 
-        var result = await signIn.RequestCodeAsync(Input.Number, Input.IdentityNumber, HttpContext.ClientIp(), ct);
+        var result = await signIn.RequestCodeAsync(Input.Number, Input.IdentityNumber, HttpContext.ClientAddress(), ct);
         switch (result.Outcome)
         {
             case CodeRequestOutcome.Sent:
                 return Redirect(Association.Path($"track/code/{result.ChallengeId}"));
             case CodeRequestOutcome.RateLimited:
-                var minutes = (int)Math.Ceiling((result.RetryAtUtc!.Value - clock.GetUtcNow().UtcDateTime).TotalMinutes);
-                ModelState.AddModelError("", l["Too many attempts. Please try again in {0} minutes.", Math.Max(1, minutes)]);
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                var wait = result.RetryAtUtc!.Value - clock.GetUtcNow().UtcDateTime;
+                ModelState.AddModelError("", l["Too many attempts. Please try again in {0} minutes.", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))]);
+                Response.TooManyRequests(wait);
                 return Page();
             default:
                 // Never which of the two was wrong: that would confirm a request number or an identity number to a stranger.

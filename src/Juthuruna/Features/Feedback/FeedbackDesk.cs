@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using FluentValidation;
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Saudi;
@@ -17,7 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Features.Feedback;
 
 /// <summary>Outcome of a write: the item (and its reference), or field errors; <see cref="Stale"/> when another change came first.</summary>
-public sealed record FeedbackResult(Guid? Id, string? Reference, IReadOnlyList<(string Field, string Message)> Errors, bool Stale = false, bool Throttled = false)
+public sealed record FeedbackResult(Guid? Id, string? Reference, IReadOnlyList<(string Field, string Message)> Errors, bool Stale = false, bool Throttled = false, DateTime? RetryAtUtc = null)
 {
     public bool Succeeded => Errors.Count == 0 && !Stale && !Throttled;
 
@@ -31,7 +29,7 @@ public sealed record FeedbackResult(Guid? Id, string? Reference, IReadOnlyList<(
 /// </summary>
 public sealed class FeedbackDesk(
     AppDbContext db,
-    FeedbackThrottle throttle,
+    Portal.PortalThrottle throttle,
     Outbox outbox,
     MessageTemplates templates,
     TimeProvider clock,
@@ -63,7 +61,7 @@ public sealed class FeedbackDesk(
 
     /// <summary>
     /// Sent on the portal: channel Website, no beneficiary link (the submitter proved nothing about a file), and
-    /// at most <see cref="FeedbackThrottle.SubmitLimit"/> posts per client address and hour.
+    /// at most <see cref="Portal.PortalLimits.FeedbackSubmission"/> posts per client address.
     /// </summary>
     public async Task<FeedbackResult> SubmitFromPortalAsync(FeedbackForm form, string clientAddress, CancellationToken ct)
     {
@@ -73,9 +71,10 @@ public sealed class FeedbackDesk(
             return existing;
         }
 
-        if (!await throttle.TryAsync(FeedbackAttemptPurpose.Submit, clientAddress, ct))
+        var verdict = await throttle.TryAsync(Portal.PortalLimits.FeedbackSubmission, clientAddress, null, ct);
+        if (!verdict.Allowed)
         {
-            return new FeedbackResult(null, null, [], Throttled: true);
+            return new FeedbackResult(null, null, [], Throttled: true, RetryAtUtc: verdict.RetryAtUtc);
         }
 
         form.Channel = ContactChannel.Website;
@@ -275,40 +274,4 @@ public sealed class FeedbackDesk(
         new(item.Id, item.Reference, [("", l["This item was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
 
     private FeedbackResult NotAvailable() => FeedbackResult.Fail("", l["This action is not available for the item in its current state."]);
-}
-
-/// <summary>
-/// Per-address limits of the portal's anonymous forms, counted in the database with the injected clock: a sliding
-/// window of <see cref="SubmitLimit"/> submissions per hour and <see cref="LookupLimit"/> follow-up lookups per
-/// 15 minutes. The address is hashed before it is stored.
-/// </summary>
-public sealed class FeedbackThrottle(AppDbContext db, TimeProvider clock)
-{
-    public const int SubmitLimit = 5;
-    public static readonly TimeSpan SubmitWindow = TimeSpan.FromHours(1);
-    public const int LookupLimit = 20;
-    public static readonly TimeSpan LookupWindow = TimeSpan.FromMinutes(15);
-
-    /// <summary>Counts this attempt and says whether it is within the limit (an attempt over the limit is not counted).</summary>
-    public async Task<bool> TryAsync(FeedbackAttemptPurpose purpose, string clientAddress, CancellationToken ct)
-    {
-        var (limit, window) = purpose == FeedbackAttemptPurpose.Submit ? (SubmitLimit, SubmitWindow) : (LookupLimit, LookupWindow);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clientAddress)));
-        var now = clock.GetUtcNow().UtcDateTime;
-        var since = now - window;
-
-        // Old attempts of this address are of no further use.
-        var expired = now - SubmitWindow - LookupWindow;
-        await db.FeedbackAttempts.Where(a => a.ClientKey == key && a.AtUtc < expired).ExecuteDeleteAsync(ct);
-
-        var recent = await db.FeedbackAttempts.CountAsync(a => a.Purpose == purpose && a.ClientKey == key && a.AtUtc > since, ct);
-        if (recent >= limit)
-        {
-            return false;
-        }
-
-        db.FeedbackAttempts.Add(new FeedbackAttempt { Purpose = purpose, ClientKey = key, AtUtc = now });
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
 }

@@ -124,25 +124,6 @@ public sealed class FeedbackEvent : ITenantOwned
     public Guid? AssigneeId { get; set; }
 }
 
-public enum FeedbackAttemptPurpose
-{
-    Submit = 1,
-    Lookup = 2,
-}
-
-/// <summary>
-/// One portal submission or follow-up lookup from a client address, kept to rate-limit the portal per address
-/// (in the database, so the limit holds across restarts and instances). The address is stored hashed.
-/// </summary>
-public sealed class FeedbackAttempt : ITenantOwned
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid TenantId { get; set; }
-    public FeedbackAttemptPurpose Purpose { get; set; }
-    public required string ClientKey { get; set; }
-    public DateTime AtUtc { get; set; }
-}
-
 internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<FeedbackItem>
 {
     public void Configure(EntityTypeBuilder<FeedbackItem> builder)
@@ -172,14 +153,5 @@ internal sealed class FeedbackEventConfiguration : IEntityTypeConfiguration<Feed
     {
         builder.HasOne<FeedbackItem>().WithMany().HasForeignKey(e => e.FeedbackItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.TenantId, e.FeedbackItemId, e.AtUtc });
-    }
-}
-
-internal sealed class FeedbackAttemptConfiguration : IEntityTypeConfiguration<FeedbackAttempt>
-{
-    public void Configure(EntityTypeBuilder<FeedbackAttempt> builder)
-    {
-        builder.Property(a => a.ClientKey).HasMaxLength(64);
-        builder.HasIndex(a => new { a.TenantId, a.Purpose, a.ClientKey, a.AtUtc });
     }
 }

@@ -6,35 +6,10 @@ using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
 using Juthuruna.Features.SupportRequests;
-using Juthuruna.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Features.Portal;
-
-/// <summary>
-/// One valid application sent from a client address on the association's portal: what the per-address limit counts.
-/// Kept per association (the portal's tenant), so one association's visitors never slow another's.
-/// </summary>
-public sealed class PortalApplicationAttempt : ITenantOwned
-{
-    public const int MaxClientLength = 64;
-
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid TenantId { get; set; }
-    public required string Client { get; set; }
-    public DateTime AtUtc { get; set; }
-}
-
-internal sealed class PortalApplicationAttemptConfiguration : IEntityTypeConfiguration<PortalApplicationAttempt>
-{
-    public void Configure(EntityTypeBuilder<PortalApplicationAttempt> builder)
-    {
-        builder.Property(a => a.Client).HasMaxLength(PortalApplicationAttempt.MaxClientLength);
-        builder.HasIndex(a => new { a.TenantId, a.Client, a.AtUtc });
-    }
-}
 
 /// <summary>The portal's application form, exactly as typed (digits may be Arabic-Indic): a refused form comes back unchanged.</summary>
 public sealed class PortalApplicationForm
@@ -65,10 +40,12 @@ public enum PortalApplicationOutcome
 }
 
 /// <param name="RequestNumber">The new request's number, or the open one's when <see cref="PortalApplicationOutcome.AlreadyOpen"/>.</param>
+/// <param name="RetryAtUtc">When <see cref="PortalApplicationOutcome.TooMany"/>: when the next application will be accepted.</param>
 public sealed record PortalApplicationResult(
     PortalApplicationOutcome Outcome,
     string? RequestNumber,
-    IReadOnlyList<(string Field, string Message)> Errors)
+    IReadOnlyList<(string Field, string Message)> Errors,
+    DateTime? RetryAtUtc = null)
 {
     public static PortalApplicationResult Fail(IReadOnlyList<(string Field, string Message)> errors) => new(PortalApplicationOutcome.Invalid, null, errors);
 }
@@ -81,11 +58,11 @@ public sealed record PortalApplicationResult(
 public sealed class PortalApplications(
     AppDbContext db,
     SupportRequests.SupportRequests requests,
+    PortalThrottle throttle,
     Audit.CurrentUser currentUser,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
-    public const int MaxPerClientPerHour = 5;
     public const int MaxNameLength = 200;
     public const int MaxDescriptionLength = 2000;
 
@@ -109,15 +86,14 @@ public sealed class PortalApplications(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        client = client.Length > PortalApplicationAttempt.MaxClientLength ? client[..PortalApplicationAttempt.MaxClientLength] : client;
-        var since = now.AddHours(-1);
-        if (await db.PortalApplicationAttempts.CountAsync(a => a.Client == client && a.AtUtc > since, ct) >= MaxPerClientPerHour)
+        var verdict = await throttle.CheckAsync(PortalLimits.Application, client, null, ct);
+        if (!verdict.Allowed)
         {
-            return new PortalApplicationResult(PortalApplicationOutcome.TooMany, null, []);
+            return new PortalApplicationResult(PortalApplicationOutcome.TooMany, null, [], verdict.RetryAtUtc);
         }
 
         // Counted before the identity is looked at: probing identity numbers spends the same allowance.
-        db.PortalApplicationAttempts.Add(new PortalApplicationAttempt { Client = client, AtUtc = now });
+        throttle.Record(PortalLimits.Application, client, null);
         await db.SaveChangesAsync(ct);
 
         var identityType = IdentityTypeOf(form.IdentityNumber);

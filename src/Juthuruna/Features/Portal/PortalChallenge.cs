@@ -26,20 +26,6 @@ public sealed class PortalChallenge : ITenantOwned
     public int FailedAttempts { get; set; }
     public DateTime? UsedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
-    public string? ClientIp { get; set; }
-}
-
-/// <summary>
-/// Every attempt to look a request up by number and identity number, matched or not: the per-client rate limit
-/// counts these, so guessing identity numbers is as slow as asking for codes.
-/// </summary>
-public sealed class PortalLookup : ITenantOwned
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid TenantId { get; set; }
-    public required string ClientIp { get; set; }
-    public bool Matched { get; set; }
-    public DateTime AtUtc { get; set; }
 }
 
 /// <summary>
@@ -68,18 +54,7 @@ public sealed class PortalChallengeConfiguration : IEntityTypeConfiguration<Port
         builder.ToTable("PortalChallenges");
         builder.Property(c => c.CodeHash).HasMaxLength(64).IsFixedLength();
         builder.Property(c => c.Salt).HasMaxLength(32).IsFixedLength();
-        builder.Property(c => c.ClientIp).HasMaxLength(64);
         builder.HasIndex(c => new { c.TenantId, c.RequestId, c.CreatedAtUtc });
-    }
-}
-
-public sealed class PortalLookupConfiguration : IEntityTypeConfiguration<PortalLookup>
-{
-    public void Configure(EntityTypeBuilder<PortalLookup> builder)
-    {
-        builder.ToTable("PortalLookups");
-        builder.Property(c => c.ClientIp).HasMaxLength(64);
-        builder.HasIndex(c => new { c.TenantId, c.ClientIp, c.AtUtc });
     }
 }
 

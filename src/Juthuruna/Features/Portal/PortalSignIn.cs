@@ -42,27 +42,21 @@ public sealed record ChallengeView(Guid Id, string MobileEnding, DateTime Expire
 /// The beneficiary's way into the portal: request number + identity number → a one-time code by SMS to the mobile
 /// registered on their file → a portal session for that one request. Limits (all read from the database, by the
 /// injected clock): a code lives <see cref="CodeLifetime"/> and takes <see cref="MaxAttempts"/> wrong tries; a request
-/// gets at most <see cref="MaxCodesPerRequest"/> codes and a client <see cref="MaxLookupsPerClient"/> lookups per <see cref="Window"/>.
+/// gets at most <see cref="PortalLimits.CodeRequest"/> codes and a client <see cref="PortalLimits.TrackLookup"/> lookups.
 /// </summary>
-public sealed class PortalSignIn(AppDbContext db, Outbox outbox, MessageTemplates templates, TimeProvider clock)
+public sealed class PortalSignIn(AppDbContext db, PortalThrottle throttle, Outbox outbox, MessageTemplates templates, TimeProvider clock)
 {
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     public const int MaxAttempts = 5;
-    public const int MaxCodesPerRequest = 3;
-    public const int MaxLookupsPerClient = 10;
     public const int CodeLength = 6;
 
-    public async Task<CodeRequestResult> RequestCodeAsync(string? requestNumber, string? identityNumber, string clientIp, CancellationToken ct)
+    public async Task<CodeRequestResult> RequestCodeAsync(string? requestNumber, string? identityNumber, string clientAddress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var since = now - Window;
-        var recent = await db.PortalLookups.AsNoTracking()
-            .Where(l => l.ClientIp == clientIp && l.AtUtc > since)
-            .OrderBy(l => l.AtUtc).Select(l => l.AtUtc).Take(MaxLookupsPerClient).ToListAsync(ct);
-        if (recent.Count >= MaxLookupsPerClient)
+        var lookups = await throttle.CheckAsync(PortalLimits.TrackLookup, clientAddress, null, ct);
+        if (!lookups.Allowed)
         {
-            return new CodeRequestResult(CodeRequestOutcome.RateLimited, RetryAtUtc: recent[0] + Window);
+            return new CodeRequestResult(CodeRequestOutcome.RateLimited, RetryAtUtc: lookups.RetryAtUtc);
         }
 
         var number = Normalize(requestNumber);
@@ -75,23 +69,24 @@ public sealed class PortalSignIn(AppDbContext db, Outbox outbox, MessageTemplate
                 .Where(x => x.IdentityNumber == identity)
                 .Take(2).ToListAsync(ct);
 
-        db.Add(new PortalLookup { ClientIp = clientIp, Matched = match is [_], AtUtc = now });
+        // Every lookup counts, matched or not.
+        throttle.Record(PortalLimits.TrackLookup, clientAddress, null);
         if (match is not [var found])
         {
             await db.SaveChangesAsync(ct);
             return new CodeRequestResult(CodeRequestOutcome.NoMatch);
         }
 
-        var codes = await db.PortalChallenges.AsNoTracking()
-            .Where(c => c.RequestId == found.RequestId && c.CreatedAtUtc > since)
-            .OrderBy(c => c.CreatedAtUtc).Select(c => c.CreatedAtUtc).Take(MaxCodesPerRequest).ToListAsync(ct);
-        if (codes.Count >= MaxCodesPerRequest)
+        var request = found.RequestId.ToString();
+        var codes = await throttle.CheckAsync(PortalLimits.CodeRequest, clientAddress, request, ct);
+        if (!codes.Allowed)
         {
             // The lookup still counts against the client.
             await db.SaveChangesAsync(ct);
-            return new CodeRequestResult(CodeRequestOutcome.RateLimited, RetryAtUtc: codes[0] + Window);
+            return new CodeRequestResult(CodeRequestOutcome.RateLimited, RetryAtUtc: codes.RetryAtUtc);
         }
 
+        throttle.Record(PortalLimits.CodeRequest, clientAddress, request);
         var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, CodeLength)).ToString(new string('0', CodeLength), CultureInfo.InvariantCulture);
         var salt = RandomNumberGenerator.GetBytes(16);
         var challenge = new PortalChallenge
@@ -102,7 +97,6 @@ public sealed class PortalSignIn(AppDbContext db, Outbox outbox, MessageTemplate
             CodeHash = Hash(salt, code),
             ExpiresAtUtc = now + CodeLifetime,
             CreatedAtUtc = now,
-            ClientIp = clientIp,
         };
         db.Add(challenge);
         // Only to the mobile on the beneficiary's file: never to a number typed on the portal.
