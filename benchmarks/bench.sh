@@ -158,5 +158,10 @@ for c in $CONNECTIONS; do
   bench "$c" "GET letter page" "$LETTER" -H "Cookie: $AUTH"
   bench "$c" "GET letter PDF (stored bytes)" "$LETTER?handler=Pdf" -H "Cookie: $AUTH"
   bench "$c" "GET /verify/{code} (anonymous)" "$VERIFY"
+  bench "$c" "GET /Satisfaction (results)" /Satisfaction -H "Cookie: $AUTH"
+  bench "$c" "GET /Feedback (list)" /Feedback -H "Cookie: $AUTH"
+  bench "$c" "GET /t/juthuruna (portal)" /t/juthuruna
+  bench "$c" "GET /t/juthuruna/policies" /t/juthuruna/policies
+  bench "$c" "GET /t/juthuruna/track (form)" /t/juthuruna/track
   echo
 done
