@@ -76,6 +76,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Policies.PolicyQueries>();
         services.AddScoped<Features.Portal.PortalApplications>();
         services.AddScoped<Features.Portal.PortalThrottle>();
+        services.AddScoped<Features.Portal.PortalLinks>();
         services.AddScoped<Features.Satisfaction.Surveys>();
         services.AddScoped<Features.Satisfaction.SurveyQueries>();
         services.AddScoped<Features.Feedback.FeedbackDesk>();

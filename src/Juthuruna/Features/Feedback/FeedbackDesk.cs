@@ -34,12 +34,9 @@ public sealed class FeedbackDesk(
     MessageTemplates templates,
     TimeProvider clock,
     IValidator<FeedbackForm> validator,
-    Microsoft.Extensions.Options.IOptions<Juthuruna.Letters.LetterOptions> links,
+    Portal.PortalLinks links,
     IStringLocalizer<SharedResource> l)
 {
-    private async Task<string> FollowLinkAsync(CancellationToken ct) =>
-        Common.PublicLinks.Portal(links.Value.PublicBaseUrl, await db.Tenants.AsNoTracking().Where(t => t.Id == db.TenantId).Select(t => t.Slug).SingleAsync(ct), "feedback/follow");
-
     /// <summary>The beneficiary relations officer follows them up; the manager and the administrator oversee.</summary>
     public static readonly IReadOnlyList<string> HandlerRoles = [StaffRoles.RelationsOfficer, StaffRoles.Manager, StaffRoles.TenantAdmin];
 
@@ -140,7 +137,7 @@ public sealed class FeedbackDesk(
         item.Status = FeedbackStatus.Answered;
         if (item.WantsReply)
         {
-            outbox.Queue(new MessageAddress(item.Mobile, item.Email), MessageKind.ComplaintAnswered, $"FeedbackAnswered:{item.Id}", templates.ComplaintAnswered(item.Reference, await FollowLinkAsync(ct)));
+            outbox.Queue(new MessageAddress(item.Mobile, item.Email), MessageKind.ComplaintAnswered, $"FeedbackAnswered:{item.Id}", templates.ComplaintAnswered(item.Reference, await links.ForAsync("feedback/follow", ct)));
         }
 
         return await SaveActionAsync(item, FeedbackAction.Answered, actorId, null, ct);

@@ -6,10 +6,8 @@ using Juthuruna.Data;
 using Juthuruna.Features.Notifications;
 using Juthuruna.Features.Notifications.Messaging;
 using Juthuruna.Features.SupportRequests;
-using Juthuruna.Letters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Juthuruna.Features.Satisfaction;
 
@@ -44,7 +42,7 @@ public sealed record SurveyResult(SurveyOutcome Outcome, IReadOnlyList<(string F
 /// قياس الرضا (issue 6): invites the beneficiary when a request closes, and records their one answer. The policy
 /// measures satisfaction to improve the service, never to rank staff: nothing here records who served the request.
 /// </summary>
-public sealed class Surveys(AppDbContext db, Outbox outbox, MessageTemplates templates, TimeProvider clock, IOptions<LetterOptions> letterOptions, IStringLocalizer<SharedResource> l)
+public sealed class Surveys(AppDbContext db, Outbox outbox, MessageTemplates templates, TimeProvider clock, Portal.PortalLinks links, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Long enough for a beneficiary who reads messages rarely; short enough that old links die.</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(30);
@@ -66,8 +64,6 @@ public sealed class Surveys(AppDbContext db, Outbox outbox, MessageTemplates tem
             return false;
         }
 
-        var tenantId = db.TenantId;
-        var slug = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Slug).SingleAsync(ct);
         var token = NewToken();
         var now = clock.GetUtcNow().UtcDateTime;
         var invitation = new SurveyInvitation
@@ -79,13 +75,10 @@ public sealed class Surveys(AppDbContext db, Outbox outbox, MessageTemplates tem
         };
         db.SurveyInvitations.Add(invitation);
         outbox.Queue(new MessageAddress(request.Mobile, request.Email, request.NonEssentialMessagesOptOut), MessageKind.Survey,
-            $"Survey:{invitation.Id}", templates.Survey(request.Number, Link(letterOptions.Value, slug, token)));
+            $"Survey:{invitation.Id}", templates.Survey(request.Number, await links.ForAsync($"survey/{token}", ct)));
         await db.SaveChangesAsync(ct);
         return true;
     }
-
-    /// <summary>The absolute address the message carries: <c>{PublicBaseUrl}/t/{slug}/survey/{token}</c>.</summary>
-    public static string Link(LetterOptions options, string slug, string token) => Common.PublicLinks.Portal(options.PublicBaseUrl, slug, $"survey/{token}");
 
     public async Task<SurveyLink> FindAsync(string? token, CancellationToken ct)
     {

@@ -1,10 +1,7 @@
 using Juthuruna.Data;
 using Juthuruna.Features.Notifications;
 using Juthuruna.Features.Notifications.Messaging;
-using Juthuruna.Common;
-using Juthuruna.Letters;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Juthuruna.Features.SupportRequests;
 
@@ -14,11 +11,11 @@ namespace Juthuruna.Features.SupportRequests;
 /// refused or stale step sends nothing; one message per request received and per transition (keyed by its history row).
 /// Always to the mobile registered on the file, never to one typed on a form.
 /// </summary>
-public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTemplates templates, IOptions<LetterOptions> links)
+public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTemplates templates, Portal.PortalLinks links)
 {
     /// <summary>A new request, from the desk or the portal.</summary>
     internal async Task QueueReceivedAsync(SupportRequest request, CancellationToken ct) =>
-        outbox.Queue(await AddressAsync(request.BeneficiaryId, ct), MessageKind.RequestReceived, $"RequestReceived:{request.Id}", templates.RequestReceived(request.Number, await TrackLinkAsync(ct)));
+        outbox.Queue(await AddressAsync(request.BeneficiaryId, ct), MessageKind.RequestReceived, $"RequestReceived:{request.Id}", templates.RequestReceived(request.Number, await links.ForAsync("track", ct)));
 
     internal async Task QueueAsync(SupportRequest request, RequestState to, Guid historyId, CancellationToken ct)
     {
@@ -30,15 +27,12 @@ public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTempl
         var address = await AddressAsync(request.BeneficiaryId, ct);
         var (kind, text) = to switch
         {
-            RequestState.ReturnedForCompletion => (MessageKind.ReturnedForCompletion, templates.ReturnedForCompletion(request.Number, await TrackLinkAsync(ct))),
+            RequestState.ReturnedForCompletion => (MessageKind.ReturnedForCompletion, templates.ReturnedForCompletion(request.Number, await links.ForAsync("track", ct))),
             RequestState.Registered => (MessageKind.Registration, templates.Registration(await BeneficiaryNumberAsync(request.Id, ct))),
-            _ => (MessageKind.Decision, templates.Decision(request.Number, await TrackLinkAsync(ct))),
+            _ => (MessageKind.Decision, templates.Decision(request.Number, await links.ForAsync("track", ct))),
         };
         outbox.Queue(address, kind, $"{kind}:{historyId}", text);
     }
-
-    private async Task<string> TrackLinkAsync(CancellationToken ct) =>
-        PublicLinks.Portal(links.Value.PublicBaseUrl, await db.Tenants.AsNoTracking().Where(t => t.Id == db.TenantId).Select(t => t.Slug).SingleAsync(ct), "track");
 
     private async Task<MessageAddress> AddressAsync(Guid beneficiaryId, CancellationToken ct) =>
         await db.Beneficiaries.AsNoTracking()
