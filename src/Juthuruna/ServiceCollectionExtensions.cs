@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TenantScopeFactory>();
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<Identity.SignInSessions>();
         services.AddScoped<StaffQueries>();
         services.AddScoped<BeneficiaryFiles>();
         services.AddScoped<BeneficiaryQueries>();

@@ -354,6 +354,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("TenantId", "UserId", "ActiveFrom")
                         .IsUnique();
 
@@ -445,6 +447,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("TenantId", "AgendaItemId", "UserId")
                         .IsUnique();
 
@@ -471,6 +475,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("TenantId", "SessionId", "UserId")
                         .IsUnique();
@@ -543,6 +549,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("BranchId");
 
                     b.HasIndex("TenantId");
 
@@ -631,6 +639,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("TenantId");
 
@@ -779,6 +789,10 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("TenantId");
 
@@ -1347,6 +1361,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentTypeId");
+
                     b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -1397,6 +1413,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("RequestId");
 
@@ -1472,6 +1490,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ResearcherId");
 
                     b.HasIndex("TenantId");
 
@@ -1851,6 +1871,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentTypeId");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("TenantId");
@@ -1903,6 +1925,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ResearcherId");
 
                     b.HasIndex("TenantId");
 
@@ -2029,6 +2053,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("ResearcherId");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("TenantId");
 
@@ -2293,6 +2323,36 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Juthuruna.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "SeenAtUtc");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("Juthuruna.Identity.StaffDirectoryEntry", b =>
                 {
                     b.Property<string>("NormalizedEmail")
@@ -2541,12 +2601,27 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Committee.CommitteeMember", b =>
+                {
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Committee.CommitteeVote", b =>
                 {
                     b.HasOne("Juthuruna.Features.Committee.AgendaItem", null)
                         .WithMany()
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2557,6 +2632,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Contacts.Contact", b =>
@@ -2564,6 +2645,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", "Beneficiary")
                         .WithMany()
                         .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Beneficiary");
@@ -2576,6 +2662,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Juthuruna.Features.Services.SupportService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackEvent", b =>
@@ -2585,6 +2677,19 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasForeignKey("FeedbackItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Letters.LetterPdf", b =>
@@ -2613,8 +2718,23 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Portal.PortalUpload", b =>
+                {
+                    b.HasOne("Juthuruna.Features.Services.DocumentType", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Registrations.Registration", b =>
                 {
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
@@ -2628,6 +2748,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2666,6 +2792,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.DocumentCheck", b =>
                 {
+                    b.HasOne("Juthuruna.Features.Services.DocumentType", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
@@ -2679,6 +2811,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2696,6 +2834,22 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Features.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Services.SupportService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -348,6 +348,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("TenantId", "UserId", "ActiveFrom")
                         .IsUnique();
 
@@ -439,6 +441,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("TenantId", "AgendaItemId", "UserId")
                         .IsUnique();
 
@@ -465,6 +469,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("TenantId", "SessionId", "UserId")
                         .IsUnique();
@@ -537,6 +543,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("BranchId");
 
                     b.HasIndex("TenantId");
 
@@ -625,6 +633,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("TenantId");
 
@@ -773,6 +783,10 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("TenantId");
 
@@ -1341,6 +1355,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentTypeId");
+
                     b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -1391,6 +1407,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("RequestId");
 
@@ -1466,6 +1484,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ResearcherId");
 
                     b.HasIndex("TenantId");
 
@@ -1845,6 +1865,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentTypeId");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("TenantId");
@@ -1897,6 +1919,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ResearcherId");
 
                     b.HasIndex("TenantId");
 
@@ -2023,6 +2047,12 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("ResearcherId");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("TenantId");
 
@@ -2281,6 +2311,36 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Juthuruna.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "SeenAtUtc");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("Juthuruna.Identity.StaffDirectoryEntry", b =>
                 {
                     b.Property<string>("NormalizedEmail")
@@ -2529,12 +2589,27 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Committee.CommitteeMember", b =>
+                {
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Committee.CommitteeVote", b =>
                 {
                     b.HasOne("Juthuruna.Features.Committee.AgendaItem", null)
                         .WithMany()
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2545,6 +2620,12 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Contacts.Contact", b =>
@@ -2552,6 +2633,11 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", "Beneficiary")
                         .WithMany()
                         .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Beneficiary");
@@ -2564,6 +2650,12 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Juthuruna.Features.Services.SupportService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackEvent", b =>
@@ -2573,6 +2665,19 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasForeignKey("FeedbackItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Letters.LetterPdf", b =>
@@ -2601,8 +2706,23 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Portal.PortalUpload", b =>
+                {
+                    b.HasOne("Juthuruna.Features.Services.DocumentType", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Registrations.Registration", b =>
                 {
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
@@ -2616,6 +2736,12 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2654,6 +2780,12 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.DocumentCheck", b =>
                 {
+                    b.HasOne("Juthuruna.Features.Services.DocumentType", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
@@ -2667,6 +2799,12 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2684,6 +2822,22 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Features.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Services.SupportService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

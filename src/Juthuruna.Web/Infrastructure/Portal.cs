@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Juthuruna.Data;
+using Juthuruna.Identity;
 using Juthuruna.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -52,6 +53,10 @@ public static class PortalAuthentication
                 o.SlidingExpiration = false;
                 o.Events.OnRedirectToLogin = RespondNotFoundAsync;
                 o.Events.OnRedirectToAccessDenied = RespondNotFoundAsync;
+                // Server-side sessions: "sign out" on a borrowed phone ends the cookie for good (ADR 0011).
+                o.Events.OnSigningIn = context => ServerSideSessions.OnSigningInAsync(context, SignInSessionKind.Portal, TenantClaim, PortalSessions.BeneficiaryClaim);
+                o.Events.OnSigningOut = context => ServerSideSessions.OnSigningOutAsync(context, TenantClaim);
+                o.Events.OnValidatePrincipal = ValidateSessionAsync;
             });
         // Runs after AddIdentity's defaults, so it replaces them: every request is authenticated by the selector.
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
@@ -62,6 +67,28 @@ public static class PortalAuthentication
             o.DefaultForbidScheme = SelectorScheme;
         });
         return services;
+    }
+
+    /// <summary>A portal cookie counts only while its session is open in the association it was opened in.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var open = false;
+        if (Guid.TryParse(principal?.FindFirstValue(TenantClaim), out var tenantId)
+            && Guid.TryParse(principal!.FindFirstValue(PortalSessions.BeneficiaryClaim), out var beneficiaryId)
+            && principal.SessionId() is { } sessionId)
+        {
+            // Its own scope: the cookie may belong to another association's portal than this request's.
+            await using var scope = context.HttpContext.RequestServices.GetRequiredService<TenantScopeFactory>().BeginScope(tenantId);
+            open = await scope.ServiceProvider.GetRequiredService<SignInSessions>()
+                .IsOpenAsync(sessionId, SignInSessionKind.Portal, beneficiaryId, context.HttpContext.RequestAborted);
+        }
+
+        if (!open)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
     }
 
     private static Task RespondNotFoundAsync(RedirectContext<CookieAuthenticationOptions> context)

@@ -57,7 +57,8 @@ public sealed class ActiveStaffConfirmation : IUserConfirmation<ApplicationUser>
 /// Runs on every request that carries the sign-in cookie, before anything else touches the database:
 /// binds the request's tenant from the cookie's claim, then checks in one indexed query that the user
 /// still exists in that tenant, is active, has the same security stamp (password reset, role change,
-/// disabling all renew it) and that the association is not suspended. Otherwise the user is signed out.
+/// disabling all renew it), that the association is not suspended and that the cookie's session was not
+/// ended by signing out (ADR 0011). Otherwise the user is signed out.
 /// </summary>
 public static class StaffPrincipalValidator
 {
@@ -65,7 +66,8 @@ public static class StaffPrincipalValidator
     {
         var principal = context.Principal;
         if (principal?.TenantId() is not { } tenantId
-            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || principal.SessionId() is not { } sessionId)
         {
             await RejectAsync(context);
             return;
@@ -84,13 +86,21 @@ public static class StaffPrincipalValidator
                 u.SecurityStamp,
                 u.IsActive,
                 Suspended = db.Tenants.Any(t => t.Id == u.TenantId && t.IsSuspended),
+                // In the same query: the session check costs no extra round trip.
+                SessionSeenAtUtc = db.SignInSessions
+                    .Where(s => s.Id == sessionId && s.Kind == SignInSessionKind.Staff && s.SubjectId == u.Id)
+                    .Select(s => (DateTime?)s.SeenAtUtc).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
 
-        if (state is null || !state.IsActive || state.Suspended || state.SecurityStamp != principal.FindFirstValue(stampClaimType))
+        if (state is null || !state.IsActive || state.Suspended || state.SecurityStamp != principal.FindFirstValue(stampClaimType)
+            || state.SessionSeenAtUtc is not { } seenAtUtc)
         {
             await RejectAsync(context);
+            return;
         }
+
+        await services.GetRequiredService<SignInSessions>().SeenAsync(sessionId, seenAtUtc, context.HttpContext.RequestAborted);
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)

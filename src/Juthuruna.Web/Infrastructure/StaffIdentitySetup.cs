@@ -63,6 +63,9 @@ public static class StaffIdentitySetup
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = StaffPrincipalValidator.ValidateAsync;
+            // Server-side sessions: "sign out" ends this cookie on the server, not only in this browser (ADR 0011).
+            options.Events.OnSigningIn = context => ServerSideSessions.OnSigningInAsync(context, SignInSessionKind.Staff, StaffClaims.Tenant, System.Security.Claims.ClaimTypes.NameIdentifier);
+            options.Events.OnSigningOut = context => ServerSideSessions.OnSigningOutAsync(context, StaffClaims.Tenant);
             // A role that may not use a page gets 403 at the page's own address (the friendly 403 page is
             // rendered there by the status-code pages), not a redirect to another URL.
             options.Events.OnRedirectToAccessDenied = context =>

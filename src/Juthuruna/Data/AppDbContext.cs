@@ -89,6 +89,7 @@ public sealed class AppDbContext
     public DbSet<Features.Satisfaction.SurveyResponse> SurveyResponses => Set<Features.Satisfaction.SurveyResponse>();
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.Feedback.FeedbackEvent> FeedbackEvents => Set<Features.Feedback.FeedbackEvent>();
+    public DbSet<Identity.SignInSession> SignInSessions => Set<Identity.SignInSession>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();

@@ -116,11 +116,13 @@ public sealed record CommitteeHarness(
     public static async Task VotedAsync(StaffClient client, Guid itemId, VoteChoice choice, string reason) =>
         Assert.Equal(HttpStatusCode.Redirect, (await VoteAsync(client, itemId, choice, reason)).StatusCode);
 
-    public static Task<HttpResponseMessage> CloseAsync(StaffClient chair, Guid itemId, CommitteeDecision decision, string reasons) =>
+    /// <param name="confirmMissingVotes">The chair ticks "close without their votes" (when the form offers it).</param>
+    public static Task<HttpResponseMessage> CloseAsync(StaffClient chair, Guid itemId, CommitteeDecision decision, string reasons, bool confirmMissingVotes = true) =>
         chair.SubmitFormAsync($"/Committee/Items/{itemId}", CloseForm, new Dictionary<string, string>
         {
             ["Close.Decision"] = decision.ToString(),
             ["Close.Reasons"] = reasons,
+            ["Close.ConfirmMissingVotes"] = confirmMissingVotes ? "true" : "false",
         });
 
     public static async Task<string> ErrorAsync(HttpResponseMessage response)

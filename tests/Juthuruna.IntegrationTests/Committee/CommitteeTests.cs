@@ -345,7 +345,7 @@ public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactor
         var (_, itemId, requestId) = await c.SessionWithItemAsync(factory, c.Chair, viceChair, c.Secretary, c.Member);
         await VotedAsync(c.ChairClient, itemId, VoteChoice.Approve, "مستحقة");
         await VotedAsync(c.MemberClient, itemId, VoteChoice.Approve, "مستحقة");
-        var fields = new Dictionary<string, string> { ["Close.Decision"] = nameof(CommitteeDecision.Approve), ["Close.Reasons"] = "موافقة اللجنة" };
+        var fields = new Dictionary<string, string> { ["Close.Decision"] = nameof(CommitteeDecision.Approve), ["Close.Reasons"] = "موافقة اللجنة", ["Close.ConfirmMissingVotes"] = "true" };
         var chairForm = await FormAsync(c.ChairClient, $"/Committee/Items/{itemId}", CloseForm);
         var viceForm = await FormAsync(viceClient, $"/Committee/Items/{itemId}", CloseForm);
 

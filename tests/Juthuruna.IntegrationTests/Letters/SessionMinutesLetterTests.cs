@@ -275,7 +275,7 @@ public sealed partial class SessionMinutesLetterTests(AppFactory factory) : ICla
         {
             var version = await sp.GetRequiredService<AppDbContext>().AgendaItems.AsNoTracking().Where(i => i.Id == itemId).Select(i => i.Version).SingleAsync();
             var closed = await sp.GetRequiredService<CommitteeVoting>().CloseAsync(
-                itemId, new CloseItem(decision, reasons, serviceId is { } id ? [id] : [], amount, version),
+                itemId, new CloseItem(decision, reasons, serviceId is { } id ? [id] : [], amount, version, ConfirmMissingVotes: true),
                 new Actor(c.Chair.Id, [StaffRoles.CommitteeChair]), CancellationToken.None);
             Succeeded(closed);
         });

@@ -20,5 +20,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.CallerMobile).HasMaxLength(16);
 
         builder.HasOne(c => c.Beneficiary).WithMany().HasForeignKey(c => c.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Features.Branches.Branch>().WithMany().HasForeignKey(c => c.BranchId).OnDelete(DeleteBehavior.Restrict);
     }
 }

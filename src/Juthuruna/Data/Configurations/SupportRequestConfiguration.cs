@@ -1,4 +1,7 @@
 using Juthuruna.Features.Beneficiaries;
+using Juthuruna.Features.Branches;
+using Juthuruna.Features.Services;
+using Juthuruna.Identity;
 using Juthuruna.Features.SupportRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -20,6 +23,10 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // The manager's share decided within the window: the decisions of a period.
         builder.HasIndex(r => new { r.TenantId, r.DecidedOn });
         builder.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
+        // Every id a form can set is backed by a key: a made-up id fails in the database even if a check is missed.
+        builder.HasOne<SupportService>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Branch>().WithMany().HasForeignKey(r => r.BranchId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ResearcherId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -63,6 +70,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => new { r.TenantId, r.RequestId });
         builder.HasIndex(r => new { r.TenantId, r.ResearcherId, r.Status });
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.ResearcherId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -73,6 +81,7 @@ internal sealed class DocumentCheckConfiguration : IEntityTypeConfiguration<Docu
         builder.Property(c => c.Note).HasMaxLength(1000);
         builder.HasIndex(c => new { c.TenantId, c.RequestId, c.DocumentTypeId }).IsUnique();
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<DocumentType>().WithMany().HasForeignKey(c => c.DocumentTypeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -141,6 +141,7 @@ internal sealed class CommitteeMemberConfiguration : IEntityTypeConfiguration<Co
     public void Configure(EntityTypeBuilder<CommitteeMember> builder)
     {
         builder.HasIndex(m => new { m.TenantId, m.UserId, m.ActiveFrom }).IsUnique();
+        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -162,6 +163,7 @@ internal sealed class SessionAttendeeConfiguration : IEntityTypeConfiguration<Se
     {
         builder.HasIndex(a => new { a.TenantId, a.SessionId, a.UserId }).IsUnique();
         builder.HasOne<CommitteeSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -186,5 +188,6 @@ internal sealed class CommitteeVoteConfiguration : IEntityTypeConfiguration<Comm
         builder.Property(v => v.Reason).HasMaxLength(2000);
         builder.HasIndex(v => new { v.TenantId, v.AgendaItemId, v.UserId }).IsUnique();
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(v => v.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -73,7 +73,8 @@ public sealed record ItemDetails(
     VoteRow? MyVote,
     IReadOnlyList<VoteRow>? Votes,
     Tally? Tally,
-    DecisionView? Decision)
+    DecisionView? Decision,
+    IReadOnlyList<string> PresentNotVoted)
 {
     public bool IRecused => MyVote?.Choice == VoteChoice.Recuse;
 }
@@ -128,6 +129,21 @@ public sealed class CommitteeQueries(AppDbContext db)
         var fixedQuorum = await db.Tenants.AsNoTracking().Where(t => t.Id == db.TenantId).Select(t => t.Settings.CommitteeQuorum).SingleAsync(ct);
         var required = CommitteeRules.QuorumRequired(seated.Select(s => s.UserId).Distinct().Count(), fixedQuorum);
         return CommitteeRules.Count(present, votes.Select(v => (v.UserId, v.Choice)).ToList(), chair, required);
+    }
+
+    /// <summary>
+    /// The names of the members recorded present (and seated on the session's day) who have cast no vote on the item:
+    /// the chair is told who they are and must confirm before closing the item without them.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> PresentNotVotedAsync(AppDbContext db, Guid itemId, Guid sessionId, DateOnly heldOn, CancellationToken ct)
+    {
+        var seated = ActiveOn(db, heldOn);
+        return await db.SessionAttendees.AsNoTracking()
+            .Where(a => a.SessionId == sessionId
+                && seated.Any(m => m.UserId == a.UserId)
+                && !db.CommitteeVotes.Any(v => v.AgendaItemId == itemId && v.UserId == a.UserId))
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u.FullName)
+            .OrderBy(n => n).Take(100).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<MemberRow>> MembersAsync(CancellationToken ct)
@@ -300,6 +316,7 @@ public sealed class CommitteeQueries(AppDbContext db)
                     decision, item.Reasons, item.ApprovedServiceIds, item.ApprovedAmountHalalas, item.PolicyVersions,
                     item.VotesApprove, item.VotesReject, item.Abstentions, item.Recusals,
                     item.DecidedBy is { } decidedBy ? Name(decidedBy) : "—", item.DecidedAtUtc)
-                : null);
+                : null,
+            item.Status == AgendaItemStatus.Open ? await PresentNotVotedAsync(db, id, item.SessionId, row.HeldOn, ct) : []);
     }
 }

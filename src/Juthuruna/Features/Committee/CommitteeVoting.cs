@@ -9,7 +9,8 @@ namespace Juthuruna.Features.Committee;
 
 /// <param name="Version">The item's version when the chair's page was shown: a vote or a close since then refuses the close.</param>
 /// <param name="Amount">Riyals as typed; optional, for an approval only.</param>
-public sealed record CloseItem(CommitteeDecision? Decision, string? Reasons, IReadOnlyCollection<Guid> ServiceIds, string? Amount, Guid Version);
+/// <param name="ConfirmMissingVotes">The chair confirms closing although members recorded present have not voted.</param>
+public sealed record CloseItem(CommitteeDecision? Decision, string? Reasons, IReadOnlyCollection<Guid> ServiceIds, string? Amount, Guid Version, bool ConfirmMissingVotes = false);
 
 /// <summary>Outcome of a vote: <see cref="Changed"/> when an earlier vote of the member was replaced.</summary>
 public sealed record VoteResult(CommitteeResult Result, bool Changed);
@@ -45,9 +46,10 @@ public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequ
             return Refused("Choice", l["Choose your vote."]);
         }
 
+        // Every vote carries its reason, an approval too: the minutes must say why each member voted as they did.
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Refused("Reason", choice == VoteChoice.Recuse ? l["State the conflict of interest."] : l["Give the reason for your vote."]);
+            return Refused("Reason", choice == VoteChoice.Recuse ? l["State the conflict of interest."] : l["Every vote needs a reason, an approval too: give the reason for your vote."]);
         }
 
         if (reason.Trim().Length > 2000)
@@ -163,6 +165,14 @@ public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequ
                     errors.Add((nameof(command.Amount), l["Enter the amount in riyals, e.g. 1500 or 1500.50."]));
                 }
             }
+        }
+
+        // A close on one vote while others present are silent must be deliberate: the chair is told who and confirms.
+        var notVoted = await CommitteeQueries.PresentNotVotedAsync(db, itemId, item.SessionId, heldOn, ct);
+        if (notVoted.Count > 0 && !command.ConfirmMissingVotes)
+        {
+            var separator = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ar" ? "، " : ", ";
+            errors.Add((nameof(command.ConfirmMissingVotes), l["Present members have not voted: {0}. Confirm that the item is closed without their votes.", string.Join(separator, notVoted)]));
         }
 
         if (errors.Count > 0)

@@ -45,5 +45,6 @@ internal sealed class ServiceDeliveryConfiguration : IEntityTypeConfiguration<Se
         builder.HasIndex(d => new { d.TenantId, d.RequestId, d.DeliveredOn });
         builder.HasIndex(d => new { d.TenantId, d.IdempotencyKey }).IsUnique();
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Services.SupportService>().WithMany().HasForeignKey(d => d.ServiceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

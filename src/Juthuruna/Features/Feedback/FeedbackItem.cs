@@ -144,6 +144,8 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         builder.HasIndex(f => new { f.TenantId, f.Status, f.DueOn });
         builder.HasIndex(f => new { f.TenantId, f.AssigneeId });
         builder.HasIndex(f => new { f.TenantId, f.ReceivedAtUtc });
+        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(f => f.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Beneficiaries.Beneficiary>().WithMany().HasForeignKey(f => f.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -86,15 +86,12 @@ public sealed class PortalApplications(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var verdict = await throttle.CheckAsync(PortalLimits.Application, client, null, ct);
+        // Counted before the identity is looked at: probing identity numbers spends the same allowance.
+        var verdict = await throttle.TryAsync(PortalLimits.Application, client, null, ct);
         if (!verdict.Allowed)
         {
             return new PortalApplicationResult(PortalApplicationOutcome.TooMany, null, [], verdict.RetryAtUtc);
         }
-
-        // Counted before the identity is looked at: probing identity numbers spends the same allowance.
-        throttle.Record(PortalLimits.Application, client, null);
-        await db.SaveChangesAsync(ct);
 
         var identityType = IdentityTypeOf(form.IdentityNumber);
         var identityNumber = IdentityNumbers.Normalize(form.IdentityNumber, identityType);

@@ -65,5 +65,6 @@ public sealed class PortalUploadConfiguration : IEntityTypeConfiguration<PortalU
         builder.ToTable("PortalUploads");
         builder.HasIndex(u => new { u.TenantId, u.RequestId });
         builder.HasIndex(u => new { u.TenantId, u.IdempotencyKey }).IsUnique();
+        builder.HasOne<Services.DocumentType>().WithMany().HasForeignKey(u => u.DocumentTypeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

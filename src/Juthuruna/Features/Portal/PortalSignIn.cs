@@ -53,7 +53,8 @@ public sealed class PortalSignIn(AppDbContext db, PortalThrottle throttle, Outbo
     public async Task<CodeRequestResult> RequestCodeAsync(string? requestNumber, string? identityNumber, string clientAddress, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var lookups = await throttle.CheckAsync(PortalLimits.TrackLookup, clientAddress, null, ct);
+        // Every lookup counts, matched or not.
+        var lookups = await throttle.TryAsync(PortalLimits.TrackLookup, clientAddress, null, ct);
         if (!lookups.Allowed)
         {
             return new CodeRequestResult(CodeRequestOutcome.RateLimited, RetryAtUtc: lookups.RetryAtUtc);
@@ -69,24 +70,19 @@ public sealed class PortalSignIn(AppDbContext db, PortalThrottle throttle, Outbo
                 .Where(x => x.IdentityNumber == identity)
                 .Take(2).ToListAsync(ct);
 
-        // Every lookup counts, matched or not.
-        throttle.Record(PortalLimits.TrackLookup, clientAddress, null);
         if (match is not [var found])
         {
-            await db.SaveChangesAsync(ct);
             return new CodeRequestResult(CodeRequestOutcome.NoMatch);
         }
 
-        var request = found.RequestId.ToString();
-        var codes = await throttle.CheckAsync(PortalLimits.CodeRequest, clientAddress, request, ct);
+        // Counted as it is allowed, so parallel lookups cannot send more codes than the limit (the lookup still counts
+        // against the client when refused).
+        var codes = await throttle.TryAsync(PortalLimits.CodeRequest, clientAddress, found.RequestId.ToString(), ct);
         if (!codes.Allowed)
         {
-            // The lookup still counts against the client.
-            await db.SaveChangesAsync(ct);
             return new CodeRequestResult(CodeRequestOutcome.RateLimited, RetryAtUtc: codes.RetryAtUtc);
         }
 
-        throttle.Record(PortalLimits.CodeRequest, clientAddress, request);
         var code = RandomNumberGenerator.GetInt32(0, (int)Math.Pow(10, CodeLength)).ToString(new string('0', CodeLength), CultureInfo.InvariantCulture);
         var salt = RandomNumberGenerator.GetBytes(16);
         var challenge = new PortalChallenge

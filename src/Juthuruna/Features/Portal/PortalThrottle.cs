@@ -3,6 +3,7 @@ using System.Text;
 using Juthuruna.Data;
 using Juthuruna.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Juthuruna.Features.Portal;
@@ -95,61 +96,38 @@ internal sealed class PortalAttemptConfiguration : IEntityTypeConfiguration<Port
 }
 
 /// <summary>
-/// The portal's rate limits: a sliding window counted in the database with the injected clock. <see cref="CheckAsync"/>
-/// says whether one more attempt is allowed; <see cref="Record"/> adds the attempt to the caller's unit of work, so it is
-/// counted exactly when the caller saves (a refused attempt is never recorded).
+/// The portal's rate limits: a sliding window counted in the database with the injected clock. <see cref="TryAsync"/>
+/// records the attempt only if the window still has room, in one conditional INSERT: parallel attempts cannot all
+/// see the same free count and all pass (count-then-record raced: six codes went out where three were allowed).
+/// A refused attempt is never recorded.
 /// </summary>
 public sealed class PortalThrottle(AppDbContext db, TimeProvider clock)
 {
     /// <summary>How many expired attempts one check deletes at most: keeps the check cheap while the table stays small.</summary>
     public const int PurgeBatch = 50;
 
-    public async Task<ThrottleVerdict> CheckAsync(PortalLimit limit, string clientAddress, string? subject, CancellationToken ct)
+    /// <summary>
+    /// Counts one attempt if <paramref name="limit"/> allows it, atomically, and saves it at once (outside the caller's
+    /// unit of work, unless the caller has a transaction open): allowed means counted.
+    /// </summary>
+    public async Task<ThrottleVerdict> TryAsync(PortalLimit limit, string clientAddress, string? subject, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await PurgeAsync(now, ct);
 
+        var clientKey = ClientKey(clientAddress);
+        var subjectKey = limit.Scope == PortalLimitScope.Subject || subject is not null ? SubjectKey(subject) : null;
+        var counted = await RecordIfRoomAsync(limit, clientKey, subjectKey, now, ct);
+        if (counted)
+        {
+            return ThrottleVerdict.Allow;
+        }
+
+        // Refused: the allowance frees as the oldest of the newest MaxAttempts counted attempts leaves the window.
         var since = now - limit.Window;
-        var attempts = db.PortalAttempts.AsNoTracking().Where(a => a.Purpose == limit.Purpose && a.AtUtc > since);
-        if (limit.Scope == PortalLimitScope.Subject)
-        {
-            var subjectKey = SubjectKey(subject);
-            attempts = attempts.Where(a => a.SubjectKey == subjectKey);
-        }
-        else
-        {
-            var clientKey = ClientKey(clientAddress);
-            attempts = attempts.Where(a => a.ClientKey == clientKey);
-        }
-
-        // The newest MaxAttempts: when all are in the window, the allowance frees as the oldest of them leaves it.
-        var newest = await attempts.OrderByDescending(a => a.AtUtc).Select(a => a.AtUtc).Take(limit.MaxAttempts).ToListAsync(ct);
-        return newest.Count < limit.MaxAttempts ? ThrottleVerdict.Allow : new ThrottleVerdict(false, newest[^1] + limit.Window);
-    }
-
-    /// <summary>Counts one attempt when the caller next saves.</summary>
-    public void Record(PortalLimit limit, string clientAddress, string? subject)
-    {
-        db.PortalAttempts.Add(new PortalAttempt
-        {
-            Purpose = limit.Purpose,
-            ClientKey = ClientKey(clientAddress),
-            SubjectKey = subject is null ? null : SubjectKey(subject),
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-    }
-
-    /// <summary>Check and, when allowed, record and save at once (for callers with nothing else to save).</summary>
-    public async Task<ThrottleVerdict> TryAsync(PortalLimit limit, string clientAddress, string? subject, CancellationToken ct)
-    {
-        var verdict = await CheckAsync(limit, clientAddress, subject, ct);
-        if (verdict.Allowed)
-        {
-            Record(limit, clientAddress, subject);
-            await db.SaveChangesAsync(ct);
-        }
-
-        return verdict;
+        var newest = await Counted(limit, clientKey, subjectKey).Where(a => a.AtUtc > since)
+            .OrderByDescending(a => a.AtUtc).Select(a => a.AtUtc).Take(limit.MaxAttempts).ToListAsync(ct);
+        return new ThrottleVerdict(false, newest.Count > 0 ? newest[^1] + limit.Window : now);
     }
 
     /// <summary>The stored stand-in for a client address: its SHA-256, so the table holds no IP addresses.</summary>
@@ -158,6 +136,41 @@ public sealed class PortalThrottle(AppDbContext db, TimeProvider clock)
 
     private static string SubjectKey(string? subject) =>
         subject is { Length: > 0 and <= PortalAttempt.KeyLength } ? subject : throw new ArgumentException("A per-subject limit needs a subject of at most 64 characters.", nameof(subject));
+
+    /// <summary>The attempts a limit counts: of its purpose, and of one subject or one client.</summary>
+    private IQueryable<PortalAttempt> Counted(PortalLimit limit, string clientKey, string? subjectKey)
+    {
+        var attempts = db.PortalAttempts.AsNoTracking().Where(a => a.Purpose == limit.Purpose);
+        return limit.Scope == PortalLimitScope.Subject
+            ? attempts.Where(a => a.SubjectKey == subjectKey)
+            : attempts.Where(a => a.ClientKey == clientKey);
+    }
+
+    /// <summary>
+    /// <c>INSERT … SELECT … WHERE (SELECT COUNT(*) …) &lt; max</c>: one statement that counts and records. SQLite runs a
+    /// writing statement under the database's write lock from its first read; SQL Server is told to keep the counted
+    /// range locked (UPDLOCK, HOLDLOCK) until the insert is done, so a second attempt waits and then sees the first.
+    /// </summary>
+    private async Task<bool> RecordIfRoomAsync(PortalLimit limit, string clientKey, string? subjectKey, DateTime now, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(PortalAttempt))!;
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName());
+        var lockCounted = db.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer" ? " WITH (UPDLOCK, HOLDLOCK)" : "";
+        var scopeColumn = Column(limit.Scope == PortalLimitScope.Subject ? nameof(PortalAttempt.SubjectKey) : nameof(PortalAttempt.ClientKey));
+        var subjectValue = subjectKey is null ? "NULL" : "{4}";
+        var command =
+            $"INSERT INTO {table} ({Column(nameof(PortalAttempt.Id))}, {Column(nameof(PortalAttempt.TenantId))}, {Column(nameof(PortalAttempt.Purpose))}, " +
+            $"{Column(nameof(PortalAttempt.ClientKey))}, {Column(nameof(PortalAttempt.SubjectKey))}, {Column(nameof(PortalAttempt.AtUtc))}) " +
+            $"SELECT {{0}}, {{1}}, {{2}}, {{3}}, {subjectValue}, {{5}} " +
+            $"WHERE (SELECT COUNT(*) FROM {table}{lockCounted} WHERE {Column(nameof(PortalAttempt.TenantId))} = {{1}} " +
+            $"AND {Column(nameof(PortalAttempt.Purpose))} = {{2}} AND {scopeColumn} = {{6}} AND {Column(nameof(PortalAttempt.AtUtc))} > {{7}}) < {{8}}";
+        var scopeKey = limit.Scope == PortalLimitScope.Subject ? subjectKey! : clientKey;
+        var tenantId = db.TenantId ?? throw new InvalidOperationException("The portal's association is not bound.");
+        object[] values = [Guid.CreateVersion7(), tenantId, (int)limit.Purpose, clientKey, subjectKey ?? "", now, scopeKey, now - limit.Window, limit.MaxAttempts];
+        return await db.Database.ExecuteSqlRawAsync(command, values, ct) == 1;
+    }
 
     /// <summary>
     /// Deletes a bounded batch of this association's attempts older than <see cref="PortalLimits.Retention"/> (oldest

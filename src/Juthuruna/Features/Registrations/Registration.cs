@@ -38,5 +38,6 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.HasIndex(r => new { r.TenantId, r.RequestId }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.BeneficiaryId });
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Beneficiaries.Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -62,5 +62,6 @@ internal sealed class ResearchReportConfiguration : IEntityTypeConfiguration<Res
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.TenantId, r.RequestId, r.CreatedAtUtc });
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(r => r.ResearcherId).OnDelete(DeleteBehavior.Restrict);
     }
 }

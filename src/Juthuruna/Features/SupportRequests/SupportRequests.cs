@@ -61,9 +61,15 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             errors.Add((nameof(command.BeneficiaryId), l["Choose the beneficiary's file."]));
         }
 
+        // Checked here, before anything is numbered, written or queued: an id from a form may be made up or
+        // another association's (invisible through the tenant filter), and an inactive service is no longer offered.
         if (command.ServiceId == Guid.Empty)
         {
             errors.Add((nameof(command.ServiceId), l["Choose the service requested."]));
+        }
+        else if (!await db.SupportServices.AnyAsync(s => s.Id == command.ServiceId && s.IsActive, ct))
+        {
+            errors.Add((nameof(command.ServiceId), l["Choose one of the services the association offers."]));
         }
 
         if (!Enum.IsDefined(command.Channel))
@@ -331,11 +337,10 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("Question", l["Write the question for the researcher."]);
         }
 
-        var isResearcher = await db.UserRoles.AnyAsync(
-            ur => ur.UserId == researcherId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Identity.StaffRoles.SocialResearcher), ct);
-        if (!isResearcher)
+        // A disabled account can't answer: the same rule as assigning the request's researcher.
+        if (!await Staff.StaffQueries.ActiveInRoles(db, Identity.StaffRoles.SocialResearcher).AnyAsync(u => u.Id == researcherId, ct))
         {
-            return RequestResult.Fail("ResearcherId", l["Choose a social researcher."]);
+            return RequestResult.Fail("ResearcherId", l["Choose an active social researcher."]);
         }
 
         db.Referrals.Add(new Referral

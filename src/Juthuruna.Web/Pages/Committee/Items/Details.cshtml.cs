@@ -44,7 +44,7 @@ public sealed class DetailsModel(
         [Display(Name = "Your vote")]
         public VoteChoice? Choice { get; set; }
 
-        [Display(Name = "Reason, or the conflict-of-interest statement")]
+        [Display(Name = "Reason (required for every vote, an approval too)")]
         public string? Reason { get; set; }
     }
 
@@ -63,6 +63,9 @@ public sealed class DetailsModel(
         public string? Amount { get; set; }
 
         public Guid Version { get; set; }
+
+        [Display(Name = "Close without their votes")]
+        public bool ConfirmMissingVotes { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -100,7 +103,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
     {
-        var result = await voting.CloseAsync(id, new CloseItem(Close.Decision, Close.Reasons, Close.ServiceIds, Close.Amount, Close.Version), Actor, ct);
+        var result = await voting.CloseAsync(id, new CloseItem(Close.Decision, Close.Reasons, Close.ServiceIds, Close.Amount, Close.Version, Close.ConfirmMissingVotes), Actor, ct);
         return await AfterAsync(id, result, "Close", l["The item has been closed with the committee's decision."], ct);
     }
 
