@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Scoped);
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffQueries>();
+        services.AddScoped<Features.Audit.AuditQueries>();
         services.AddScoped<BeneficiaryFiles>();
         services.AddScoped<BeneficiaryQueries>();
         services.AddScoped<DocumentTypes>();
