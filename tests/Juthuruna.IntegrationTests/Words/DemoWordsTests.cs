@@ -34,7 +34,7 @@ public sealed class DemoWordsTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.NotEmpty(decided);
         Assert.All(decided, text =>
         {
-            Assert.NotEqual(CommitteeResult.NoApprovedPolicies, text);
+            Assert.NotEqual(CommitteeSeats.NoApprovedPolicies, text);
             Assert.Contains("دليل سياسة الدعم", text, StringComparison.Ordinal);
         });
 
