@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StaffAccounts>();
         services.AddScoped<Identity.SignInSessions>();
         services.AddScoped<StaffQueries>();
+        services.AddScoped<Features.Audit.AuditQueries>();
         services.AddScoped<BeneficiaryFiles>();
         services.AddScoped<BeneficiaryQueries>();
         services.AddScoped<DocumentTypes>();

@@ -81,10 +81,10 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture) : BrowserTest(fix
             await Expect(page.GetByTestId("declaration")).ToContainTextAsync("سلمان فهد ناصر الحارثي");
             await page.Locator("button[data-trigger='Verify']").ClickAsync();
 
-            await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("معتمد");
+            await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("مكتمل التحقق");
             await Expect(page.GetByTestId("decision-due")).ToContainTextAsync("هـ —");
             await Expect(page.GetByTestId("decision-due")).ToContainTextAsync(" م");
-            await Expect(page.GetByTestId("days-left")).ToContainTextAsync("14 يومًا متبقية");
+            await Expect(page.GetByTestId("days-left")).ToContainTextAsync("بقي 14 يومًا");
             await ScreenshotAsync(page, "intake-2-verified");
         });
 }

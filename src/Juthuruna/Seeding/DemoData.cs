@@ -95,8 +95,9 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
 
         await SeedAssociationAsync(juthuruna, "juthuruna.org.sa", ("BR1", "مكتب حي الصفا", "Al-Safa branch office"), ct);
         await SeedAssociationAsync(albirr, "albirr.org.sa", ("BR1", "مكتب حي النسيم", "Al-Naseem branch office"), ct);
-        await SeedBeneficiariesAndContactsAsync(juthuruna.Id, "juthuruna.org.sa", DemoBeneficiaries, withContacts: true, ct);
+        // Policies first: the demo's past committee decision records the approved versions in force when it was taken.
         await SeedPoliciesAsync(juthuruna.Id, "juthuruna.org.sa", ct);
+        await SeedBeneficiariesAndContactsAsync(juthuruna.Id, "juthuruna.org.sa", DemoBeneficiaries, withContacts: true, ct);
         await SatisfactionDemo.SeedAsync(scopes, clock, juthuruna.Id, ct);
         await FeedbackDemo.SeedAsync(scopes, juthuruna.Id, "juthuruna.org.sa", ct);
         // The same national IDs in the second association: each association has its own files.
@@ -140,7 +141,8 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         var started = await policies.StartDraftAsync(guide, admin, ct);
         Ensure(started.Succeeded, "policy draft", started.Errors);
         var draft = await sp.GetRequiredService<PolicyQueries>().DraftTextAsync(guide, ct) ?? throw new InvalidOperationException("No draft.");
-        var saved = await policies.SaveDraftAsync(guide, draft.Id, draft.Token, SupportGuideText(responsePeriod: "عشرة أيام عمل"), ct);
+        // The approved guide states the association's own decision window (the demo keeps the default: 14 calendar days).
+        var saved = await policies.SaveDraftAsync(guide, draft.Id, draft.Token, SupportGuideText(responsePeriod: DemoWindowText), ct);
         Ensure(saved.Succeeded, "policy draft text", saved.Errors);
         await ApproveDraftAsync(guide, "4", DualDate.FromHijri(1447, 5, 15));
     }
@@ -151,6 +153,9 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>The demo association's decision window in the guide's words: <see cref="TenantSettings.DefaultDecisionWindowDays"/> calendar days.</summary>
+    private const string DemoWindowText = "14 يومًا";
 
     private static string SupportGuideText(string responsePeriod) => $"""
         # دليل سياسة الدعم للمستفيدين

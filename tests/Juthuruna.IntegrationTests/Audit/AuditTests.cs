@@ -68,13 +68,13 @@ public sealed class AuditTests(AppFactory factory) : IClassFixture<AppFactory>
 
         var admin = await factory.SignInAsync(tenant.Admin.Email);
         var page = await admin.GetDocumentAsync("/Admin/Audit");
-        var ids = page.QuerySelectorAll("[data-testid=audit-entity-id]").Select(e => e.TextContent.Trim()).ToList();
-        Assert.Contains(mine.ToString(), ids);
-        Assert.DoesNotContain(theirs.ToString(), ids);
+        var links = page.QuerySelectorAll("[data-testid=audit-record] a").Select(e => e.GetAttribute("href")).ToList();
+        Assert.Contains($"/Beneficiaries/Details/{mine}", links);
+        Assert.DoesNotContain($"/Beneficiaries/Details/{theirs}", links);
         Assert.Contains("موظف RelationsOfficer", page.QuerySelector("[data-testid=audit-rows]")!.TextContent, StringComparison.Ordinal);
 
         var filtered = await admin.GetDocumentAsync($"/Admin/Audit?EntityType=Beneficiary&EntityId={mine}");
-        Assert.All(filtered.QuerySelectorAll("[data-testid=audit-entity-id]"), e => Assert.Equal(mine.ToString(), e.TextContent.Trim()));
+        Assert.All(filtered.QuerySelectorAll("[data-testid=audit-record] a"), e => Assert.Equal($"/Beneficiaries/Details/{mine}", e.GetAttribute("href")));
         Assert.NotEmpty(filtered.QuerySelectorAll("[data-testid=audit-row]"));
     }
 }

@@ -144,7 +144,7 @@ public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactor
 
         var queue = page.QuerySelectorAll("[data-testid=queue-item]").Select(e => Guid.Parse(e.GetAttribute("data-request-id")!)).ToList();
         Assert.Equal([second.RequestId, first.RequestId], queue);
-        Assert.Equal("2 يومًا متبقية", page.QuerySelector("[data-testid=days-left]")!.TextContent.Trim());
+        Assert.Equal("بقي يومان", page.QuerySelector("[data-testid=days-left]")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("[data-testid=create-session]"));
         Assert.NotNull((await c.SecretaryClient.GetDocumentAsync("/Committee")).QuerySelector("[data-testid=create-session]"));
         Assert.NotNull(page.QuerySelector("[data-testid=nav-committee]"));

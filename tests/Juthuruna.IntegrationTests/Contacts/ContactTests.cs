@@ -192,8 +192,8 @@ public sealed class ContactTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal([phone.ToString(), visit.ToString()], await RowsAsync(""));
         Assert.Equal([visit.ToString()], await RowsAsync("?channel=InPerson"));
         Assert.Equal([phone.ToString()], await RowsAsync("?type=Inquiry"));
-        Assert.Equal([visit.ToString()], await RowsAsync("?from=2026-02-09&to=2026-02-10"));
-        Assert.Equal([phone.ToString()], await RowsAsync("?from=2026-02-18"));
+        Assert.Equal([visit.ToString()], await RowsAsync("?calendar=Gregorian&from=2026-02-09&to=2026-02-10"));
+        Assert.Equal([phone.ToString()], await RowsAsync("?calendar=Gregorian&from=2026-02-18"));
         Assert.Equal([visit.ToString()], await RowsAsync("?due=true"));
 
         var list = await officer.GetDocumentAsync("/Contacts");
@@ -203,8 +203,8 @@ public sealed class ContactTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal("موظف RelationsOfficer", row.QuerySelector("[data-testid=staff]")!.TextContent.Trim());
 
         var home = await officer.GetDocumentAsync("/");
-        Assert.Equal("1", home.QuerySelector("[data-testid=contacts-today]")!.TextContent.Trim());
-        Assert.Equal("1", home.QuerySelector("[data-testid=follow-ups-due]")!.TextContent.Trim());
+        Assert.Equal("تواصل واحد اليوم", home.QuerySelector("[data-testid=contacts-today]")!.TextContent.Trim());
+        Assert.Equal("متابعة واحدة مستحقة", home.QuerySelector("[data-testid=follow-ups-due]")!.TextContent.Trim());
         _ = tenant;
     }
 

@@ -49,8 +49,8 @@ public sealed class DemoDataTests(AppFactory factory) : IClassFixture<AppFactory
 
         var officer = await factory.SignInAsync("officer@juthuruna.org.sa", DemoData.Password);
         var home = await officer.GetDocumentAsync("/");
-        Assert.NotEqual("0", home.QuerySelector("[data-testid=contacts-today]")!.TextContent.Trim());
-        Assert.Equal("6", home.QuerySelector("[data-testid=requests-open]")!.TextContent.Trim());
+        Assert.NotEqual("0", home.QuerySelector("[data-testid=contacts-today]")!.GetAttribute("data-count"));
+        Assert.Equal("6 طلبات مفتوحة", home.QuerySelector("[data-testid=requests-open]")!.TextContent.Trim());
         var queue = await officer.GetDocumentAsync("/Requests");
         Assert.Equal(6, queue.QuerySelectorAll("[data-testid=queue] tbody tr").Length);
 

@@ -244,9 +244,9 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         var secretary = await c.SecretaryClient.GetDocumentAsync("/");
         var chair = await c.ChairClient.GetDocumentAsync("/");
 
-        Assert.Equal("2", secretary.QuerySelector("[data-testid=queue-count]")!.TextContent.Trim());
+        Assert.Equal("طلبان بانتظار اللجنة لم يُدرجا في جدول أعمال بعد", secretary.QuerySelector("[data-testid=queue-count]")!.TextContent.Trim());
         Assert.Equal("/Committee", secretary.QuerySelector("[data-testid=committee-link]")!.GetAttribute("href"));
-        Assert.Equal("2", chair.QuerySelector("[data-testid=queue-count]")!.TextContent.Trim());
+        Assert.Equal("2", chair.QuerySelector("[data-testid=queue-count]")!.GetAttribute("data-count"));
         Assert.Single(ItemIds(secretary));
     }
 
@@ -265,7 +265,7 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.NotNull(page.QuerySelector("[data-testid=awaiting-vote-empty]"));
         Assert.DoesNotContain(theirItem.ToString(), page.DocumentElement.OuterHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(theirRequest.ToString(), page.DocumentElement.OuterHtml, StringComparison.Ordinal);
-        Assert.Equal("0", secretary.QuerySelector("[data-testid=queue-count]")!.TextContent.Trim());
+        Assert.Equal("لا طلبات بانتظار اللجنة خارج جداول الأعمال", secretary.QuerySelector("[data-testid=queue-count]")!.TextContent.Trim());
         Assert.Equal([theirItem.ToString()], ItemIds(await theirs.MemberClient.GetDocumentAsync("/")));
     }
 
@@ -284,7 +284,7 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Null(memberPage.QuerySelector("[data-testid=my-work]"));
         Assert.Null(officerPage.QuerySelector("[data-testid=my-work]"));
         Assert.Equal(StaffRoles.RelationsOfficer, officerPage.QuerySelector("[data-testid=role-cards] [data-role]")!.GetAttribute("data-role"));
-        Assert.Equal("2", officerPage.QuerySelector("[data-testid=requests-open]")!.TextContent.Trim());
+        Assert.Equal("طلبان مفتوحان", officerPage.QuerySelector("[data-testid=requests-open]")!.TextContent.Trim());
         Assert.NotNull(officerPage.QuerySelector("[data-testid=contact-counts]"));
     }
 }

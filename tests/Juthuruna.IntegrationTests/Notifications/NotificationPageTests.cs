@@ -40,7 +40,7 @@ public sealed class NotificationPageTests(AppFactory factory) : IClassFixture<Ap
         var link = item.QuerySelector<IHtmlAnchorElement>("[data-testid=notification-request]")!;
         Assert.Equal(reminded.Number, link.TextContent.Trim());
         Assert.Equal($"/Requests/Details/{reminded.RequestId}", link.GetAttribute("href"));
-        Assert.Equal("2 يومًا متبقية", item.QuerySelector("[data-testid=days-left]")!.TextContent.Trim());
+        Assert.Equal("بقي يومان", item.QuerySelector("[data-testid=days-left]")!.TextContent.Trim());
         Assert.Contains("سعاد عبدالله صالح الزهراني", item.TextContent);
         Assert.Equal("false", item.GetAttribute("data-read"));
         Assert.Equal("1", page.QuerySelector("[data-testid=notification-bell] [data-testid=unread-count]")!.TextContent.Trim());

@@ -52,7 +52,7 @@ public sealed class DecisionWindowPageTests(AppFactory factory) : IClassFixture<
         page.QuerySelectorAll($"[data-testid={table}] tbody tr").Select(tr => tr.GetAttribute("data-number")!).ToArray();
 
     [Fact]
-    public async Task Window_lists_overdue_and_at_risk_requests_and_the_share_decided_in_time()
+    public async Task Window_lists_overdue_and_at_risk_requests_and_the_share_counts_overdue_undecided_as_missed()
     {
         var board = await ArrangeAsync();
         using var manager = await factory.SignInAsync(board.Tenant.User(StaffRoles.Manager).Email);
@@ -62,9 +62,11 @@ public sealed class DecisionWindowPageTests(AppFactory factory) : IClassFixture<
         // Oldest due first: three days overdue before one day overdue.
         Assert.Equal([board.Overdue, board.OverdueInQueue], Numbers(page, "overdue"));
         Assert.Equal([board.AtRisk], Numbers(page, "at-risk"));
-        Assert.Equal(["متأخر 3 يومًا", "متأخر 1 يومًا"], page.QuerySelectorAll("[data-testid=overdue] [data-testid=days-left]").Select(b => b.TextContent.Trim()));
-        Assert.Equal("3 يومًا متبقية", page.QuerySelector("[data-testid=at-risk] [data-testid=days-left]")!.TextContent.Trim());
-        Assert.Equal("2 من 3 (67%)", page.QuerySelector("[data-testid=share-text]")!.TextContent.Trim());
+        Assert.Equal(["متأخر 3 أيام", "متأخر يومًا واحدًا"], page.QuerySelectorAll("[data-testid=overdue] [data-testid=days-left]").Select(b => b.TextContent.Trim()));
+        Assert.Equal("بقيت 3 أيام", page.QuerySelector("[data-testid=at-risk] [data-testid=days-left]")!.TextContent.Trim());
+        // Two decided in time, one late, and two overdue still undecided: those have missed the window too.
+        Assert.Equal("2 من 5 (40%)", page.QuerySelector("[data-testid=share-text]")!.TextContent.Trim());
+        Assert.Contains("وعددها الآن: 2", page.QuerySelector("[data-testid=share-overdue-note]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(DualDate.ToHijri(TestWindow.Today(factory)).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             page.QuerySelector("[data-testid=share-period]")!.TextContent);
         Assert.NotNull(page.QuerySelector($"[data-testid=overdue] a[href='/Requests/Details/{await IdOfAsync(board, board.Overdue)}']"));
@@ -126,10 +128,10 @@ public sealed class DecisionWindowPageTests(AppFactory factory) : IClassFixture<
         var page = await manager.GetDocumentAsync("/");
 
         var card = page.QuerySelector($"[data-role={StaffRoles.Manager}]")!;
-        Assert.Equal("2 من 3 (67%)", card.QuerySelector("[data-testid=window-share-text]")!.TextContent.Trim());
+        Assert.Equal("2 من 5 (40%)", card.QuerySelector("[data-testid=window-share-text]")!.TextContent.Trim());
         Assert.Equal("/Requests/Window", card.QuerySelector("[data-testid=window-link]")!.GetAttribute("href"));
         // Only requests still awaiting the decision count as overdue: the decided ones past their due date do not.
-        Assert.Equal("2", card.QuerySelector("[data-testid=requests-overdue]")!.TextContent.Trim());
-        Assert.Equal("1", card.QuerySelector("[data-testid=requests-due-soon]")!.TextContent.Trim());
+        Assert.Equal("طلبان تجاوزا مدة القرار", card.QuerySelector("[data-testid=requests-overdue]")!.TextContent.Trim());
+        Assert.Equal("طلب واحد يحل موعده خلال 4 أيام", card.QuerySelector("[data-testid=requests-due-soon]")!.TextContent.Trim());
     }
 }

@@ -158,7 +158,7 @@ public sealed class RequestIntakeTests(AppFactory factory) : IClassFixture<AppFa
         var page = await desk.Officer.GetDocumentAsync($"/Requests/Details/{id}");
         var due = page.QuerySelector("[data-testid=decision-due]")!.TextContent;
         Assert.Contains("15 رمضان 1447 هـ — 4 مارس 2026 م", due, StringComparison.Ordinal);
-        Assert.Contains("14 يومًا متبقية", page.QuerySelector("[data-testid=days-left]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("بقي 14 يومًا", page.QuerySelector("[data-testid=days-left]")!.TextContent, StringComparison.Ordinal);
         var history = await factory.QueryAsync(desk.Tenant.Id, db => db.RequestHistory.Where(h => h.RequestId == id).OrderBy(h => h.AtUtc).Select(h => h.To).ToListAsync());
         Assert.Equal(
             [RequestState.Draft, RequestState.DocumentsReview, RequestState.ReturnedForCompletion, RequestState.DocumentsReview, RequestState.Verified],

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Identity;
 using Juthuruna.Tenancy;
@@ -87,7 +88,7 @@ public sealed class LoginModel(
             // remaining time is measured on the same clock.
             var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - TimeProvider.System.GetUtcNow()).TotalMinutes)) : 15;
             logger.LogWarning("Staff user {UserId} is locked out", user.Id);
-            ModelState.AddModelError("", l["Too many failed attempts. The account is locked for {0} minutes.", minutes]);
+            ModelState.AddModelError("", l["Too many failed attempts. The account is locked {0}.", l.Count(Counted.ForMinutes, minutes)]);
             return Page();
         }
 

@@ -1,18 +1,24 @@
+using Juthuruna.Common.Dates;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Web.Pages.Contacts;
 
-public sealed class IndexModel(ContactQueries queries, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ContactQueries queries, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ContactChannel? Channel { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public ContactType? Type { get; set; }
+
+    /// <summary>The calendar the From/To dates are typed in, as in every other date field.</summary>
+    [BindProperty(SupportsGet = true)]
+    public CalendarKind Calendar { get; set; } = CalendarKind.Hijri;
 
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -31,12 +37,24 @@ public sealed class IndexModel(ContactQueries queries, IAuthorizationService aut
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        DateOnly? from = ContactTimes.TryParseDate(From, out var f) ? f : null;
-        DateOnly? to = ContactTimes.TryParseDate(To, out var t) ? t : null;
-        Results = await queries.ListAsync(new ContactFilter(Channel, Type, from, to, Due), PageNumber, ct);
         CanCreate = (await authorization.AuthorizeAsync(User, StaffIdentitySetup.BeneficiaryWritersPolicy)).Succeeded;
+        ModelState.Clear();
+        var from = ModelState.ParseDate(nameof(From), From, Calendar, l);
+        var to = ModelState.ParseDate(nameof(To), To, Calendar, l);
+        if (from is { } f && to is { } t && t < f)
+        {
+            ModelState.AddModelError(nameof(To), l["The end date is before the start date."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        Results = await queries.ListAsync(new ContactFilter(Channel, Type, from, to, Due), PageNumber, ct);
     }
 
     public string PageUrl(int page) =>
-        $"?channel={Channel}&type={Type}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&due={Due}&p={page}";
+        $"?channel={Channel}&type={Type}&calendar={Calendar}&from={Uri.EscapeDataString(From ?? "")}&to={Uri.EscapeDataString(To ?? "")}&due={Due}&p={page}";
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Juthuruna.Common.Text;
 using Juthuruna.Features.Portal;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ public sealed class TrackModel(PortalSignIn signIn, TimeProvider clock, IStringL
                 return Redirect(Association.Path($"track/code/{result.ChallengeId}"));
             case CodeRequestOutcome.RateLimited:
                 var wait = result.RetryAtUtc!.Value - clock.GetUtcNow().UtcDateTime;
-                ModelState.AddModelError("", l["Too many attempts. Please try again in {0} minutes.", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))]);
+                ModelState.AddModelError("", l["Too many attempts. Please try again {0}.", l.Count(Counted.InMinutes, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)))]);
                 Response.TooManyRequests(wait);
                 return Page();
             default:

@@ -1,3 +1,4 @@
+using Juthuruna.Common.Text;
 using Juthuruna.Features.SupportRequests;
 using Microsoft.Extensions.Localization;
 
@@ -57,7 +58,10 @@ public static class RequestLabels
     {
         RequestState.Draft => "text-bg-secondary",
         RequestState.ReturnedForCompletion => "text-bg-warning",
-        RequestState.Verified or RequestState.Approved or RequestState.Registered or RequestState.InService => "text-bg-success",
+        // Verified means the data were checked against the documents, not that the request was granted:
+        // a neutral colour, never the green of Approved.
+        RequestState.Verified => "text-bg-info",
+        RequestState.Approved or RequestState.Registered or RequestState.InService => "text-bg-success",
         RequestState.Rejected or RequestState.Cancelled or RequestState.Withdrawn => "text-bg-dark",
         _ => "text-bg-primary",
     };
@@ -69,8 +73,8 @@ public static class RequestLabels
     /// <summary>"5 days left" / "due today" / "2 days overdue".</summary>
     public static string DaysLeft(IStringLocalizer l, int days) => days switch
     {
-        > 0 => l["{0} days left", days],
+        > 0 => l.Count(Counted.DaysLeft, days),
         0 => l["Due today"],
-        _ => l["{0} days overdue", -days],
+        _ => l.Count(Counted.DaysOverdue, -days),
     };
 }

@@ -27,6 +27,29 @@ public sealed record Letterhead(
 
     public string Name(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ar" ? NameAr : NameEn;
 
+    /// <summary>
+    /// City and address for the letterhead's contact line: the city once — left out when the address already
+    /// names it ("جدة - حي الحمدانية"), compared as Arabic search does (hamza, taa marbuta, diacritics).
+    /// </summary>
+    public string? Place()
+    {
+        var city = City?.Trim();
+        var address = Address?.Trim();
+        if (string.IsNullOrEmpty(city))
+        {
+            return string.IsNullOrEmpty(address) ? null : address;
+        }
+
+        if (string.IsNullOrEmpty(address))
+        {
+            return city;
+        }
+
+        return Common.Text.ArabicSearch.Normalize(address).Contains(Common.Text.ArabicSearch.Normalize(city), StringComparison.OrdinalIgnoreCase)
+            ? address
+            : $"{city} · {address}";
+    }
+
     /// <summary>The logo as a data: URI, the only kind of image the renderer loads.</summary>
     public string? LogoDataUri => Logo is { Length: > 0 } ? $"data:{LogoContentType ?? "image/png"};base64,{Convert.ToBase64String(Logo)}" : null;
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Features.Portal;
 
-public sealed record PortalStep(RequestState State, DateTime AtUtc);
+public sealed record PortalStep(RequestState State, DateTime AtUtc, RequestState? From, RequestTrigger? Trigger);
 
 public sealed record PortalLetter(Guid Id, string Number, LetterKind Kind, string Title, DateOnly IssuedOn);
 
@@ -53,7 +53,7 @@ public sealed class PortalTracking(AppDbContext db, DocumentChecks documents, Fi
         }
 
         var steps = await db.RequestHistory.AsNoTracking().Where(h => h.RequestId == requestId)
-            .OrderBy(h => h.AtUtc).Take(MaxSteps).Select(h => new PortalStep(h.To, h.AtUtc)).ToListAsync(ct);
+            .OrderBy(h => h.AtUtc).Take(MaxSteps).Select(h => new PortalStep(h.To, h.AtUtc, h.From, h.Trigger)).ToListAsync(ct);
         var letters = await LettersAsync(requestId, ct);
         var missing = request.State == RequestState.ReturnedForCompletion
             ? await MissingDocumentsAsync(requestId, request.ServiceId, ct)

@@ -39,4 +39,11 @@ public static class DecisionWindow
 
     /// <summary>Whole days from <paramref name="today"/> to the due date; negative when overdue.</summary>
     public static int DaysRemaining(DateOnly dueDate, DateOnly today) => dueDate.DayNumber - today.DayNumber;
+
+    /// <summary>
+    /// The days left of a request's window, or null once it is decided, closed or not yet verified: only a
+    /// request awaiting its decision has a window running (a decided one keeps its due date as history).
+    /// </summary>
+    public static int? DaysRemaining(RequestState state, DateOnly? dueDate, DateOnly today) =>
+        dueDate is { } due && RequestWorkflow.AwaitingDecisionStates.Contains(state) ? DaysRemaining(due, today) : null;
 }

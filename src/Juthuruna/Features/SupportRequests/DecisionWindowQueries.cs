@@ -6,11 +6,19 @@ namespace Juthuruna.Features.SupportRequests;
 
 public sealed record WindowItem(Guid Id, string Number, RequestState State, string BeneficiaryName, DateOnly DecisionDueOn);
 
-/// <summary>Of the requests decided from <see cref="From"/> to <see cref="To"/>, how many on or before their due date.</summary>
-public sealed record WindowShare(DateOnly From, DateOnly To, int HijriYear, int Decided, int WithinWindow)
+/// <summary>
+/// Of the requests whose decision was due or taken from <see cref="From"/> to <see cref="To"/>, how many were
+/// decided on or before their due date. A request past its due date still without a decision has already
+/// missed the window: it counts against the share (<see cref="OverdueUndecided"/>), or the share would read
+/// 100 % while requests wait unanswered.
+/// </summary>
+public sealed record WindowShare(DateOnly From, DateOnly To, int HijriYear, int Decided, int WithinWindow, int OverdueUndecided)
 {
-    /// <summary>Rounded percentage; null when nothing was decided in the period.</summary>
-    public int? Percent => Decided == 0 ? null : (int)Math.Round(100.0 * WithinWindow / Decided, MidpointRounding.AwayFromZero);
+    /// <summary>Requests counted: decided in the period, and overdue ones awaiting a decision.</summary>
+    public int Counted => Decided + OverdueUndecided;
+
+    /// <summary>Rounded percentage; null when nothing was decided or overdue in the period.</summary>
+    public int? Percent => Counted == 0 ? null : (int)Math.Round(100.0 * WithinWindow / Counted, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>The manager's view of the decision window; <c>More…</c> says a list was cut at <see cref="DecisionWindowQueries.ListSize"/>.</summary>
@@ -55,7 +63,9 @@ public sealed class DecisionWindowQueries(AppDbContext db)
             .GroupBy(r => r.DecisionDueOn != null && r.DecidedOn <= r.DecisionDueOn)
             .Select(g => new { Within = g.Key, Count = g.Count() })
             .ToListAsync(ct);
-        return new WindowShare(from, today, year, counts.Sum(c => c.Count), counts.Where(c => c.Within).Sum(c => c.Count));
+        var overdueUndecided = await db.SupportRequests.AsNoTracking()
+            .CountAsync(r => RequestWorkflow.AwaitingDecisionStates.Contains(r.State) && r.DecisionDueOn != null && r.DecisionDueOn >= from && r.DecisionDueOn < today, ct);
+        return new WindowShare(from, today, year, counts.Sum(c => c.Count), counts.Where(c => c.Within).Sum(c => c.Count), overdueUndecided);
     }
 
     // One more than shown, to say the list was cut; oldest due first (the most urgent on top).

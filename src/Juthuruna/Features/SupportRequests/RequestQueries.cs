@@ -174,3 +174,26 @@ public sealed class RequestQueries(AppDbContext db)
             .Select(u => new { u.Id, u.FullName }).ToListAsync(ct))
         .Select(u => (u.Id, u.FullName)).ToList();
 }
+
+/// <summary>
+/// A step that leaves the state as it was (every delivery after the first keeps the request In service) is
+/// worded by what happened — "Delivery no. 2" — never as a change from a state to itself.
+/// </summary>
+public static class RequestSteps
+{
+    /// <summary>For each step of a history read in order: the delivery's number when the step kept the state by a delivery, else null.</summary>
+    public static IReadOnlyList<int?> RepeatedDeliveries(IEnumerable<(RequestState? From, RequestState To, RequestTrigger? Trigger)> stepsInOrder)
+    {
+        var deliveries = 0;
+        return stepsInOrder.Select(s =>
+        {
+            if (s.Trigger == RequestTrigger.Deliver)
+            {
+                deliveries++;
+                return s.From == s.To ? deliveries : (int?)null;
+            }
+
+            return null;
+        }).ToList();
+    }
+}

@@ -1,67 +1,64 @@
-using Juthuruna.Data;
+using Juthuruna.Common.Dates;
 using Juthuruna.Features.Audit;
+using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Web.Pages.Admin.Audit;
 
-public sealed record AuditRow(DateTime AtUtc, string User, AuditAction Action, string EntityType, string EntityId, IReadOnlyList<(string Field, string? Old, string? New)> Changes);
-
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AuditQueries queries, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const int PageSize = 50;
-
+    /// <summary>A record kind from the list (<see cref="AuditQueries.Kinds"/>).</summary>
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
+
+    /// <summary>One record's trail (a link from elsewhere; not typed by hand).</summary>
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? UserId { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    /// <summary>A staff member's id from the list, or "portal" / "system".</summary>
+    [BindProperty(SupportsGet = true, Name = "Actor")] public string? Actor { get; set; }
+
+    [BindProperty(SupportsGet = true)] public CalendarKind Calendar { get; set; } = CalendarKind.Hijri;
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
-    public bool HasMore { get; private set; }
+    public AuditPage Results { get; private set; } = new([], false);
+    public IReadOnlyList<StaffOption> Staff { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Clamp(PageNumber, 1, 1000);
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(EntityType))
+        ModelState.Clear();
+        PageNumber = Math.Clamp(PageNumber, 1, AuditQueries.MaxPage);
+        Staff = await queries.StaffAsync(ct);
+        if (!string.IsNullOrWhiteSpace(EntityType) && !AuditQueries.Kinds.Contains(EntityType))
         {
-            query = query.Where(a => a.EntityType == EntityType.Trim());
+            ModelState.AddModelError(nameof(EntityType), l["Choose a record kind from the list."]);
         }
 
-        if (!string.IsNullOrWhiteSpace(EntityId))
+        if (!string.IsNullOrWhiteSpace(Actor) && Actor is not (AuditEntry.PortalUser or AuditEntry.SystemUser) && !Guid.TryParse(Actor, out _))
         {
-            query = query.Where(a => a.EntityId == EntityId.Trim());
+            ModelState.AddModelError(nameof(Actor), l["Choose a staff member from the list."]);
         }
 
-        if (UserId is { } userId)
+        var from = ModelState.ParseDate(nameof(From), From, Calendar, l);
+        var to = ModelState.ParseDate(nameof(To), To, Calendar, l);
+        if (from is { } f && to is { } t && t < f)
         {
-            var user = userId.ToString();
-            query = query.Where(a => a.UserId == user);
+            ModelState.AddModelError(nameof(To), l["The end date is before the start date."]);
         }
 
-        if (From is { } from)
+        if (!ModelState.IsValid)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            query = query.Where(a => a.AtUtc >= start);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
         }
 
-        if (To is { } to)
-        {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            query = query.Where(a => a.AtUtc < end);
-        }
-
-        var page = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
-        HasMore = page.Count > PageSize;
-        page = page.Take(PageSize).ToList();
-
-        // User names in one query for the whole page (no N+1).
-        var ids = page.Select(a => Guid.TryParse(a.UserId, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.FullName, ct);
-        Rows = page.Select(a => new AuditRow(a.AtUtc, names.GetValueOrDefault(a.UserId, a.UserId), a.Action, a.EntityType, a.EntityId, AuditChanges.Read(a.Changes))).ToList();
+        var actor = Guid.TryParse(Actor, out var userId) ? userId.ToString() : Actor;
+        Results = await queries.ListAsync(new AuditFilter(EntityType, EntityId, actor, from, to), PageNumber, ct);
     }
+
+    public string PageUrl(int page) =>
+        $"?EntityType={Uri.EscapeDataString(EntityType ?? "")}&EntityId={Uri.EscapeDataString(EntityId ?? "")}&Actor={Uri.EscapeDataString(Actor ?? "")}"
+        + $"&Calendar={Calendar}&From={Uri.EscapeDataString(From ?? "")}&To={Uri.EscapeDataString(To ?? "")}&p={page}";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Juthuruna.Common.Dates;
+using Juthuruna.Common.Text;
 using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Features.Notifications.Messaging;
@@ -37,9 +38,10 @@ public sealed class MessageTemplates(IStringLocalizer<SharedResource> l)
         l["A decision has been issued on request {0}", requestNumber],
         l["The committee has issued its decision on your request {0}. You can read it on the association's portal: {1}", requestNumber, trackLink]));
 
-    public MessageText Registration(string fileNumber) => InArabic(() => new MessageText(
+    /// <param name="beneficiaryNumber">The number given at registration (JTH-…), not the file number (B-…).</param>
+    public MessageText Registration(string beneficiaryNumber) => InArabic(() => new MessageText(
         l["Your registration with the association"],
-        l["You have been registered as a beneficiary of the association under file number {0}.", fileNumber]));
+        l["You have been registered as a beneficiary of the association under beneficiary number {0}.", beneficiaryNumber]));
 
     public MessageText Survey(string requestNumber, string link) => InArabic(() => new MessageText(
         l["Your opinion of our service"],
@@ -47,7 +49,7 @@ public sealed class MessageTemplates(IStringLocalizer<SharedResource> l)
 
     public MessageText Otp(string code, int minutes) => InArabic(() => new MessageText(
         l["Your verification code"],
-        l["Your verification code is {0}. It is valid for {1} minutes. Do not share it with anyone.", code, minutes]));
+        l["Your verification code is {0}. It is valid {1}. Do not share it with anyone.", code, l.Count(Counted.ForMinutes, minutes)]));
 
     /// <param name="followLink">The portal page where the reference number and the mobile open the reply.</param>
     public MessageText ComplaintAnswered(string reference, string followLink) => InArabic(() => new MessageText(
