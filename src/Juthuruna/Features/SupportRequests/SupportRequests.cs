@@ -1,5 +1,6 @@
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Money;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
@@ -75,9 +76,9 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         {
             errors.Add((nameof(command.Description), l["Describe the need."]));
         }
-        else if (command.Description.Length > 2000)
+        else if (!TextLimits.Fits(command.Description, SupportRequest.MaxDescription))
         {
-            errors.Add((nameof(command.Description), l["Keep the description under 2000 characters."]));
+            errors.Add((nameof(command.Description), TextLimits.TooLong(l, SupportRequest.MaxDescription)));
         }
 
         long? amount = null;
@@ -157,6 +158,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         if (RequestWorkflow.Transitions.Any(t => t.Trigger == trigger && t.Form != TransitionForm.Button))
         {
             return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
+        }
+
+        if (!TextLimits.Fits(note, RequestHistory.MaxNote))
+        {
+            return RequestResult.Fail("Note", TextLimits.TooLong(l, RequestHistory.MaxNote));
         }
 
         return await ApplyAsync(requestId, trigger, version, note, actor, ct);
@@ -276,6 +282,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("ApplicantName", l["Enter the name of the applicant who makes the declaration."]);
         }
 
+        if (!TextLimits.Fits(applicantName, Declaration.MaxApplicantName))
+        {
+            return RequestResult.Fail("ApplicantName", TextLimits.TooLong(l, Declaration.MaxApplicantName));
+        }
+
         if (!Enum.IsDefined(method))
         {
             return RequestResult.Fail("Method", l["Choose how the declaration was made."]);
@@ -331,6 +342,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("Question", l["Write the question for the researcher."]);
         }
 
+        if (!TextLimits.Fits(question, Referral.MaxQuestion))
+        {
+            return RequestResult.Fail("Question", TextLimits.TooLong(l, Referral.MaxQuestion));
+        }
+
         var isResearcher = await db.UserRoles.AnyAsync(
             ur => ur.UserId == researcherId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Identity.StaffRoles.SocialResearcher), ct);
         if (!isResearcher)
@@ -357,6 +373,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         if (string.IsNullOrWhiteSpace(answer))
         {
             return RequestResult.Fail("Answer", l["Write the answer."]);
+        }
+
+        if (!TextLimits.Fits(answer, Referral.MaxAnswer))
+        {
+            return RequestResult.Fail("Answer", TextLimits.TooLong(l, Referral.MaxAnswer));
         }
 
         if (referral.Status == ReferralStatus.Answered)
