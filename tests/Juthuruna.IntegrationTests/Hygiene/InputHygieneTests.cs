@@ -76,7 +76,7 @@ public sealed partial class InputHygieneTests(AppFactory factory) : IClassFixtur
         var (tenant, officer) = await OfficerAsync();
         var fields = TestBeneficiaries.Fields();
         fields["Input.FamilyName"] = Rlo + "الغامدي";
-        fields["Input.Notes"] = "مرفق " + Rlo + "exe.pdf\nسطر ثانٍ \u2066معزول\u2069";
+        fields["Input.Notes"] = "مرفق " + Rlo + "exe.pdf و\u2066معزول\u2069";
         var beneficiaryId = await TestBeneficiaries.CreateAsync(officer, fields);
         var contact = await officer.SubmitFormAsync("/Contacts/Create", "form[data-testid=contact-form]", UnknownCaller(summary: "أرسل " + Rlo + "exe.pdf"));
         using var visitor = factory.CreateStaffClient();
@@ -94,7 +94,7 @@ public sealed partial class InputHygieneTests(AppFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, complaint.StatusCode);
         var beneficiary = await factory.QueryAsync(tenant.Id, db => db.Beneficiaries.AsNoTracking().SingleAsync(b => b.Id == beneficiaryId));
         Assert.Equal("الغامدي", beneficiary.FamilyName);
-        Assert.Equal("مرفق exe.pdf\nسطر ثانٍ معزول", beneficiary.Notes);
+        Assert.Equal("مرفق exe.pdf ومعزول", beneficiary.Notes);
         Assert.Equal("أرسل exe.pdf", await factory.QueryAsync(tenant.Id, db => db.Contacts.Select(c => c.Summary).SingleAsync()));
         var item = await factory.QueryAsync(tenant.Id, db => db.FeedbackItems.AsNoTracking().SingleAsync());
         Assert.Equal("exe.pdf", item.Subject);
