@@ -74,7 +74,10 @@ builder.Services.AddRazorPages(options =>
     .AddMvcOptions(options =>
     {
         options.Filters.Add<NotFoundPageFilter>();
+        options.Filters.Add<MalformedRequestFilter>();
         options.ModelBinderProviders.Insert(0, new ArabicDigitsModelBinderProvider());
+        options.ModelBinderProviders.Insert(0, new UserTextModelBinderProvider());
+        options.ModelBinderProviders.Insert(0, new MachineValueModelBinderProvider());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

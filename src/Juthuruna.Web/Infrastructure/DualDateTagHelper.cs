@@ -25,7 +25,8 @@ public sealed class DualDateTagHelper : TagHelper
                 output.Content.SetContent(DualDate.Format(date, culture));
                 break;
             case DateTime utc:
-                output.Attributes.SetAttribute("datetime", DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture));
+                // A valid global date-and-time string: whole seconds and Z ("O" writes seven decimals, which HTML refuses).
+                output.Attributes.SetAttribute("datetime", DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 output.Content.SetContent(DualDate.Format(utc, culture));
                 break;
             default:

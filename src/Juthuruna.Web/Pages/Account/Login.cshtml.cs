@@ -3,6 +3,7 @@ using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Identity;
 using Juthuruna.Tenancy;
+using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -101,7 +102,7 @@ public sealed class LoginModel(
         return Invalid();
     }
 
-    private string SafeReturnUrl => ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : "/";
+    private string SafeReturnUrl => Url.LocalOr(ReturnUrl, "/");
 
     private PageResult Invalid()
     {

@@ -45,6 +45,6 @@ public sealed class IssueModel(LetterRegister register, IStringLocalizer<SharedR
         TempData[LettersPanel.ErrorKey] = string.Join(" ", result.Errors.Select(e => e.Message));
         TempData[LettersPanel.KindKey] = Kind.ToString();
         TempData[LettersPanel.LanguageKey] = Language;
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl + "#letters" : "/Letters");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? Url.LocalOr(ReturnUrl, "/Letters") + "#letters" : "/Letters");
     }
 }

@@ -40,13 +40,14 @@ public static class DateEntry
 
         try
         {
-            if (calendar == CalendarKind.Hijri)
+            date = calendar == CalendarKind.Hijri ? DualDate.FromHijri(year, month, day) : new DateOnly(year, month, day);
+            if (!DualDate.IsSupported(date))
             {
-                date = DualDate.FromHijri(year, month, day);
-                return true;
+                // 0001-01-01 or 2999-01-01 are typing errors; refused here, they never reach a page that shows them in Hijri.
+                date = default;
+                return false;
             }
 
-            date = new DateOnly(year, month, day);
             return true;
         }
         catch (ArgumentOutOfRangeException)

@@ -33,6 +33,12 @@ public static class DualDate
 
     public static DateOnly MaxSupported { get; } = DateOnly.FromDateTime(UmAlQura.MaxSupportedDateTime);
 
+    /// <summary>
+    /// Whether <paramref name="date"/> has an Umm al-Qura date. Every date people type into the app (births,
+    /// documents, sessions, holidays) lies in this range; a date outside it is a typing error, not data.
+    /// </summary>
+    public static bool IsSupported(DateOnly date) => date >= MinSupported && date <= MaxSupported;
+
     public static HijriDate ToHijri(DateOnly date)
     {
         var dt = date.ToDateTime(TimeOnly.MinValue);
@@ -45,6 +51,12 @@ public static class DualDate
     /// <summary>e.g. <c>1 رمضان 1447 هـ</c> / <c>1 Ramadan 1447 AH</c>.</summary>
     public static string FormatHijri(DateOnly date, CultureInfo culture)
     {
+        if (!IsSupported(date))
+        {
+            // No Hijri date exists for it: show the Gregorian one rather than fail the page.
+            return FormatGregorian(date, culture);
+        }
+
         var h = ToHijri(date);
         return IsArabic(culture)
             ? $"{h.Day} {HijriMonthsAr[h.Month - 1]} {h.Year} هـ"
@@ -59,7 +71,7 @@ public static class DualDate
 
     /// <summary>Both calendars, Hijri first: <c>1 رمضان 1447 هـ — 18 فبراير 2026 م</c>.</summary>
     public static string Format(DateOnly date, CultureInfo culture) =>
-        $"{FormatHijri(date, culture)} — {FormatGregorian(date, culture)}";
+        IsSupported(date) ? $"{FormatHijri(date, culture)} — {FormatGregorian(date, culture)}" : FormatGregorian(date, culture);
 
     /// <summary>A UTC instant shown as a date and time in Saudi Arabia (UTC+3, no daylight saving).</summary>
     public static string Format(DateTime utc, CultureInfo culture)
@@ -69,7 +81,7 @@ public static class DualDate
     }
 
     public static DateTime ToRiyadh(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(3);
+        utc > DateTime.MaxValue.AddHours(-3) ? DateTime.MaxValue : DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(3);
 
     /// <summary>The calendar day in Riyadh at the UTC instant <paramref name="utc"/>.</summary>
     public static DateOnly RiyadhDay(DateTime utc) => DateOnly.FromDateTime(ToRiyadh(utc));

@@ -20,6 +20,11 @@ public static class SaudiMobile
         }
 
         var text = Digits.ToAscii(input).Trim();
+        if (!IsPhoneText(text))
+        {
+            return false;
+        }
+
         if (text.StartsWith("00", StringComparison.Ordinal))
         {
             text = "+" + text[2..];
@@ -44,6 +49,28 @@ public static class SaudiMobile
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> (digits already ASCII) is written as a phone number is: digits, spaces,
+    /// dashes, brackets and one leading +. libphonenumber extracts the digits from any junk around them
+    /// ("0556766873x" parses), so every phone field checks the characters first.
+    /// </summary>
+    public static bool IsPhoneText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            var c = trimmed[i];
+            var allowed = char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' || (c == '+' && i == 0);
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return trimmed.Any(char.IsAsciiDigit);
     }
 
     /// <summary>The local form Saudi users read: 05XXXXXXXX.</summary>

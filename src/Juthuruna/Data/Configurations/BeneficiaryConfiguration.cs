@@ -28,8 +28,8 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
         builder.Property(b => b.Nationality).HasMaxLength(50);
         builder.Property(b => b.Mobile).HasMaxLength(16);
         builder.Property(b => b.Email).HasMaxLength(256);
-        builder.Property(b => b.HealthNotes).HasMaxLength(2000);
-        builder.Property(b => b.Notes).HasMaxLength(2000);
+        builder.Property(b => b.HealthNotes).HasMaxLength(Beneficiary.MaxNotes);
+        builder.Property(b => b.Notes).HasMaxLength(Beneficiary.MaxNotes);
         builder.Property(b => b.SearchKey).HasMaxLength(450);
         builder.Property(b => b.Version).IsConcurrencyToken();
         builder.Ignore(b => b.FullNameAr);

@@ -14,9 +14,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => new { c.TenantId, c.BeneficiaryId, c.OccurredAtUtc });
         builder.HasIndex(c => new { c.TenantId, c.FollowUpOn });
 
-        builder.Property(c => c.Summary).HasMaxLength(2000);
-        builder.Property(c => c.Outcome).HasMaxLength(2000);
-        builder.Property(c => c.CallerName).HasMaxLength(200);
+        builder.Property(c => c.Summary).HasMaxLength(Contact.MaxSummary);
+        builder.Property(c => c.Outcome).HasMaxLength(Contact.MaxOutcome);
+        builder.Property(c => c.CallerName).HasMaxLength(Contact.MaxCallerName);
         builder.Property(c => c.CallerMobile).HasMaxLength(16);
 
         builder.HasOne(c => c.Beneficiary).WithMany().HasForeignKey(c => c.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);

@@ -24,7 +24,7 @@ internal sealed class SupportServiceConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(s => s.Code).HasMaxLength(20);
         builder.Property(s => s.NameAr).HasMaxLength(200);
         builder.Property(s => s.NameEn).HasMaxLength(200);
-        builder.Property(s => s.Description).HasMaxLength(2000);
+        builder.Property(s => s.Description).HasMaxLength(SupportService.MaxDescription);
         builder.Property(s => s.Version).IsConcurrencyToken();
 
         builder.HasMany(s => s.Requirements).WithOne().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Cascade);

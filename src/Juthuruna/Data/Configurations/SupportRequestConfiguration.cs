@@ -13,7 +13,7 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
     public void Configure(EntityTypeBuilder<SupportRequest> builder)
     {
         builder.Property(r => r.Number).HasMaxLength(30);
-        builder.Property(r => r.Description).HasMaxLength(2000);
+        builder.Property(r => r.Description).HasMaxLength(SupportRequest.MaxDescription);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.IdempotencyKey }).IsUnique();
@@ -35,7 +35,7 @@ internal sealed class RequestHistoryConfiguration : IEntityTypeConfiguration<Req
     public void Configure(EntityTypeBuilder<RequestHistory> builder)
     {
         builder.ToTable("RequestHistory");
-        builder.Property(h => h.Note).HasMaxLength(2000);
+        builder.Property(h => h.Note).HasMaxLength(RequestHistory.MaxNote);
         builder.HasIndex(h => new { h.TenantId, h.RequestId, h.AtUtc });
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(h => h.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -45,7 +45,7 @@ internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declar
 {
     public void Configure(EntityTypeBuilder<Declaration> builder)
     {
-        builder.Property(d => d.ApplicantName).HasMaxLength(200);
+        builder.Property(d => d.ApplicantName).HasMaxLength(Declaration.MaxApplicantName);
         builder.Property(d => d.Text).HasMaxLength(4000);
         builder.HasIndex(d => new { d.TenantId, d.RequestId }).IsUnique();
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
@@ -56,7 +56,7 @@ internal sealed class DeclarationTemplateConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<DeclarationTemplate> builder)
     {
-        builder.Property(d => d.Text).HasMaxLength(4000);
+        builder.Property(d => d.Text).HasMaxLength(DeclarationTemplate.MaxText);
         builder.HasIndex(d => new { d.TenantId, d.Version }).IsUnique();
     }
 }
@@ -65,8 +65,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 {
     public void Configure(EntityTypeBuilder<Referral> builder)
     {
-        builder.Property(r => r.Question).HasMaxLength(2000);
-        builder.Property(r => r.Answer).HasMaxLength(4000);
+        builder.Property(r => r.Question).HasMaxLength(Referral.MaxQuestion);
+        builder.Property(r => r.Answer).HasMaxLength(Referral.MaxAnswer);
         builder.HasIndex(r => new { r.TenantId, r.RequestId });
         builder.HasIndex(r => new { r.TenantId, r.ResearcherId, r.Status });
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
@@ -78,7 +78,7 @@ internal sealed class DocumentCheckConfiguration : IEntityTypeConfiguration<Docu
 {
     public void Configure(EntityTypeBuilder<DocumentCheck> builder)
     {
-        builder.Property(c => c.Note).HasMaxLength(1000);
+        builder.Property(c => c.Note).HasMaxLength(DocumentCheck.MaxNote);
         builder.HasIndex(c => new { c.TenantId, c.RequestId, c.DocumentTypeId }).IsUnique();
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<DocumentType>().WithMany().HasForeignKey(c => c.DocumentTypeId).OnDelete(DeleteBehavior.Restrict);
@@ -89,7 +89,7 @@ internal sealed class TenantHolidayConfiguration : IEntityTypeConfiguration<Feat
 {
     public void Configure(EntityTypeBuilder<Features.Settings.TenantHoliday> builder)
     {
-        builder.Property(h => h.Name).HasMaxLength(100);
+        builder.Property(h => h.Name).HasMaxLength(Features.Settings.TenantHoliday.MaxName);
         builder.HasIndex(h => new { h.TenantId, h.Date }).IsUnique();
     }
 }

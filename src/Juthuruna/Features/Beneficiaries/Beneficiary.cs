@@ -1,4 +1,5 @@
 using Juthuruna.Common.Saudi;
+using Juthuruna.Common.Text;
 using Juthuruna.Tenancy;
 
 namespace Juthuruna.Features.Beneficiaries;
@@ -62,6 +63,7 @@ public enum HouseholdRelation
 public sealed class Beneficiary : ITenantOwned, Juthuruna.Features.Audit.IAudited
 {
     public const string FileNumberCounter = "BeneficiaryFile";
+    public const int MaxNotes = TextLimits.Note;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

@@ -105,7 +105,7 @@ public sealed class BeneficiaryFormValidator : AbstractValidator<BeneficiaryForm
 {
     public BeneficiaryFormValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        var tooLong = l["This text is too long."].Value;
+        var tooLong = TextLimits.TooLongForMaximumLength(l);
         var today = DualDate.Today(clock);
 
         RuleFor(x => x.IdentityType).IsInEnum().WithMessage(l["Choose the identity type."]);
@@ -146,8 +146,8 @@ public sealed class BeneficiaryFormValidator : AbstractValidator<BeneficiaryForm
 
         RuleFor(x => x.EmploymentStatus).NotNull().WithMessage(l["Choose the employment status."]).IsInEnum().WithMessage(l["Choose the employment status."]);
         RuleFor(x => x.HousingType).NotNull().WithMessage(l["Choose the housing type."]).IsInEnum().WithMessage(l["Choose the housing type."]);
-        RuleFor(x => x.HealthNotes).MaximumLength(2000).WithMessage(tooLong);
-        RuleFor(x => x.Notes).MaximumLength(2000).WithMessage(tooLong);
+        RuleFor(x => x.HealthNotes).MaximumLength(Beneficiary.MaxNotes).WithMessage(tooLong);
+        RuleFor(x => x.Notes).MaximumLength(Beneficiary.MaxNotes).WithMessage(tooLong);
 
         RuleForEach(x => x.Incomes).ChildRules(income =>
         {

@@ -1,3 +1,4 @@
+using Juthuruna.Common.Text;
 using Juthuruna.Features.Audit;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Tenancy;
@@ -40,6 +41,7 @@ public enum SessionStatus
 /// <summary>جلسة اللجنة: a meeting with its attendees and agenda. Numbered per association and Hijri year.</summary>
 public sealed class CommitteeSession : ITenantOwned, IAudited
 {
+    public const int MaxPlace = TextLimits.Line;
     public const string NumberCounterPrefix = "committee-session-";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -93,6 +95,9 @@ public sealed class AgendaItem : ITenantOwned, IAudited
 
     public const int MaxPolicyVersionsLength = 2000;
 
+    /// <summary>The decision's reasons are also the note of the request's history row, so they share its limit.</summary>
+    public const int MaxReasons = SupportRequests.RequestHistory.MaxNote;
+
     /// <summary>
     /// The approved policy documents in force when decided, e.g. "سياسة علاقات المستفيدين: الإصدار 1 (جلسة المجلس 5، 3/7/1447 هـ)؛ …"
     /// (see <see cref="CommitteeSeats.PolicyVersionsText"/>).
@@ -123,6 +128,8 @@ public enum VoteChoice
 /// <summary>One member's vote on one item (unique): changeable until the item is closed.</summary>
 public sealed class CommitteeVote : ITenantOwned, IAudited
 {
+    public const int MaxReason = TextLimits.Note;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
     public Guid AgendaItemId { get; set; }
@@ -150,7 +157,7 @@ internal sealed class CommitteeSessionConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CommitteeSession> builder)
     {
         builder.Property(s => s.Number).HasMaxLength(20);
-        builder.Property(s => s.Place).HasMaxLength(200);
+        builder.Property(s => s.Place).HasMaxLength(CommitteeSession.MaxPlace);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.TenantId, s.Number }).IsUnique();
         builder.HasIndex(s => new { s.TenantId, s.HeldOn });
@@ -185,7 +192,7 @@ internal sealed class CommitteeVoteConfiguration : IEntityTypeConfiguration<Comm
 {
     public void Configure(EntityTypeBuilder<CommitteeVote> builder)
     {
-        builder.Property(v => v.Reason).HasMaxLength(2000);
+        builder.Property(v => v.Reason).HasMaxLength(CommitteeVote.MaxReason);
         builder.HasIndex(v => new { v.TenantId, v.AgendaItemId, v.UserId }).IsUnique();
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(v => v.AgendaItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Restrict);

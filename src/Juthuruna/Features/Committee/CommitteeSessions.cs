@@ -1,4 +1,5 @@
 using Juthuruna.Common.Dates;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Counters;
 using Juthuruna.Features.SupportRequests;
@@ -38,9 +39,9 @@ public sealed class CommitteeSessions(AppDbContext db, TimeProvider clock, IStri
         {
             errors.Add((nameof(command.Place), l["Enter where the session is held."]));
         }
-        else if (command.Place.Trim().Length > 200)
+        else if (!TextLimits.Fits(command.Place, CommitteeSession.MaxPlace))
         {
-            errors.Add((nameof(command.Place), l["Keep the place under 200 characters."]));
+            errors.Add((nameof(command.Place), TextLimits.TooLong(l, CommitteeSession.MaxPlace)));
         }
 
         if (errors.Count > 0)

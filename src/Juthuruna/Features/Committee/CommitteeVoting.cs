@@ -1,4 +1,5 @@
 using Juthuruna.Common.Money;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
@@ -52,9 +53,9 @@ public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequ
             return Refused("Reason", choice == VoteChoice.Recuse ? l["State the conflict of interest."] : l["Every vote needs a reason, an approval too: give the reason for your vote."]);
         }
 
-        if (reason.Trim().Length > 2000)
+        if (!TextLimits.Fits(reason, CommitteeVote.MaxReason))
         {
-            return Refused("Reason", l["Keep the reason under 2000 characters."]);
+            return Refused("Reason", TextLimits.TooLong(l, CommitteeVote.MaxReason));
         }
 
         var text = reason.Trim();
@@ -138,9 +139,9 @@ public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequ
                 ? l["Write the committee's questions for the researcher."]
                 : l["Give the reasons for the decision."]));
         }
-        else if (command.Reasons.Trim().Length > 4000)
+        else if (!TextLimits.Fits(command.Reasons, AgendaItem.MaxReasons))
         {
-            errors.Add((nameof(command.Reasons), l["Keep the reasons under 4000 characters."]));
+            errors.Add((nameof(command.Reasons), TextLimits.TooLong(l, AgendaItem.MaxReasons)));
         }
 
         List<Guid> services = [];

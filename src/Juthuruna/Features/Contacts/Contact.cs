@@ -1,3 +1,4 @@
+using Juthuruna.Common.Text;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Tenancy;
 
@@ -38,6 +39,10 @@ public enum ContactType
 /// </summary>
 public sealed class Contact : ITenantOwned
 {
+    public const int MaxSummary = TextLimits.Note;
+    public const int MaxOutcome = TextLimits.Note;
+    public const int MaxCallerName = TextLimits.Line;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
 

@@ -47,8 +47,10 @@ public static class ContactTimes
         utc = default;
         var value = Digits.ToAscii(text ?? "").Trim().Replace(' ', 'T');
         string[] formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
-        if (!DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || !DualDate.IsSupported(DateOnly.FromDateTime(local)))
         {
+            // Out of the calendar's range (0001-01-01 would also underflow when turned into UTC).
             return false;
         }
 
@@ -66,7 +68,7 @@ public sealed class ContactFormValidator : AbstractValidator<ContactForm>
 {
     public ContactFormValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        var tooLong = l["This text is too long."].Value;
+        var tooLong = TextLimits.TooLongForMaximumLength(l);
 
         RuleFor(x => x.OccurredAt).Custom((value, context) =>
         {
@@ -83,8 +85,8 @@ public sealed class ContactFormValidator : AbstractValidator<ContactForm>
         RuleFor(x => x.Channel).NotNull().WithMessage(l["Choose the channel."]).IsInEnum().WithMessage(l["Choose the channel."]);
         RuleFor(x => x.Direction).NotNull().WithMessage(l["Choose the direction."]).IsInEnum().WithMessage(l["Choose the direction."]);
         RuleFor(x => x.Type).NotNull().WithMessage(l["Choose the contact type."]).IsInEnum().WithMessage(l["Choose the contact type."]);
-        RuleFor(x => x.Summary).NotEmpty().WithMessage(l["Enter a summary of the contact."]).MaximumLength(2000).WithMessage(tooLong);
-        RuleFor(x => x.Outcome).MaximumLength(2000).WithMessage(tooLong);
+        RuleFor(x => x.Summary).NotEmpty().WithMessage(l["Enter a summary of the contact."]).MaximumLength(Contact.MaxSummary).WithMessage(tooLong);
+        RuleFor(x => x.Outcome).MaximumLength(Contact.MaxOutcome).WithMessage(tooLong);
         RuleFor(x => x.FollowUpOn).Custom((value, context) =>
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -104,7 +106,7 @@ public sealed class ContactFormValidator : AbstractValidator<ContactForm>
 
         When(x => x.BeneficiaryId is null, () =>
         {
-            RuleFor(x => x.CallerName).NotEmpty().WithMessage(l["Enter the caller's name."]).MaximumLength(200).WithMessage(tooLong);
+            RuleFor(x => x.CallerName).NotEmpty().WithMessage(l["Enter the caller's name."]).MaximumLength(Contact.MaxCallerName).WithMessage(tooLong);
             RuleFor(x => x.CallerMobile).Must(m => SaudiMobile.TryNormalize(m, out _))
                 .WithMessage(l["Enter a Saudi mobile number, e.g. 0551234567."]);
         });

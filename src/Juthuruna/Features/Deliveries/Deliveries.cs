@@ -127,7 +127,7 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
                 errors.Add((nameof(command.ReceiptNote), l["Write the receipt note (e.g. the transfer reference)."]));
                 break;
             case ReceiptKind.Note when command.ReceiptNote!.Trim().Length > 1000:
-                errors.Add((nameof(command.ReceiptNote), l["Keep the note under 1000 characters."]));
+                errors.Add((nameof(command.ReceiptNote), TextLimits.TooLong(l, 1000)));
                 break;
             case ReceiptKind.SignatureScan or ReceiptKind.Note:
                 break;

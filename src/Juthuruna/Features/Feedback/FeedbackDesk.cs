@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Saudi;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
@@ -128,7 +129,7 @@ public sealed class FeedbackDesk(
 
         if (text.Length > FeedbackItem.MaxText)
         {
-            return FeedbackResult.Fail("ResponseText", l["This text is too long."]);
+            return FeedbackResult.Fail("ResponseText", TextLimits.TooLong(l, FeedbackItem.MaxText));
         }
 
         item.Response = text;
@@ -165,7 +166,7 @@ public sealed class FeedbackDesk(
 
         if (text?.Length > FeedbackItem.MaxText)
         {
-            return FeedbackResult.Fail("ClosureNote", l["This text is too long."]);
+            return FeedbackResult.Fail("ClosureNote", TextLimits.TooLong(l, FeedbackItem.MaxText));
         }
 
         item.ClosureNote = text;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Juthuruna.Common.Saudi;
+using Juthuruna.Common.Text;
 using Juthuruna.Features.Contacts;
 using Microsoft.Extensions.Localization;
 
@@ -30,7 +31,7 @@ public sealed class FeedbackFormValidator : AbstractValidator<FeedbackForm>
 {
     public FeedbackFormValidator(IStringLocalizer<SharedResource> l)
     {
-        var tooLong = l["This text is too long."].Value;
+        var tooLong = TextLimits.TooLongForMaximumLength(l);
         RuleFor(x => x.Kind).NotNull().WithMessage(l["Choose suggestion or complaint."]).IsInEnum().WithMessage(l["Choose suggestion or complaint."]);
         RuleFor(x => x.Category).NotNull().WithMessage(l["Choose what it is about."]).IsInEnum().WithMessage(l["Choose what it is about."]);
         RuleFor(x => x.Channel).NotNull().WithMessage(l["Choose the channel."]).IsInEnum().WithMessage(l["Choose the channel."]);

@@ -58,19 +58,19 @@ public sealed class LetterheadFormValidator : AbstractValidator<LetterheadForm>
     public LetterheadFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.NameAr).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(l["Enter the Arabic name."])
-            .Must(v => Fits(v, LetterheadSettings.MaxNameLength)).WithMessage(l["Use at most {0} characters.", LetterheadSettings.MaxNameLength]);
+            .Must(v => Fits(v, LetterheadSettings.MaxNameLength)).WithMessage(TextLimits.TooLong(l, LetterheadSettings.MaxNameLength));
         RuleFor(x => x.NameEn).Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(l["Enter the English name."])
-            .Must(v => Fits(v, LetterheadSettings.MaxNameLength)).WithMessage(l["Use at most {0} characters.", LetterheadSettings.MaxNameLength]);
-        RuleFor(x => x.LicenceNumber).Must(v => Fits(v, LetterheadSettings.MaxLicenceLength)).WithMessage(l["Use at most {0} characters.", LetterheadSettings.MaxLicenceLength]);
-        RuleFor(x => x.City).Must(v => Fits(v, LetterheadSettings.MaxCityLength)).WithMessage(l["Use at most {0} characters.", LetterheadSettings.MaxCityLength]);
-        RuleFor(x => x.Address).Must(v => Fits(v, LetterheadSettings.MaxAddressLength)).WithMessage(l["Use at most {0} characters.", LetterheadSettings.MaxAddressLength]);
+            .Must(v => Fits(v, LetterheadSettings.MaxNameLength)).WithMessage(TextLimits.TooLong(l, LetterheadSettings.MaxNameLength));
+        RuleFor(x => x.LicenceNumber).Must(v => Fits(v, LetterheadSettings.MaxLicenceLength)).WithMessage(TextLimits.TooLong(l, LetterheadSettings.MaxLicenceLength));
+        RuleFor(x => x.City).Must(v => Fits(v, LetterheadSettings.MaxCityLength)).WithMessage(TextLimits.TooLong(l, LetterheadSettings.MaxCityLength));
+        RuleFor(x => x.Address).Must(v => Fits(v, LetterheadSettings.MaxAddressLength)).WithMessage(TextLimits.TooLong(l, LetterheadSettings.MaxAddressLength));
         RuleFor(x => x.Phone).Must(v => string.IsNullOrWhiteSpace(v) || LetterheadSettings.TryNormalizePhone(v, out _))
             .WithMessage(l["Enter a Saudi phone number: a mobile (05XXXXXXXX) or a landline with its area code (011XXXXXXX), 9200XXXXX or 800XXXXXXX."]);
         RuleFor(x => x.Email).EmailAddress().WithMessage(l["Enter a valid e-mail address."])
-            .Must(v => Fits(v, LetterheadSettings.MaxEmailLength)).WithMessage(l["Use at most {0} characters.", LetterheadSettings.MaxEmailLength])
+            .Must(v => Fits(v, LetterheadSettings.MaxEmailLength)).WithMessage(TextLimits.TooLong(l, LetterheadSettings.MaxEmailLength))
             .When(x => !string.IsNullOrWhiteSpace(x.Email));
-        RuleFor(x => x.SignatoryName).Must(v => Fits(v, LetterheadSettings.MaxNameLength)).WithMessage(l["Use at most {0} characters.", LetterheadSettings.MaxNameLength]);
-        RuleFor(x => x.SignatoryTitle).Must(v => Fits(v, LetterheadSettings.MaxNameLength)).WithMessage(l["Use at most {0} characters.", LetterheadSettings.MaxNameLength]);
+        RuleFor(x => x.SignatoryName).Must(v => Fits(v, LetterheadSettings.MaxNameLength)).WithMessage(TextLimits.TooLong(l, LetterheadSettings.MaxNameLength));
+        RuleFor(x => x.SignatoryTitle).Must(v => Fits(v, LetterheadSettings.MaxNameLength)).WithMessage(TextLimits.TooLong(l, LetterheadSettings.MaxNameLength));
     }
 
     private static bool Fits(string? value, int max) => (value?.Trim().Length ?? 0) <= max;
@@ -237,6 +237,11 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
         }
 
         var text = Digits.ToAscii(input).Trim();
+        if (!SaudiMobile.IsPhoneText(text))
+        {
+            return false;
+        }
+
         if (text.StartsWith("00", StringComparison.Ordinal))
         {
             text = "+" + text[2..];

@@ -1,4 +1,5 @@
 using Juthuruna.Common.Dates;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.SupportRequests;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class PolicyDocuments(AppDbContext db, TimeProvider clock, IString
         }
         else if (command.TitleAr.Trim().Length > PolicyDocument.MaxTitleLength)
         {
-            errors.Add(("TitleAr", l["Use at most {0} characters.", PolicyDocument.MaxTitleLength]));
+            errors.Add(("TitleAr", TextLimits.TooLong(l, PolicyDocument.MaxTitleLength)));
         }
 
         if (string.IsNullOrWhiteSpace(command.TitleEn))
@@ -41,7 +42,7 @@ public sealed class PolicyDocuments(AppDbContext db, TimeProvider clock, IString
         }
         else if (command.TitleEn.Trim().Length > PolicyDocument.MaxTitleLength)
         {
-            errors.Add(("TitleEn", l["Use at most {0} characters.", PolicyDocument.MaxTitleLength]));
+            errors.Add(("TitleEn", TextLimits.TooLong(l, PolicyDocument.MaxTitleLength)));
         }
 
         if (!Enum.IsDefined(command.Kind))
@@ -51,7 +52,7 @@ public sealed class PolicyDocuments(AppDbContext db, TimeProvider clock, IString
 
         if ((command.Text?.Length ?? 0) > PolicyVersion.MaxTextLength)
         {
-            errors.Add(("Text", l["Use at most {0} characters.", PolicyVersion.MaxTextLength]));
+            errors.Add(("Text", TextLimits.TooLong(l, PolicyVersion.MaxTextLength)));
         }
 
         if (errors.Count > 0)
@@ -141,7 +142,7 @@ public sealed class PolicyDocuments(AppDbContext db, TimeProvider clock, IString
 
         if ((text?.Length ?? 0) > PolicyVersion.MaxTextLength)
         {
-            return RequestResult.Fail("Text", l["Use at most {0} characters.", PolicyVersion.MaxTextLength]);
+            return RequestResult.Fail("Text", TextLimits.TooLong(l, PolicyVersion.MaxTextLength));
         }
 
         var normalized = Normalize(text);
@@ -191,7 +192,7 @@ public sealed class PolicyDocuments(AppDbContext db, TimeProvider clock, IString
         }
         else if (session.Length > PolicyVersion.MaxSessionLength)
         {
-            errors.Add(("BoardSession", l["Use at most {0} characters.", PolicyVersion.MaxSessionLength]));
+            errors.Add(("BoardSession", TextLimits.TooLong(l, PolicyVersion.MaxSessionLength)));
         }
 
         var today = DualDate.Today(clock);

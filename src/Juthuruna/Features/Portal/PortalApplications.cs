@@ -225,7 +225,7 @@ public sealed class PortalApplications(
         }
         else if (form.Description.Length > MaxDescriptionLength)
         {
-            errors.Add((nameof(form.Description), l["Keep the description under 2000 characters."]));
+            errors.Add((nameof(form.Description), TextLimits.TooLong(l, MaxDescriptionLength)));
         }
 
         if (!form.ConsentToContact)

@@ -1,5 +1,6 @@
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Money;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Files;
 using Juthuruna.Features.SupportRequests;
@@ -168,7 +169,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
 
         if (description is { Length: > 500 })
         {
-            return RequestResult.Fail("Description", l["Keep the description under 500 characters."]);
+            return RequestResult.Fail("Description", TextLimits.TooLong(l, 500));
         }
 
         var saved = await storage.SaveAsync(content, fileName, ResearchReport.FileOwnerKind, draftId.Value, description, ct);
@@ -276,7 +277,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
         }
         else if (input.Needs.Trim().Length > MaxText)
         {
-            errors.Add(("Needs", l["Keep the text under 4000 characters."]));
+            errors.Add(("Needs", TextLimits.TooLong(l, MaxText)));
         }
 
         if (input.Recommendation is { } recommendation ? !Enum.IsDefined(recommendation) : submitting)
@@ -314,7 +315,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
             }
             else if (value is not null && value.Trim().Length > MaxText)
             {
-                errors.Add((field, l["Keep the text under 4000 characters."]));
+                errors.Add((field, TextLimits.TooLong(l, MaxText)));
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Juthuruna.Common.Dates;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Notifications;
 using Juthuruna.Features.Notifications.Messaging;
@@ -127,7 +128,7 @@ public sealed class Surveys(AppDbContext db, Outbox outbox, MessageTemplates tem
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
         if (comment is { Length: > SurveyResponse.MaxCommentLength })
         {
-            errors.Add((nameof(answer.Comment), l["Keep the comment under {0} characters.", SurveyResponse.MaxCommentLength]));
+            errors.Add((nameof(answer.Comment), TextLimits.TooLong(l, SurveyResponse.MaxCommentLength)));
         }
 
         if (errors.Count > 0)

@@ -99,7 +99,7 @@ public sealed class DocumentTypeFormValidator : AbstractValidator<DocumentTypeFo
 {
     public DocumentTypeFormValidator(IStringLocalizer<SharedResource> l)
     {
-        var tooLong = l["This text is too long."].Value;
+        var tooLong = TextLimits.TooLongForMaximumLength(l);
         RuleFor(x => x.Code).NotEmpty().WithMessage(l["Enter the code."])
             .Must(CatalogueText.IsValidCode).WithMessage(l["The code is 2 to 20 English letters, digits or dashes, e.g. NATIONAL-ID."])
             .When(x => !string.IsNullOrWhiteSpace(x.Code), ApplyConditionTo.CurrentValidator);
@@ -114,13 +114,13 @@ public sealed class SupportServiceFormValidator : AbstractValidator<SupportServi
 {
     public SupportServiceFormValidator(IStringLocalizer<SharedResource> l)
     {
-        var tooLong = l["This text is too long."].Value;
+        var tooLong = TextLimits.TooLongForMaximumLength(l);
         RuleFor(x => x.Code).NotEmpty().WithMessage(l["Enter the code."])
             .Must(CatalogueText.IsValidCode).WithMessage(l["The code is 2 to 20 English letters, digits or dashes, e.g. NATIONAL-ID."])
             .When(x => !string.IsNullOrWhiteSpace(x.Code), ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.NameAr).NotEmpty().WithMessage(l["Enter the Arabic name."]).MaximumLength(200).WithMessage(tooLong);
         RuleFor(x => x.NameEn).MaximumLength(200).WithMessage(tooLong);
-        RuleFor(x => x.Description).MaximumLength(2000).WithMessage(tooLong);
+        RuleFor(x => x.Description).MaximumLength(SupportService.MaxDescription).WithMessage(tooLong);
         RuleFor(x => x.DefaultAmount).Must(v => CatalogueText.TryParseAmount(v, out _))
             .WithMessage(l["Enter the amount in riyals, e.g. 1500 or 1500.50."]);
         RuleFor(x => x.Requirements)

@@ -1,3 +1,4 @@
+using Juthuruna.Common.Text;
 using Juthuruna.Tenancy;
 
 namespace Juthuruna.Features.Services;
@@ -5,6 +6,8 @@ namespace Juthuruna.Features.Services;
 /// <summary>A service the association offers (food basket, rent assistance, sponsorship of a cultural course…).</summary>
 public sealed class SupportService : ITenantOwned
 {
+    public const int MaxDescription = TextLimits.Note;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
 

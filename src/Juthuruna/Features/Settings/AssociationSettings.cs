@@ -1,3 +1,4 @@
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Tenancy;
@@ -9,6 +10,8 @@ namespace Juthuruna.Features.Settings;
 /// <summary>A day off of the association (Eid, national days…): not a working day for the decision window.</summary>
 public sealed class TenantHoliday : ITenantOwned
 {
+    public const int MaxName = 100;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
     public DateOnly Date { get; set; }
@@ -118,6 +121,11 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
             return [("Name", l["Enter the holiday's name."])];
         }
 
+        if (!TextLimits.Fits(name, TenantHoliday.MaxName))
+        {
+            return [("Name", TextLimits.TooLong(l, TenantHoliday.MaxName))];
+        }
+
         if (await db.TenantHolidays.AnyAsync(h => h.Date == day, ct))
         {
             return [("Date", l["This day is already a holiday."])];
@@ -143,9 +151,9 @@ public sealed class AssociationSettings(AppDbContext db, TimeProvider clock, ISt
             return [("DeclarationText", l["Write the declaration's full wording."])];
         }
 
-        if (text.Length > 4000)
+        if (!TextLimits.Fits(text, DeclarationTemplate.MaxText))
         {
-            return [("DeclarationText", l["Keep the declaration under 4000 characters."])];
+            return [("DeclarationText", TextLimits.TooLong(l, DeclarationTemplate.MaxText))];
         }
 
         var current = await GetAsync(ct);

@@ -17,6 +17,8 @@ public enum DocumentStatus
 /// <summary>The check of one required document of one request: who checked it, when, and what they found.</summary>
 public sealed class DocumentCheck : ITenantOwned, IAudited
 {
+    public const int MaxNote = 1000;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
     public Guid RequestId { get; set; }

@@ -1,4 +1,5 @@
 using Juthuruna.Common.Dates;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Services;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,11 @@ public sealed class DocumentChecks(AppDbContext db, TimeProvider clock, IStringL
         if (request.State is not (RequestState.Draft or RequestState.DocumentsReview or RequestState.ReturnedForCompletion))
         {
             return RequestResult.Fail("", l["Documents can be checked only while the request is under review."]);
+        }
+
+        if (!TextLimits.Fits(input.Note, DocumentCheck.MaxNote))
+        {
+            return RequestResult.Fail("Note", TextLimits.TooLong(l, DocumentCheck.MaxNote));
         }
 
         var type = await db.ServiceRequirements.AsNoTracking()

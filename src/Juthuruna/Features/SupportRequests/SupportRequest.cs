@@ -1,3 +1,4 @@
+using Juthuruna.Common.Text;
 using Juthuruna.Features.Audit;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Tenancy;
@@ -8,6 +9,7 @@ namespace Juthuruna.Features.SupportRequests;
 public sealed class SupportRequest : ITenantOwned, IAudited
 {
     public const string NumberCounterPrefix = "support-request-";
+    public const int MaxDescription = TextLimits.Note;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
@@ -54,6 +56,9 @@ public sealed class SupportRequest : ITenantOwned, IAudited
 /// <summary>One row per transition: who, when, from, to, note (architecture.md, "Workflow").</summary>
 public sealed class RequestHistory : ITenantOwned
 {
+    /// <summary>The note or reason typed with a transition.</summary>
+    public const int MaxNote = TextLimits.Note;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
     public Guid RequestId { get; set; }
@@ -77,6 +82,8 @@ public enum DeclarationMethod
 /// </summary>
 public sealed class Declaration : ITenantOwned, IAudited
 {
+    public const int MaxApplicantName = TextLimits.Line;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
     public Guid RequestId { get; set; }
@@ -92,6 +99,8 @@ public sealed class Declaration : ITenantOwned, IAudited
 /// <summary>The association's declaration wording; a new version is a new row, old requests keep theirs.</summary>
 public sealed class DeclarationTemplate : ITenantOwned
 {
+    public const int MaxText = TextLimits.LongText;
+
     public const string DefaultText =
         "أقر أنا الموقع أدناه بأن جميع البيانات والمعلومات والمستندات التي قدمتها إلى الجمعية صحيحة وكاملة، " +
         "وأنني مسؤول مسؤولية مباشرة عن صحتها، وأتعهد بإبلاغ الجمعية بأي تغيير يطرأ عليها، " +
@@ -113,6 +122,9 @@ public enum ReferralStatus
 /// <summary>إحالة: an unclear case referred to a social researcher (policy step 3). Does not block the workflow.</summary>
 public sealed class Referral : ITenantOwned, IAudited
 {
+    public const int MaxQuestion = TextLimits.Note;
+    public const int MaxAnswer = TextLimits.LongText;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }
     public Guid RequestId { get; set; }

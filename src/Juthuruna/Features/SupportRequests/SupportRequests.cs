@@ -1,5 +1,6 @@
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Money;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
@@ -81,9 +82,9 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         {
             errors.Add((nameof(command.Description), l["Describe the need."]));
         }
-        else if (command.Description.Length > 2000)
+        else if (!TextLimits.Fits(command.Description, SupportRequest.MaxDescription))
         {
-            errors.Add((nameof(command.Description), l["Keep the description under 2000 characters."]));
+            errors.Add((nameof(command.Description), TextLimits.TooLong(l, SupportRequest.MaxDescription)));
         }
 
         long? amount = null;
@@ -163,6 +164,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         if (RequestWorkflow.Transitions.Any(t => t.Trigger == trigger && t.Form != TransitionForm.Button))
         {
             return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
+        }
+
+        if (!TextLimits.Fits(note, RequestHistory.MaxNote))
+        {
+            return RequestResult.Fail("Note", TextLimits.TooLong(l, RequestHistory.MaxNote));
         }
 
         return await ApplyAsync(requestId, trigger, version, note, actor, ct);
@@ -282,6 +288,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("ApplicantName", l["Enter the name of the applicant who makes the declaration."]);
         }
 
+        if (!TextLimits.Fits(applicantName, Declaration.MaxApplicantName))
+        {
+            return RequestResult.Fail("ApplicantName", TextLimits.TooLong(l, Declaration.MaxApplicantName));
+        }
+
         if (!Enum.IsDefined(method))
         {
             return RequestResult.Fail("Method", l["Choose how the declaration was made."]);
@@ -337,6 +348,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("Question", l["Write the question for the researcher."]);
         }
 
+        if (!TextLimits.Fits(question, Referral.MaxQuestion))
+        {
+            return RequestResult.Fail("Question", TextLimits.TooLong(l, Referral.MaxQuestion));
+        }
+
         // A disabled account can't answer: the same rule as assigning the request's researcher.
         if (!await Staff.StaffQueries.ActiveInRoles(db, Identity.StaffRoles.SocialResearcher).AnyAsync(u => u.Id == researcherId, ct))
         {
@@ -362,6 +378,11 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         if (string.IsNullOrWhiteSpace(answer))
         {
             return RequestResult.Fail("Answer", l["Write the answer."]);
+        }
+
+        if (!TextLimits.Fits(answer, Referral.MaxAnswer))
+        {
+            return RequestResult.Fail("Answer", TextLimits.TooLong(l, Referral.MaxAnswer));
         }
 
         if (referral.Status == ReferralStatus.Answered)

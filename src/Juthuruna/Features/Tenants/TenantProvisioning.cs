@@ -1,4 +1,5 @@
 using FluentValidation;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.Staff;
@@ -34,12 +35,16 @@ public sealed class NewTenantValidator : AbstractValidator<NewTenant>
     {
         RuleFor(x => x.Slug).NotEmpty().WithMessage(l["Enter the short name used in links."])
             .Matches("^[a-z][a-z0-9-]{1,48}[a-z0-9]$").WithMessage(l["Use 3–50 lowercase English letters, digits or hyphens."]);
-        RuleFor(x => x.NameAr).NotEmpty().WithMessage(l["Enter the Arabic name."]).MaximumLength(200);
-        RuleFor(x => x.NameEn).NotEmpty().WithMessage(l["Enter the English name."]).MaximumLength(200);
+        RuleFor(x => x.NameAr).NotEmpty().WithMessage(l["Enter the Arabic name."]).MaximumLength(200).WithMessage(TextLimits.TooLongForMaximumLength(l));
+        RuleFor(x => x.NameEn).NotEmpty().WithMessage(l["Enter the English name."]).MaximumLength(200).WithMessage(TextLimits.TooLongForMaximumLength(l));
+        RuleFor(x => x.City).MaximumLength(Letters.LetterheadSettings.MaxCityLength).WithMessage(TextLimits.TooLongForMaximumLength(l));
+        RuleFor(x => x.LicenceNumber).MaximumLength(Letters.LetterheadSettings.MaxLicenceLength).WithMessage(TextLimits.TooLongForMaximumLength(l));
         RuleFor(x => x.NumberPrefix).NotEmpty().WithMessage(l["Enter the number prefix."])
             .Matches("^[A-Z]{2,10}$").WithMessage(l["Use 2–10 capital English letters."]);
         RuleFor(x => x.Email).EmailAddress().WithMessage(l["Enter a valid e-mail address."]).When(x => !string.IsNullOrWhiteSpace(x.Email));
-        RuleFor(x => x.AdminFullName).NotEmpty().WithMessage(l["Enter the full name."]);
+        RuleFor(x => x.Phone).Must(v => string.IsNullOrWhiteSpace(v) || Letters.LetterheadSettings.TryNormalizePhone(v, out _))
+            .WithMessage(l["Enter a Saudi phone number: a mobile (05XXXXXXXX) or a landline with its area code (011XXXXXXX), 9200XXXXX or 800XXXXXXX."]);
+        RuleFor(x => x.AdminFullName).NotEmpty().WithMessage(l["Enter the full name."]).MaximumLength(200).WithMessage(TextLimits.TooLongForMaximumLength(l));
         RuleFor(x => x.AdminEmail).NotEmpty().WithMessage(l["Enter the e-mail address."])
             .EmailAddress().WithMessage(l["Enter a valid e-mail address."]);
         RuleFor(x => x.AdminPassword).MinimumLength(8).WithMessage(l["The password must be at least 8 characters."]);
@@ -85,7 +90,7 @@ public sealed class TenantProvisioning(
             NameAr = command.NameAr.Trim(),
             NameEn = command.NameEn.Trim(),
             City = command.City?.Trim(),
-            Phone = command.Phone?.Trim(),
+            Phone = Letters.LetterheadSettings.TryNormalizePhone(command.Phone, out var phone) ? phone : null,
             Email = command.Email?.Trim(),
             LicenceNumber = command.LicenceNumber?.Trim(),
             Settings = new TenantSettings { NumberPrefix = command.NumberPrefix },
