@@ -44,11 +44,12 @@ public sealed class UploadLimitMiddleware(RequestDelegate next)
             {
                 await context.Request.ReadFormAsync(context.RequestAborted);
             }
-            catch (Exception e) when (IsOverLimit(context, e))
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
-                // The re-executed error page must not try to read the cut-off body again.
+                // A form that cannot be read (cut off, malformed, the client gone) is the client's 4xx, as the
+                // antiforgery check would have answered; the re-executed error page must not read the body again.
                 context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                context.Response.StatusCode = IsOverLimit(context, e) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
                 return;
             }
         }
