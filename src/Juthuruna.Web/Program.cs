@@ -23,11 +23,8 @@ builder.Host.UseSerilog((context, services, logger) => logger
 builder.Services.AddJuthurunaCore();
 builder.Services.Configure<Juthuruna.Features.Files.StorageOptions>(builder.Configuration.GetSection("Storage"));
 builder.Services.PostConfigure<Juthuruna.Features.Files.StorageOptions>(o => o.Root = Path.Combine(builder.Environment.ContentRootPath, o.Root));
-// Let a request somewhat over the upload limit through to FileStorage, so the user reads the Arabic
-// "too large" message instead of a bare 413; far larger bodies are still cut off by the server.
-var uploadRequestLimit = builder.Configuration.GetValue("Storage:MaxBytes", 10L * 1024 * 1024) + 1024 * 1024;
-builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = uploadRequestLimit);
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = uploadRequestLimit);
+// A too-large file reaches FileStorage (the size message beside the field, the form kept); only far larger bodies are cut off.
+builder.AddUploadLimits();
 builder.Services.AddJuthurunaDatabase(builder.Configuration);
 // Which reverse proxies may say who the client is (the portal's per-client limits count that address).
 builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
@@ -104,7 +101,12 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseExceptionHandler("/Errors/500");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Errors/500",
+    // A request the server refused to read (too large, malformed) is the client's 4xx, not our 500.
+    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePagesWithReExecute("/Errors/{0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
@@ -119,6 +121,7 @@ app.UseSerilogRequestLogging(o =>
     o.Logger = app.Services.GetRequiredService<Serilog.ILogger>(); // this host's logger, not the static one
 });
 app.UseAuthorization();
+app.UseMiddleware<UploadLimitMiddleware>();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();

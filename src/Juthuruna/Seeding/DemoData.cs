@@ -433,7 +433,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
 
         async Task CheckAsync(Guid id, string type, DateOnly? issued = null, DateOnly? expires = null)
         {
-            var result = await documents.RecordAsync(id, new DocumentCheckInput(types[type], DocumentStatus.Matched, true, issued, expires, null), actor, ct);
+            var result = await documents.RecordAsync(id, new DocumentCheckInput(types[type], DocumentStatus.Matched, true, issued, expires, null), null, actor, ct);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Demo seeding failed: document {type}: " + string.Join("; ", result.Errors.Select(e => e.Message)));
@@ -518,7 +518,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             Ensure((await requests.TransitionAsync(id, RequestTrigger.Submit, await VersionAsync(id), null, officer, ct)).Succeeded, "submit", []);
             foreach (var (type, issued, expires) in checks)
             {
-                var checkedOk = await documents.RecordAsync(id, new DocumentCheckInput(types[type], DocumentStatus.Matched, true, issued, expires, null), officer, ct);
+                var checkedOk = await documents.RecordAsync(id, new DocumentCheckInput(types[type], DocumentStatus.Matched, true, issued, expires, null), null, officer, ct);
                 Ensure(checkedOk.Succeeded, "document " + type, checkedOk.Errors);
             }
 

@@ -200,8 +200,10 @@ public sealed class LetterheadTests(AppFactory factory) : IClassFixture<AppFacto
     {
         var tenant = await factory.CreateTenantAsync();
         using var admin = await factory.SignInAsync(tenant.Admin.Email);
-        // The start of a JPEG (SOI and a JFIF APP0 segment), named without an extension.
-        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF\0"u8, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9];
+        // A real JPEG (the logo is decoded to be measured), named without an extension.
+        using var bitmap = new SkiaSharp.SKBitmap(40, 20);
+        bitmap.Erase(SkiaSharp.SKColors.DarkGreen);
+        var jpeg = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90).ToArray();
 
         var upload = await admin.UploadAsync(Page, LogoForm, "logo", "logo", jpeg, "application/octet-stream");
 
@@ -242,6 +244,52 @@ public sealed class LetterheadTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Contains("256", (await StaffClient.ParseAsync(response)).QuerySelector("[data-valmsg-for='Logo']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, exactly.StatusCode);
         Assert.Equal(LetterheadSettings.MaxLogoBytes, (await LogoAsync(tenant))!.Length);
+    }
+
+    [Fact]
+    public async Task Letterhead_logo_larger_than_a_letterhead_needs_is_stored_scaled_down()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = await factory.SignInAsync(tenant.Admin.Email);
+        var big = TestPng.Create(2400, 1200);
+
+        var upload = await admin.UploadAsync(Page, LogoForm, "logo", "big.png", big, "image/png");
+
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        using var stored = SkiaSharp.SKBitmap.Decode((await LogoAsync(tenant))!);
+        Assert.Equal((LetterheadSettings.LogoLongSide, LetterheadSettings.LogoLongSide / 2), (stored.Width, stored.Height));
+        Assert.Equal("image/png", await factory.QueryAsync(tenant.Id, db => db.Tenants.Where(t => t.Id == tenant.Id).Select(t => t.LogoContentType).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Letterhead_logo_of_absurd_dimensions_is_refused_and_the_logo_kept()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = await factory.SignInAsync(tenant.Admin.Email);
+        var png = TestPng.Create(50, 20);
+        await admin.UploadAsync(Page, LogoForm, "logo", "logo.png", png, "image/png");
+
+        // A few hundred bytes that claim 12000 × 12000 pixels (144 million): refused from the header, never decoded.
+        var response = await admin.UploadAsync(Page, LogoForm, "logo", "huge.png", TestPng.Claiming(12000, 12000), "image/png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = (await StaffClient.ParseAsync(response)).QuerySelector("[data-valmsg-for='Logo']")!.TextContent;
+        Assert.Contains("12000", message, StringComparison.Ordinal);
+        Assert.Contains("40 مليون بكسل", message, StringComparison.Ordinal);
+        Assert.Equal(png, await LogoAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Letterhead_empty_logo_file_is_refused_as_empty()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = await factory.SignInAsync(tenant.Admin.Email);
+
+        var response = await admin.UploadAsync(Page, LogoForm, "logo", "logo.png", [], "image/png");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("الملف المختار فارغ", (await StaffClient.ParseAsync(response)).QuerySelector("[data-valmsg-for='Logo']")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await LogoAsync(tenant));
     }
 
     [Fact]
@@ -358,6 +406,28 @@ internal static class TestPng
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         header[8] = 8; // bit depth
         header[9] = 2; // RGB
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", compressed.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    /// <summary>A PNG whose header claims <paramref name="width"/> × <paramref name="height"/> with one row of image data behind it.</summary>
+    public static byte[] Claiming(int width, int height)
+    {
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        header[9] = 2;
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(new byte[1 + (width * 3)]);
+        }
+
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         Chunk(png, "IHDR", header);

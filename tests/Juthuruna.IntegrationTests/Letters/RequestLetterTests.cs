@@ -344,7 +344,7 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
 
             var checks = sp.GetRequiredService<DocumentChecks>();
             async Task CheckAsync(Guid type, DocumentStatus found, DateOnly? issued = null, DateOnly? expires = null) =>
-                Assert.True((await checks.RecordAsync(requestId, new DocumentCheckInput(type, found, true, issued, expires, null), officer, CancellationToken.None)).Succeeded);
+                Assert.True((await checks.RecordAsync(requestId, new DocumentCheckInput(type, found, true, issued, expires, null), null, officer, CancellationToken.None)).Succeeded);
             if (checkEverything)
             {
                 await CheckAsync(id.Id, DocumentStatus.Matched, expires: new DateOnly(2030, 1, 1));

@@ -63,14 +63,14 @@ public sealed class DetailsModel(
         }
 
         UploadResult result;
-        if (upload is null || upload.Length == 0)
+        if (upload is null)
         {
             result = new UploadResult(null, UploadErrors.Missing);
         }
         else
         {
             await using var stream = upload.OpenReadStream();
-            result = await storage.SaveAsync(stream, upload.FileName, OwnerKind, id, description, ct);
+            result = await storage.SaveAsync(new IncomingFile(stream, upload.FileName), OwnerKind, id, description, ct);
         }
 
         if (result.Succeeded)
@@ -78,7 +78,7 @@ public sealed class DetailsModel(
             return Redirect($"/Beneficiaries/Details/{id}#attachments");
         }
 
-        UploadError = localizer[result.Error!, storage.MaxBytes / (1024.0 * 1024.0)];
+        UploadError = localizer[result.Error!, storage.MaxMegabytes];
         await LoadAsync(id, ct);
         return Page();
     }

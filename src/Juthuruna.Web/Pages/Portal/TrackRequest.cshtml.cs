@@ -64,9 +64,10 @@ public sealed class TrackRequestModel(PortalTracking tracking, IStringLocalizer<
             return NotFound();
         }
 
-        var result = Upload.File is { Length: > 0 } file
-            ? await UploadAsync(session, file, ct)
-            : Juthuruna.Features.SupportRequests.RequestResult.Fail("File", l[Juthuruna.Features.Files.UploadErrors.Missing]);
+        // No file chosen and an empty chosen file are told apart by PortalTracking (and FileStorage), not here.
+        await using var content = Upload.File?.OpenReadStream();
+        var result = await tracking.UploadAsync(session.RequestId, session.BeneficiaryId, Upload.DocumentTypeId,
+            content is null ? null : new Juthuruna.Features.Files.IncomingFile(content, Upload.File!.FileName), Upload.IdempotencyKey, ct);
         if (result.Succeeded)
         {
             TempData["Success"] = l["Thank you: the document has been received. The association will review it."].Value;
@@ -87,12 +88,6 @@ public sealed class TrackRequestModel(PortalTracking tracking, IStringLocalizer<
     {
         await HttpContext.SignOutOfPortalAsync();
         return Redirect(Association.Path());
-    }
-
-    private async Task<Juthuruna.Features.SupportRequests.RequestResult> UploadAsync(PortalSession session, IFormFile file, CancellationToken ct)
-    {
-        await using var stream = file.OpenReadStream();
-        return await tracking.UploadAsync(session.RequestId, session.BeneficiaryId, Upload.DocumentTypeId, stream, file.FileName, Upload.IdempotencyKey, ct);
     }
 
     private async Task<bool> LoadAsync(PortalSession session, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Money;
 using Juthuruna.Features.Deliveries;
+using Juthuruna.Features.Files;
 using Juthuruna.Features.Registrations;
 using Juthuruna.Features.Research;
 using Juthuruna.Features.SupportRequests;
@@ -19,7 +20,6 @@ public sealed class DetailsModel(
     RequestQueries queries,
     SupportRequests requests,
     DocumentChecks documents,
-    Juthuruna.Features.Files.FileStorage storage,
     Research research,
     ResearchQueries researchQueries,
     Registrations registrations,
@@ -290,8 +290,6 @@ public sealed class DetailsModel(
         return await AfterAsync(id, result, "Action", l["The request is now: {0}.", ""], ct);
     }
 
-    public const string FileOwnerKind = "SupportRequest";
-
     public async Task<IActionResult> OnPostCheckDocumentAsync(Guid id, CancellationToken ct)
     {
         if (!CanWrite)
@@ -306,22 +304,11 @@ public sealed class DetailsModel(
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
+        // A chosen file, even an empty one, goes to the check: it is refused there with its message, not skipped.
+        await using var copy = Document.Upload?.OpenReadStream();
         var result = await documents.RecordAsync(
-            id, new DocumentCheckInput(Document.DocumentTypeId, Document.Found, Document.SeenInOriginal, issue, expiry, Document.Note), Actor, ct);
-        if (result.Succeeded && Document.Upload is { Length: > 0 } upload)
-        {
-            // The copy is checked by content and size like every upload; a refused file leaves the check recorded.
-            await using var stream = upload.OpenReadStream();
-            var saved = await storage.SaveAsync(stream, upload.FileName, FileOwnerKind, id, null, ct);
-            if (!saved.Succeeded)
-            {
-                ModelState.AddModelError("Document.Upload", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]);
-                return await LoadAsync(id, ct) ? Page() : NotFound();
-            }
-
-            await documents.AttachFileAsync(id, Document.DocumentTypeId, saved.File!.Id, ct);
-        }
-
+            id, new DocumentCheckInput(Document.DocumentTypeId, Document.Found, Document.SeenInOriginal, issue, expiry, Document.Note),
+            copy is null ? null : new IncomingFile(copy, Document.Upload!.FileName), Actor, ct);
         return await AfterAsync(id, result, "Document", l["The document check has been recorded."], ct);
     }
 
@@ -332,26 +319,9 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        Guid? scanId = null;
-        if (Declaration.Method == DeclarationMethod.SignedPaperScanned && Declaration.Scan is { Length: > 0 } scan)
-        {
-            if (!await queries.ExistsAsync(id, ct))
-            {
-                return NotFound();
-            }
-
-            await using var stream = scan.OpenReadStream();
-            var saved = await storage.SaveAsync(stream, scan.FileName, FileOwnerKind, id, l["Signed declaration"], ct);
-            if (!saved.Succeeded)
-            {
-                ModelState.AddModelError("Declaration.Scan", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]);
-                return await LoadAsync(id, ct) ? Page() : NotFound();
-            }
-
-            scanId = saved.File!.Id;
-        }
-
-        var result = await requests.DeclareAsync(id, Declaration.ApplicantName, Declaration.Method, scanId, Actor, ct);
+        await using var scan = Declaration.Method == DeclarationMethod.SignedPaperScanned ? Declaration.Scan?.OpenReadStream() : null;
+        var result = await requests.DeclareAsync(id, Declaration.ApplicantName, Declaration.Method,
+            scan is null ? null : new IncomingFile(scan, Declaration.Scan!.FileName), Actor, ct);
         return await AfterAsync(id, result, "Declaration", l["The declaration has been recorded."], ct);
     }
 
@@ -428,7 +398,7 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        if (ReportAttachment.Upload is not { Length: > 0 } upload)
+        if (ReportAttachment.Upload is not { } upload)
         {
             if (!await queries.ExistsAsync(id, ct))
             {
@@ -440,7 +410,7 @@ public sealed class DetailsModel(
         }
 
         await using var stream = upload.OpenReadStream();
-        var result = await research.AttachAsync(id, stream, upload.FileName, ReportAttachment.Description, Actor, ct);
+        var result = await research.AttachAsync(id, new IncomingFile(stream, upload.FileName), ReportAttachment.Description, Actor, ct);
         return await AfterAsync(id, result, nameof(ReportAttachment), l["The document has been attached to the report."], ct);
     }
 
@@ -476,16 +446,8 @@ public sealed class DetailsModel(
         }
 
         var command = new NewDelivery(id, Delivery.ServiceId, Delivery.Quantity, Delivery.Amount, deliveredOn, Delivery.ReceiptKind, Delivery.ReceiptNote, Delivery.IdempotencyKey);
-        RequestResult result;
-        if (Delivery.ReceiptKind == ReceiptKind.SignatureScan && Delivery.Scan is { Length: > 0 } scan)
-        {
-            await using var stream = scan.OpenReadStream();
-            result = await deliveries.RecordAsync(command, new ReceiptScan(stream, scan.FileName), Delivery.Version, Actor, ct);
-        }
-        else
-        {
-            result = await deliveries.RecordAsync(command, null, Delivery.Version, Actor, ct);
-        }
+        await using var scan = Delivery.ReceiptKind == ReceiptKind.SignatureScan ? Delivery.Scan?.OpenReadStream() : null;
+        var result = await deliveries.RecordAsync(command, scan is null ? null : new IncomingFile(scan, Delivery.Scan!.FileName), Delivery.Version, Actor, ct);
 
         var closed = result.Succeeded && (await queries.DetailsAsync(id, ct))?.State == RequestState.Closed;
         return await AfterAsync(id, result, nameof(Delivery),

@@ -24,9 +24,6 @@ public sealed record NewDelivery(
     string? ReceiptNote,
     Guid IdempotencyKey);
 
-/// <summary>The scan of the signed receipt, streamed to <see cref="FileStorage"/>.</summary>
-public sealed record ReceiptScan(Stream Content, string FileName);
-
 /// <summary>The delivery step (policy step 7): each delivery moves the request into service, and the last one closes it.</summary>
 public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests requests, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
@@ -39,7 +36,7 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
     /// Records the delivery and applies Deliver (Registered → InService, or InService again); when every approved
     /// service is then delivered, applies Complete (→ Closed). One transaction, one history row per transition.
     /// </summary>
-    public async Task<RequestResult> RecordAsync(NewDelivery command, ReceiptScan? scan, Guid version, Actor actor, CancellationToken ct)
+    public async Task<RequestResult> RecordAsync(NewDelivery command, IncomingFile? scan, Guid version, Actor actor, CancellationToken ct)
     {
         // The same form posted twice: the first post's delivery is the answer to the second.
         if (await db.ServiceDeliveries.AsNoTracking().AnyAsync(d => d.IdempotencyKey == command.IdempotencyKey && d.RequestId == command.RequestId, ct))
@@ -136,6 +133,13 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
                 break;
         }
 
+        // The scan is checked with the other fields, before anything is written: a refused one records no delivery.
+        using var receipt = command.ReceiptKind == ReceiptKind.SignatureScan && scan is not null ? await storage.ReceiveAsync(scan, ct) : null;
+        if (receipt is { Accepted: false })
+        {
+            errors.Add(("Scan", l[receipt.Error!, storage.MaxMegabytes]));
+        }
+
         if (errors.Count > 0)
         {
             return new RequestResult(null, errors);
@@ -155,15 +159,9 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
             RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
             IdempotencyKey = command.IdempotencyKey,
         };
-        if (command.ReceiptKind == ReceiptKind.SignatureScan)
+        if (receipt is not null)
         {
-            var saved = await storage.SaveAsync(scan!.Content, scan.FileName, ServiceDelivery.FileOwnerKind, delivery.Id, l["Signed receipt"], ct);
-            if (!saved.Succeeded)
-            {
-                return RolledBack(RequestResult.Fail("Scan", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]));
-            }
-
-            delivery.ReceiptFileId = saved.File!.Id;
+            delivery.ReceiptFileId = storage.Attach(receipt, ServiceDelivery.FileOwnerKind, delivery.Id, l["Signed receipt"]).Id;
         }
 
         db.ServiceDeliveries.Add(delivery);
@@ -199,6 +197,7 @@ public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests 
         }
 
         await tx.CommitAsync(ct);
+        receipt?.Keep();
         return RequestResult.Done(command.RequestId);
     }
 

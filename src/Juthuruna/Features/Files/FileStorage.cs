@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -18,9 +19,13 @@ public sealed class StorageOptions
 public static class UploadErrors
 {
     public const string Missing = "Choose a file to upload.";
+    public const string Empty = "The chosen file is empty (0 bytes); choose the file again.";
     public const string TooLarge = "The file is larger than the allowed size ({0} MB).";
     public const string NotAllowed = "The file content is not a PDF, JPEG or PNG document; the upload was refused.";
 }
+
+/// <summary>A file as the form sent it: its content and the name the sender's device gave it.</summary>
+public sealed record IncomingFile(Stream Content, string FileName);
 
 public sealed record UploadResult(StoredFile? File, string? Error)
 {
@@ -28,24 +33,81 @@ public sealed record UploadResult(StoredFile? File, string? Error)
 }
 
 /// <summary>
+/// An upload that has been read and checked (size, type by content, SHA-256) and waits in the temporary folder:
+/// nothing is written to the database until the caller <see cref="FileStorage.Attach">attaches</see> it to its own
+/// change, so a refused file and a refused form never leave one without the other. Disposing it removes the file
+/// unless <see cref="Keep"/> was called after the caller's save.
+/// </summary>
+public sealed class ReceivedUpload : IDisposable
+{
+    internal ReceivedUpload(string? error) => Error = error;
+
+    /// <summary>The English key of the refusal (see <see cref="UploadErrors"/>), or null when the file is acceptable.</summary>
+    public string? Error { get; }
+
+    public bool Accepted => Error is null;
+
+    public Guid Id { get; internal init; }
+    internal string TempPath { get; init; } = "";
+    internal string? FinalPath { get; set; }
+    internal string SafeName { get; init; } = "";
+    internal string ContentType { get; init; } = "";
+    internal long Size { get; init; }
+    internal string Sha256 { get; init; } = "";
+    private bool _kept;
+
+    /// <summary>The caller's save succeeded: the file stays where <see cref="FileStorage.Attach"/> put it.</summary>
+    public void Keep() => _kept = true;
+
+    public void Dispose()
+    {
+        if (_kept)
+        {
+            return;
+        }
+
+        if (TempPath.Length > 0)
+        {
+            File.Delete(TempPath);
+        }
+
+        if (FinalPath is not null)
+        {
+            File.Delete(FinalPath);
+        }
+    }
+}
+
+/// <summary>
 /// Stores uploads on the file system under <see cref="StorageOptions.Root"/>, tenant-prefixed
 /// (architecture rule 6). All upload rules live here: size limit, type by content, SHA-256 while
-/// streaming, temp file then move so a reader never sees half a file.
+/// streaming, temp file then move so a reader never sees half a file, and the stored name.
 /// </summary>
 public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimeProvider clock, IOptions<StorageOptions> options)
 {
+    /// <summary>The stored name's extension comes from the detected content, never from the sender's name.</summary>
+    private static readonly Dictionary<string, string> Extensions = new()
+    {
+        [FileContent.Pdf] = ".pdf",
+        [FileContent.Jpeg] = ".jpg",
+        [FileContent.Png] = ".png",
+    };
+
     private readonly StorageOptions _options = options.Value;
 
     public long MaxBytes => _options.MaxBytes;
 
-    public async Task<UploadResult> SaveAsync(Stream content, string fileName, string ownerKind, Guid ownerId, string? description, CancellationToken ct)
+    /// <summary>The limit in MB, the argument of <see cref="UploadErrors.TooLarge"/>.</summary>
+    public double MaxMegabytes => _options.MaxBytes / (1024.0 * 1024.0);
+
+    /// <summary>
+    /// Reads the file into the temporary folder and checks it; writes nothing to the database. An empty file, one over
+    /// the limit or one whose content is not a PDF, JPEG or PNG comes back with its <see cref="ReceivedUpload.Error"/>.
+    /// </summary>
+    public async Task<ReceivedUpload> ReceiveAsync(IncomingFile incoming, CancellationToken ct)
     {
-        var tenantId = db.TenantId ?? throw new InvalidOperationException("Uploads need a tenant.");
         var id = Guid.CreateVersion7();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var key = $"{tenantId:N}/{now:yyyy}/{now:MM}/{id:N}".Replace('/', Path.DirectorySeparatorChar);
-        var root = Path.GetFullPath(_options.Root);
-        var tempDirectory = Path.Combine(root, ".tmp");
+        var tempDirectory = Path.Combine(Path.GetFullPath(_options.Root), ".tmp");
         Directory.CreateDirectory(tempDirectory);
         var temp = Path.Combine(tempDirectory, $"{id:N}.part");
 
@@ -61,7 +123,7 @@ public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimePr
                 var head = new byte[FileContent.HeaderLength];
                 var headLength = 0;
                 int read;
-                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                while ((read = await incoming.Content.ReadAsync(buffer, ct)) > 0)
                 {
                     size += read;
                     if (size > _options.MaxBytes)
@@ -83,21 +145,6 @@ public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimePr
                 contentType = FileContent.Detect(head.AsSpan(0, headLength));
             }
 
-            if (size > _options.MaxBytes)
-            {
-                return Refuse(temp, UploadErrors.TooLarge);
-            }
-
-            if (size == 0)
-            {
-                return Refuse(temp, UploadErrors.Missing);
-            }
-
-            if (contentType is null)
-            {
-                return Refuse(temp, UploadErrors.NotAllowed);
-            }
-
             hash = sha.GetHashAndReset();
         }
         catch
@@ -106,35 +153,77 @@ public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimePr
             throw;
         }
 
-        var final = Path.Combine(root, key);
-        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-        File.Move(temp, final);
+        var error = size > _options.MaxBytes ? UploadErrors.TooLarge
+            : size == 0 ? UploadErrors.Empty
+            : contentType is null ? UploadErrors.NotAllowed
+            : null;
+        if (error is not null)
+        {
+            File.Delete(temp);
+            return new ReceivedUpload(error);
+        }
 
-        var stored = new StoredFile
+        return new ReceivedUpload(null)
         {
             Id = id,
-            OriginalName = SafeName(fileName),
-            ContentType = contentType,
-            SizeBytes = size,
+            TempPath = temp,
+            SafeName = StoredName(incoming.FileName, contentType!),
+            ContentType = contentType!,
+            Size = size,
             Sha256 = Convert.ToHexStringLower(hash),
-            StorageKey = key.Replace(Path.DirectorySeparatorChar, '/'),
-            Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+        };
+    }
+
+    /// <summary>
+    /// Moves an accepted upload into its tenant-prefixed place and adds its row to the context: the caller's own
+    /// SaveChanges (or transaction) records it together with what it belongs to, then calls <see cref="ReceivedUpload.Keep"/>.
+    /// </summary>
+    public StoredFile Attach(ReceivedUpload upload, string ownerKind, Guid ownerId, string? description)
+    {
+        if (!upload.Accepted || upload.FinalPath is not null)
+        {
+            throw new InvalidOperationException("Only an accepted upload can be attached, and only once.");
+        }
+
+        var tenantId = db.TenantId ?? throw new InvalidOperationException("Uploads need a tenant.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = $"{tenantId:N}/{now:yyyy}/{now:MM}/{upload.Id:N}";
+        var final = Path.Combine(Path.GetFullPath(_options.Root), key.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+        File.Move(upload.TempPath, final);
+        upload.FinalPath = final;
+
+        var note = description is null ? "" : UserText.SingleLine(description);
+        var stored = new StoredFile
+        {
+            Id = upload.Id,
+            OriginalName = upload.SafeName,
+            ContentType = upload.ContentType,
+            SizeBytes = upload.Size,
+            Sha256 = upload.Sha256,
+            StorageKey = key,
+            Description = note.Length == 0 ? null : note,
             UploadedBy = currentUser.UserId,
             UploadedAtUtc = now,
             OwnerKind = ownerKind,
             OwnerId = ownerId,
         };
         db.Add(stored);
-        try
+        return stored;
+    }
+
+    /// <summary>Receives, attaches and saves a file on its own (for an upload that is the whole of its form).</summary>
+    public async Task<UploadResult> SaveAsync(IncomingFile incoming, string ownerKind, Guid ownerId, string? description, CancellationToken ct)
+    {
+        using var upload = await ReceiveAsync(incoming, ct);
+        if (!upload.Accepted)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            File.Delete(final);
-            throw;
+            return new UploadResult(null, upload.Error);
         }
 
+        var stored = Attach(upload, ownerKind, ownerId, description);
+        await db.SaveChangesAsync(ct);
+        upload.Keep();
         return new UploadResult(stored, null);
     }
 
@@ -151,21 +240,24 @@ public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimePr
         return File.Exists(path) ? (file, path) : null;
     }
 
-    private static UploadResult Refuse(string temp, string error)
+    /// <summary>
+    /// The name kept for display and download: the sender's base name without folders, bidi and control characters
+    /// (one that reads "report‮gpj.exe" must not show as "reportexe.jpg"), and the extension of the detected type.
+    /// </summary>
+    public static string StoredName(string fileName, string contentType)
     {
-        File.Delete(temp);
-        return new UploadResult(null, error);
-    }
-
-    private static string SafeName(string fileName)
-    {
-        var name = Path.GetFileName(fileName.Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length == 0)
+        var name = UserText.SingleLine(fileName.Replace('\\', '/'));
+        name = name[(name.LastIndexOf('/') + 1)..];
+        var extension = Extensions[contentType];
+        var dot = name.LastIndexOf('.');
+        var stem = (dot >= 0 ? name[..dot] : name).Trim().TrimEnd('.').Trim();
+        stem = new string(stem.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c)).ToArray());
+        if (stem.Length == 0)
         {
-            name = "file";
+            stem = "file";
         }
 
-        return name.Length > 255 ? name[^255..] : name;
+        const int maxStem = 255 - 5;
+        return (stem.Length > maxStem ? stem[..maxStem] : stem) + extension;
     }
 }

@@ -92,6 +92,15 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
     /// <summary>The logo is inlined into every letter's HTML (a data: URI), so it must stay small.</summary>
     public const int MaxLogoBytes = 256 * 1024;
 
+    /// <summary>
+    /// A few compressed bytes can describe a huge picture (a 12000×12000 PNG of one colour is small): every letter
+    /// then decoded and scaled it (12.9 s a letter). Above this many pixels the image is refused before it is decoded.
+    /// </summary>
+    public const long MaxLogoPixels = 40_000_000;
+
+    /// <summary>The logo prints about 2–3 cm high on the letterhead: 600 pixels on the long side is more than enough.</summary>
+    public const int LogoLongSide = 600;
+
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     private IReadOnlyList<(string Field, string Message)> Stale =>
@@ -165,12 +174,13 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
     }
 
     /// <summary>
-    /// Replaces the logo with a PNG or JPEG of at most <see cref="MaxLogoBytes"/>. The type is read from the
+    /// Replaces the logo with a PNG or JPEG of at most <see cref="MaxLogoBytes"/> and <see cref="MaxLogoPixels"/>,
+    /// scaled down to <see cref="LogoLongSide"/> pixels on its long side when larger. The type is read from the
     /// content, not the name: a text file called logo.png is refused.
     /// </summary>
     public async Task<IReadOnlyList<(string Field, string Message)>> SetLogoAsync(Stream content, string fileName, CancellationToken ct)
     {
-        var name = Path.GetFileName(fileName);
+        var name = UserText.SingleLine(Path.GetFileName(fileName.Replace('\\', '/')));
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -185,18 +195,22 @@ public sealed class LetterheadSettings(AppDbContext db, IValidator<LetterheadFor
 
         if (buffer.Length == 0)
         {
-            return [("Logo", l["Choose a PNG or JPEG image for the logo."])];
+            return [("Logo", l[UploadErrors.Empty])];
         }
 
-        var bytes = buffer.ToArray();
-        var contentType = ImageType(bytes);
-        if (contentType is null)
+        var contentType = ImageType(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var logo = contentType is null ? LogoImage.Undecodable : LogoImage.Prepare(buffer.ToArray(), contentType);
+        switch (logo.Problem)
         {
-            return [("Logo", l["The file \"{0}\" is not a PNG or JPEG image (its content was checked, not its name). The logo was not changed.", name])];
+            case LogoImage.Refusal.NotAnImage:
+                return [("Logo", l["The file \"{0}\" is not a PNG or JPEG image (its content was checked, not its name). The logo was not changed.", name])];
+            case LogoImage.Refusal.TooManyPixels:
+                return [("Logo", l["The image is {0} × {1} pixels; a logo may have at most {2} million pixels. Choose a smaller image.",
+                    logo.Width, logo.Height, MaxLogoPixels / 1_000_000])];
         }
 
         var tenant = await db.Tenants.SingleAsync(t => t.Id == db.TenantId, ct);
-        tenant.Logo = bytes;
+        tenant.Logo = logo.Bytes;
         tenant.LogoContentType = contentType;
         await db.SaveChangesAsync(ct);
         return [];

@@ -70,7 +70,7 @@ public sealed class PortalTracking(AppDbContext db, DocumentChecks documents, Fi
     }
 
     /// <summary>Stores a document the beneficiary sent for one of the request's missing documents.</summary>
-    public async Task<RequestResult> UploadAsync(Guid requestId, Guid beneficiaryId, Guid documentTypeId, Stream content, string fileName, Guid idempotencyKey, CancellationToken ct)
+    public async Task<RequestResult> UploadAsync(Guid requestId, Guid beneficiaryId, Guid documentTypeId, IncomingFile? file, Guid idempotencyKey, CancellationToken ct)
     {
         if (await db.PortalUploads.AsNoTracking().AnyAsync(u => u.IdempotencyKey == idempotencyKey && u.RequestId == requestId, ct))
         {
@@ -90,7 +90,18 @@ public sealed class PortalTracking(AppDbContext db, DocumentChecks documents, Fi
             return RequestResult.Fail("File", l["This document is not among those the request is waiting for."]);
         }
 
-        // Added before the file is stored: FileStorage's one SaveChanges saves the upload row and the file row together.
+        if (file is null)
+        {
+            return RequestResult.Fail("File", l[UploadErrors.Missing]);
+        }
+
+        // The file is checked before anything is written; then the upload row and the file row are saved together.
+        using var received = await storage.ReceiveAsync(file, ct);
+        if (!received.Accepted)
+        {
+            return RequestResult.Fail("File", l[received.Error!, storage.MaxMegabytes]);
+        }
+
         var upload = new PortalUpload
         {
             RequestId = requestId,
@@ -100,10 +111,10 @@ public sealed class PortalTracking(AppDbContext db, DocumentChecks documents, Fi
             IdempotencyKey = idempotencyKey,
         };
         db.Add(upload);
-        UploadResult saved;
+        storage.Attach(received, PortalUpload.FileOwnerKind, upload.Id, null);
         try
         {
-            saved = await storage.SaveAsync(content, fileName, PortalUpload.FileOwnerKind, upload.Id, null, ct);
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -121,12 +132,7 @@ public sealed class PortalTracking(AppDbContext db, DocumentChecks documents, Fi
             throw;
         }
 
-        if (!saved.Succeeded)
-        {
-            db.Entry(upload).State = EntityState.Detached;
-            return RequestResult.Fail("File", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]);
-        }
-
+        received.Keep();
         return RequestResult.Done(requestId);
     }
 

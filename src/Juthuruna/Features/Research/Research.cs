@@ -152,7 +152,7 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
     }
 
     /// <summary>Attaches a document to this round's draft (checked by content and size like every upload).</summary>
-    public async Task<RequestResult> AttachAsync(Guid requestId, Stream content, string fileName, string? description, Actor actor, CancellationToken ct)
+    public async Task<RequestResult> AttachAsync(Guid requestId, IncomingFile file, string? description, Actor actor, CancellationToken ct)
     {
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.State, r.ResearcherId }).SingleOrDefaultAsync(ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
@@ -172,10 +172,10 @@ public sealed class Research(AppDbContext db, SupportRequests.SupportRequests re
             return RequestResult.Fail("Description", TextLimits.TooLong(l, 500));
         }
 
-        var saved = await storage.SaveAsync(content, fileName, ResearchReport.FileOwnerKind, draftId.Value, description, ct);
+        var saved = await storage.SaveAsync(file, ResearchReport.FileOwnerKind, draftId.Value, description, ct);
         return saved.Succeeded
             ? RequestResult.Done(draftId.Value)
-            : RequestResult.Fail("Upload", l[saved.Error!, storage.MaxBytes / (1024.0 * 1024.0)]);
+            : RequestResult.Fail("Upload", l[saved.Error!, storage.MaxMegabytes]);
     }
 
     /// <summary>The assigned researcher writes the report; the association's administrator may correct it.</summary>

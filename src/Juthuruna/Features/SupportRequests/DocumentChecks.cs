@@ -1,6 +1,7 @@
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Text;
 using Juthuruna.Data;
+using Juthuruna.Features.Files;
 using Juthuruna.Features.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -29,8 +30,11 @@ public sealed record ChecklistItem(
 /// The completeness check of policy step 2: every document the service requires is checked against the
 /// applicant's data and its validity on the submission date; who checked and when is kept.
 /// </summary>
-public sealed class DocumentChecks(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class DocumentChecks(AppDbContext db, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
+    /// <summary>Copies of checked documents (and the declaration's scan) are stored against the request.</summary>
+    public const string FileOwnerKind = "SupportRequest";
+
     /// <summary>Mandatory documents of the request's service that are not checked as matched and valid.</summary>
     public static async Task<int> MandatoryProblemsAsync(AppDbContext db, SupportRequest request, CancellationToken ct) =>
         await db.ServiceRequirements.AsNoTracking()
@@ -52,17 +56,12 @@ public sealed class DocumentChecks(AppDbContext db, TimeProvider clock, IStringL
         }).ToList();
     }
 
-    /// <summary>Keeps the uploaded copy of a checked document with its check (the file is stored against the request).</summary>
-    public async Task AttachFileAsync(Guid requestId, Guid documentTypeId, Guid fileId, CancellationToken ct)
-    {
-        var check = await db.DocumentChecks.SingleOrDefaultAsync(c => c.RequestId == requestId && c.DocumentTypeId == documentTypeId, ct)
-            ?? throw new EntityNotFoundException(nameof(DocumentCheck), documentTypeId);
-        check.FileId = fileId;
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Records (or re-records) the check of one required document; the status is re-evaluated on the submission date.</summary>
-    public async Task<RequestResult> RecordAsync(Guid requestId, DocumentCheckInput input, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Records (or re-records) the check of one required document, with the copy of the document when one was chosen;
+    /// the status is re-evaluated on the submission date. The copy is checked before anything is written and saved in
+    /// the same SaveChanges as the check: a refused copy leaves no check, a refused check leaves no file.
+    /// </summary>
+    public async Task<RequestResult> RecordAsync(Guid requestId, DocumentCheckInput input, IncomingFile? copy, Actor actor, CancellationToken ct)
     {
         var request = await db.SupportRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
@@ -98,6 +97,12 @@ public sealed class DocumentChecks(AppDbContext db, TimeProvider clock, IStringL
                 return RequestResult.Fail("IssueDate", l["The issue date cannot be after the submission date."]);
         }
 
+        using var upload = copy is null ? null : await storage.ReceiveAsync(copy, ct);
+        if (upload is { Accepted: false })
+        {
+            return RequestResult.Fail("Upload", l[upload.Error!, storage.MaxMegabytes]);
+        }
+
         var check = await db.DocumentChecks.SingleOrDefaultAsync(c => c.RequestId == requestId && c.DocumentTypeId == input.DocumentTypeId, ct);
         if (check is null)
         {
@@ -112,7 +117,13 @@ public sealed class DocumentChecks(AppDbContext db, TimeProvider clock, IStringL
         check.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         check.CheckedBy = actor.UserId;
         check.CheckedAtUtc = now;
+        if (upload is not null)
+        {
+            check.FileId = storage.Attach(upload, FileOwnerKind, requestId, null).Id;
+        }
+
         await db.SaveChangesAsync(ct);
+        upload?.Keep();
         return RequestResult.Done(requestId);
     }
 }

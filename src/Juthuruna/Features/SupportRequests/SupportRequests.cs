@@ -4,6 +4,7 @@ using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
+using Juthuruna.Features.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -41,7 +42,7 @@ public sealed record RequestResult(Guid? Id, IReadOnlyList<(string Field, string
 }
 
 /// <summary>Writes of support requests. Every state change goes through <see cref="RequestWorkflow"/> and writes history.</summary>
-public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, RequestMessages messages)
+public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, RequestMessages messages, FileStorage storage)
 {
     /// <summary>
     /// Opens a draft request and, in the same unit of work, queues "request received" to the beneficiary's registered
@@ -278,8 +279,8 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
         new(requestId, [("", l["This request was changed by someone else meanwhile. Review its current state and try again."])], Stale: true);
 
     /// <summary>Records the applicant's declaration (once per request), with the wording in force today.</summary>
-    /// <param name="scanFileId">The stored scan of the signed paper; required when <paramref name="method"/> is a signed paper.</param>
-    public async Task<RequestResult> DeclareAsync(Guid requestId, string? applicantName, DeclarationMethod method, Guid? scanFileId, Actor actor, CancellationToken ct)
+    /// <param name="scan">The scan of the signed paper (kept only for that method), checked before anything is written and saved with the declaration.</param>
+    public async Task<RequestResult> DeclareAsync(Guid requestId, string? applicantName, DeclarationMethod method, IncomingFile? scan, Actor actor, CancellationToken ct)
     {
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.State }).SingleOrDefaultAsync(ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
@@ -298,7 +299,7 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("Method", l["Choose how the declaration was made."]);
         }
 
-        if (method == DeclarationMethod.SignedPaperScanned && scanFileId is null)
+        if (method == DeclarationMethod.SignedPaperScanned && scan is null)
         {
             return RequestResult.Fail("Scan", l["Attach the scan of the signed declaration."]);
         }
@@ -313,6 +314,12 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("", l["The declaration has already been recorded."]);
         }
 
+        using var upload = method == DeclarationMethod.SignedPaperScanned ? await storage.ReceiveAsync(scan!, ct) : null;
+        if (upload is { Accepted: false })
+        {
+            return RequestResult.Fail("Scan", l[upload.Error!, storage.MaxMegabytes]);
+        }
+
         var template = await CurrentDeclarationAsync(ct);
         db.Declarations.Add(new Declaration
         {
@@ -321,11 +328,12 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             Method = method,
             Text = template.Text,
             TextVersion = template.Version,
-            ScanFileId = method == DeclarationMethod.SignedPaperScanned ? scanFileId : null,
+            ScanFileId = upload is null ? null : storage.Attach(upload, DocumentChecks.FileOwnerKind, requestId, l["Signed declaration"]).Id,
             WitnessUserId = actor.UserId,
             AtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
+        upload?.Keep();
         return RequestResult.Done(requestId);
     }
 

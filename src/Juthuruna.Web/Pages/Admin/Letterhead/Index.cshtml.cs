@@ -100,7 +100,7 @@ public sealed class IndexModel(LetterheadSettings letterhead, LetterRegister reg
     public async Task<IActionResult> OnPostLogoAsync(IFormFile? logo, CancellationToken ct)
     {
         IReadOnlyList<(string Field, string Message)> errors;
-        if (logo is null || logo.Length == 0)
+        if (logo is null)
         {
             errors = [("Logo", l["Choose a PNG or JPEG image for the logo."])];
         }
