@@ -35,9 +35,10 @@ public sealed class PdfRenderer : IAsyncDisposable
     ];
 
     // Chromium's own footer, so page numbers are right however the letter breaks across pages. Header and
-    // footer templates do not inherit the page's styles, hence the explicit font and size.
+    // footer templates do not inherit the page's styles, hence the explicit font and size, and no kerning (as in
+    // LetterDocument: Amiri's kerning makes text extraction split words).
     private const string FooterTemplate =
-        "<div dir=\"rtl\" style=\"width:100%;font-size:9pt;font-family:'Amiri','Noto Naskh Arabic',serif;text-align:center;\">"
+        "<div dir=\"rtl\" style=\"width:100%;font-size:9pt;font-family:'Amiri','Noto Naskh Arabic',serif;font-kerning:none;text-align:center;\">"
         + "صفحة <span class=\"pageNumber\"></span> من <span class=\"totalPages\"></span></div>";
 
     private const string EnglishFooterTemplate =
