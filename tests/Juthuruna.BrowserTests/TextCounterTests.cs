@@ -23,6 +23,5 @@ public sealed class TextCounterTests(BrowserFixture fixture) : BrowserTest(fixtu
             await page.GetByTestId("portal-feedback-form").Locator("button[type=submit]").ClickAsync();
             await Expect(page.GetByTestId("error-Text")).ToHaveTextAsync("النص أطول من المسموح. الحد الأقصى لعدد الأحرف: 4000.");
             Assert.Equal(4100, await page.Locator("textarea[name='Input.Text']").EvaluateAsync<int>("a => a.value.length"));
-            await ScreenshotAsync(page, "complaint-counter");
         });
 }
