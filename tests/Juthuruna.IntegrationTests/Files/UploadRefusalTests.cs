@@ -19,6 +19,9 @@ public sealed class UploadRefusalTests(AppFactory factory) : IClassFixture<AppFa
     private const string Empty = "الملف المختار فارغ";
     private const int Megabyte = 1024 * 1024;
 
+    /// <summary>Just over <paramref name="megabytes"/> MB (an "11 MB" file on a phone is a little more than 11 × 2^20 bytes).</summary>
+    private static byte[] PdfOf(int megabytes) => Pdf((megabytes * Megabyte) + (64 * 1024));
+
     private static byte[] Pdf(int size)
     {
         var bytes = new byte[size];
@@ -53,7 +56,7 @@ public sealed class UploadRefusalTests(AppFactory factory) : IClassFixture<AppFa
         using var _ = officer;
 
         var response = await officer.UploadAsync($"/Requests/Details/{request.RequestId}", DocumentForm(request.DocumentTypeId), "Document.Upload",
-            "عقد.pdf", Pdf(megabytes * Megabyte), "application/pdf", TypedCheck());
+            "عقد.pdf", PdfOf(megabytes), "application/pdf", TypedCheck());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await StaffClient.ParseAsync(response);
@@ -137,7 +140,7 @@ public sealed class UploadRefusalTests(AppFactory factory) : IClassFixture<AppFa
         await PortalArrange.SignInAsync(factory, tenant, visitor, request);
 
         var response = await visitor.UploadAsync($"/t/{tenant.Slug}/track/request", $"form[data-testid=upload-{request.DocumentTypeId}]", "Upload.File",
-            "عقد.pdf", Pdf(megabytes * Megabyte), "application/pdf");
+            "عقد.pdf", PdfOf(megabytes), "application/pdf");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await StaffClient.ParseAsync(response);
