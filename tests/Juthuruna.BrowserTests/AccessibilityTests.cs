@@ -95,7 +95,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         });
 
     private static readonly string[] OfficerPages =
-        ["/Beneficiaries", "/Beneficiaries/Create", "/Requests", "/Requests/Create", "/Contacts", "/Policies", "/Letters", "/Notifications", "/Feedback"];
+        ["/Beneficiaries", "/Beneficiaries/Create", "/Requests", "/Contacts", "/Policies", "/Letters", "/Notifications", "/Feedback"];
 
     private static readonly string[] AdminPages =
         ["/Admin/Users", "/Admin/Committee", "/Admin/Services", "/Admin/DocumentTypes", "/Admin/Settings", "/Admin/Letterhead", "/Admin/Audit"];

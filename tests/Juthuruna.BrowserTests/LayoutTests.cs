@@ -34,7 +34,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : BrowserTest(fixture)
             await SignInFromHomeAsync(page, "officer@juthuruna.org.sa");
 
             await page.GotoAsync("/Beneficiaries/Create");
-            await ExpectWholeValueAsync(page.Locator("input[name='Members[0].BirthDate']"), "2025-11-03");
+            await ExpectWholeValueAsync(page.Locator("[data-member-row='0'] input[name$='.BirthDate']"), "2025-11-03");
 
             await page.GotoAsync("/Requests?State=DocumentsReview");
             await page.Locator("main a[href^='/Requests/Details/']").First.ClickAsync();
