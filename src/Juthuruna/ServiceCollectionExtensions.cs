@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<StaffQueries>();
         services.AddScoped<BeneficiaryFiles>();
         services.AddScoped<BeneficiaryQueries>();
+        services.AddScoped<HouseholdOverlaps>();
         services.AddScoped<DocumentTypes>();
         services.AddScoped<SupportServices>();
         services.AddScoped<ServiceCatalogue>();

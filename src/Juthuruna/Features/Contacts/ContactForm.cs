@@ -104,7 +104,7 @@ public sealed class ContactFormValidator : AbstractValidator<ContactForm>
 
         When(x => x.BeneficiaryId is null, () =>
         {
-            RuleFor(x => x.CallerName).NotEmpty().WithMessage(l["Enter the caller's name."]).MaximumLength(200).WithMessage(tooLong);
+            RuleFor(x => x.CallerName).NotEmpty().WithMessage(l["Enter the caller's name."]).MaximumLength(200).WithMessage(tooLong).PersonName(l);
             RuleFor(x => x.CallerMobile).Must(m => SaudiMobile.TryNormalize(m, out _))
                 .WithMessage(l["Enter a Saudi mobile number, e.g. 0551234567."]);
         });

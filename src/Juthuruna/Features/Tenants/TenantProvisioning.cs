@@ -1,4 +1,5 @@
 using FluentValidation;
+using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.Staff;
@@ -39,7 +40,7 @@ public sealed class NewTenantValidator : AbstractValidator<NewTenant>
         RuleFor(x => x.NumberPrefix).NotEmpty().WithMessage(l["Enter the number prefix."])
             .Matches("^[A-Z]{2,10}$").WithMessage(l["Use 2–10 capital English letters."]);
         RuleFor(x => x.Email).EmailAddress().WithMessage(l["Enter a valid e-mail address."]).When(x => !string.IsNullOrWhiteSpace(x.Email));
-        RuleFor(x => x.AdminFullName).NotEmpty().WithMessage(l["Enter the full name."]);
+        RuleFor(x => x.AdminFullName).NotEmpty().WithMessage(l["Enter the full name."]).PersonName(l);
         RuleFor(x => x.AdminEmail).NotEmpty().WithMessage(l["Enter the e-mail address."])
             .EmailAddress().WithMessage(l["Enter a valid e-mail address."]);
         RuleFor(x => x.AdminPassword).MinimumLength(8).WithMessage(l["The password must be at least 8 characters."]);
