@@ -95,7 +95,8 @@ public sealed class HouseholdTests(AppFactory factory) : IClassFixture<AppFactor
 
         // Edit: rename one, "+ more rows", add a ninth, save once.
         var edit = await officer.GetDocumentAsync($"/Beneficiaries/Edit/{id}");
-        var changes = new Dictionary<string, string> { ["Input.Members[7].Name"] = "سعد الأصغر" };
+        var saad = edit.QuerySelectorAll<IHtmlInputElement>("input[name$='].Name']").Single(i => i.Value == "سعد").Name!;
+        var changes = new Dictionary<string, string> { [saad] = "سعد الأصغر" };
         (page, url) = await MoreRowsAsync(officer, edit, changes);
         Assert.Equal($"/Beneficiaries/Edit/{id}", page.QuerySelector<IHtmlFormElement>(Form)!.GetAttribute("action"));
         Member(changes, 10, Names[8], "Daughter");

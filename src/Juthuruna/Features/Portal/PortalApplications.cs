@@ -125,12 +125,25 @@ public sealed class PortalApplications(
         {
             // Only the file's registered mobile hears which request is open (as tracking sends its codes), at most
             // once a day per request, so typing someone's identity number again and again cannot flood their phone.
-            outbox.Queue(
-                new MessageAddress(open.Mobile, open.Email, open.NonEssentialMessagesOptOut),
-                MessageKind.RequestReceived,
-                $"ApplicationAlreadyOpen:{open.Id}:{today:yyyy-MM-dd}",
-                templates.ApplicationAlreadyOpen(open.Number, await links.ForAsync("track", ct)));
-            await db.SaveChangesAsync(ct);
+            var eventKey = $"ApplicationAlreadyOpen:{open.Id}:{today:yyyy-MM-dd}";
+            if (!await db.OutgoingMessages.AnyAsync(m => m.DedupKey.StartsWith(eventKey), ct))
+            {
+                outbox.Queue(
+                    new MessageAddress(open.Mobile, open.Email, open.NonEssentialMessagesOptOut),
+                    MessageKind.RequestReceived,
+                    eventKey,
+                    templates.ApplicationAlreadyOpen(open.Number, await links.ForAsync("track", ct)));
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // A parallel post queued today's message first (unique key): once is the point.
+                    db.ChangeTracker.Clear();
+                }
+            }
+
             return new PortalApplicationResult(PortalApplicationOutcome.AlreadyOpen, open.Number, []);
         }
 
