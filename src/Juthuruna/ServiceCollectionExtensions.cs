@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Audit.AuditQueries>();
         services.AddScoped<BeneficiaryFiles>();
         services.AddScoped<BeneficiaryQueries>();
+        services.AddScoped<HouseholdOverlaps>();
         services.AddScoped<DocumentTypes>();
         services.AddScoped<SupportServices>();
         services.AddScoped<ServiceCatalogue>();

@@ -2501,9 +2501,16 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                             b1.Property<int>("Relation")
                                 .HasColumnType("int");
 
+                            b1.Property<string>("SearchKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("BeneficiaryId");
+
+                            b1.HasIndex("IdentityNumber");
 
                             b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
 

@@ -2489,9 +2489,16 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                             b1.Property<int>("Relation")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("SearchKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("BeneficiaryId");
+
+                            b1.HasIndex("IdentityNumber");
 
                             b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
 

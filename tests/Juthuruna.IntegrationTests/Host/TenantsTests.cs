@@ -212,7 +212,7 @@ public sealed class TenantsTests(AppFactory factory) : IClassFixture<AppFactory>
             for (var i = 1; i <= 2; i++)
             {
                 var (result, _) = await accounts.CreateAsync(
-                    new NewStaffUser($"موظف إضافي {i}", $"extra{i}@{larger.Slug}.test", AppFactory.Password, [StaffRoles.RelationsOfficer], null),
+                    new NewStaffUser($"موظف إضافي {(i == 1 ? "أول" : "ثان")}", $"extra{i}@{larger.Slug}.test", AppFactory.Password, [StaffRoles.RelationsOfficer], null),
                     CancellationToken.None);
                 Assert.True(result.Succeeded);
             }

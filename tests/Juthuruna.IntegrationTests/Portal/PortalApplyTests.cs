@@ -49,12 +49,23 @@ public sealed class PortalApplyTests(AppFactory factory) : IClassFixture<AppFact
         ["Input.ConsentToContact"] = "true",
     };
 
-    private static async Task<string> ReceivedNumberAsync(StaffClient visitor, HttpResponseMessage response, TestTenant tenant)
+    /// <summary>
+    /// The answer page after an application, which shows no request number (it goes to the registered mobile only);
+    /// returns the association's latest request number, from the database.
+    /// </summary>
+    private async Task<string> ReceivedNumberAsync(StaffClient visitor, HttpResponseMessage response, TestTenant tenant) =>
+        (await ReceivedAsync(visitor, response, tenant)).Number;
+
+    private async Task<(string Number, string Answer)> ReceivedAsync(StaffClient visitor, HttpResponseMessage response, TestTenant tenant)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/t/{tenant.Slug}/apply/received", response.Headers.Location!.OriginalString);
         var page = await visitor.GetDocumentAsync(response.Headers.Location.OriginalString);
-        return page.QuerySelector("[data-testid=request-number]")!.TextContent.Trim();
+        var answer = page.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("JTH-", answer, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid=number-by-sms]"));
+        var number = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.OrderByDescending(r => r.Number).Select(r => r.Number).FirstAsync());
+        return (number, answer);
     }
 
     [Fact]
@@ -172,21 +183,80 @@ public sealed class PortalApplyTests(AppFactory factory) : IClassFixture<AppFact
     }
 
     [Fact]
-    public async Task Apply_second_application_while_a_website_draft_is_open_is_refused_with_its_number()
+    public async Task Apply_with_someone_elses_identity_number_answers_as_for_anyone_and_texts_the_open_number_only_to_the_registered_mobile()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var serviceId = await ServiceAsync(tenant);
+        var identity = TestBeneficiaries.NationalIdFor(Interlocked.Increment(ref _next));
+        using var applicant = factory.CreateStaffClient();
+        var (number, firstAnswer) = await ReceivedAsync(applicant, await applicant.SubmitFormAsync(ApplyUrl(tenant), Form, Fields(serviceId, identity)), tenant);
+
+        // Someone else types her identity number with another name and mobile.
+        using var stranger = factory.CreateStaffClient();
+        var fields = Fields(serviceId, identity);
+        fields["Input.FullName"] = "فهد سالم العتيبي";
+        fields["Input.Mobile"] = "0597776655";
+        var response = await stranger.SubmitFormAsync(ApplyUrl(tenant), Form, fields);
+
+        // The same answer as a first application: no number, no hint that a request exists.
+        var (_, answer) = await ReceivedAsync(stranger, response, tenant);
+        Assert.Equal(firstAnswer, answer);
+        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.SupportRequests.CountAsync()));
+        // The number goes to the mobile registered on her file, never to the one typed.
+        var sms = await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.Where(m => m.DedupKey.StartsWith("ApplicationAlreadyOpen:")).ToListAsync());
+        Assert.Equal("+966551112233", Assert.Single(sms).Recipient);
+        Assert.Contains(number, sms[0].Body, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.CountAsync(m => m.Recipient == "+966597776655")));
+
+        // Asked again the same day: the same answer, and her phone is not flooded.
+        await ReceivedAsync(stranger, await stranger.SubmitFormAsync(ApplyUrl(tenant), Form, fields), tenant);
+        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.CountAsync(m => m.DedupKey.StartsWith("ApplicationAlreadyOpen:"))));
+    }
+
+    [Fact]
+    public async Task Apply_compound_first_name_is_kept_whole_and_a_name_with_symbols_is_refused()
     {
         var tenant = await factory.CreateTenantAsync();
         var serviceId = await ServiceAsync(tenant);
         using var visitor = factory.CreateStaffClient();
-        var identity = TestBeneficiaries.NationalIdFor(Interlocked.Increment(ref _next));
-        var number = await ReceivedNumberAsync(visitor, await visitor.SubmitFormAsync(ApplyUrl(tenant), Form, Fields(serviceId, identity)), tenant);
 
-        var second = await visitor.SubmitFormAsync(ApplyUrl(tenant), Form, Fields(serviceId, identity));
+        var refused = await visitor.SubmitFormAsync(ApplyUrl(tenant), Form, new Dictionary<string, string>(Fields(serviceId)) { ["Input.FullName"] = "<script> alert 1 x" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("يُكتب الاسم بحروف عربية أو لاتينية فقط، ويجوز فيه المسافة والشرطة (-) والفاصلة العليا (').",
+            (await StaffClient.ParseAsync(refused)).QuerySelector("[data-valmsg-for='Input.FullName']")!.TextContent.Trim());
+        // "عبد الله القحطاني" is a first and a family name: the father's name is missing.
+        var short_ = await visitor.SubmitFormAsync(ApplyUrl(tenant), Form, new Dictionary<string, string>(Fields(serviceId)) { ["Input.FullName"] = "عبد الله القحطاني" });
+        Assert.Matches("[\u0600-\u06FF]", (await StaffClient.ParseAsync(short_)).QuerySelector("[data-valmsg-for='Input.FullName']")!.TextContent);
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.Beneficiaries.CountAsync()));
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var page = await StaffClient.ParseAsync(second);
-        Assert.Contains(number, page.QuerySelector("[data-testid=already-open]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.SupportRequests.CountAsync()));
-        Assert.Equal(1, await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.CountAsync()));
+        var fields = Fields(serviceId);
+        fields["Input.FullName"] = "عبد الله بن سعد آل سعود";
+        await ReceivedNumberAsync(visitor, await visitor.SubmitFormAsync(ApplyUrl(tenant), Form, fields), tenant);
+
+        var file = await factory.QueryAsync(tenant.Id, db => db.Beneficiaries.SingleAsync());
+        Assert.Equal(("عبد الله", "بن سعد", "", "آل سعود"), (file.FirstName, file.FatherName, file.GrandfatherName, file.FamilyName));
+        Assert.Equal("عبدالله بنسعد السعود", file.SearchKey);
+    }
+
+    [Fact]
+    public async Task Apply_identity_number_listed_as_a_household_member_elsewhere_is_noted_for_the_officer()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var serviceId = await ServiceAsync(tenant);
+        var wife = TestBeneficiaries.NationalIdFor(Interlocked.Increment(ref _next));
+        using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
+        var husband = TestBeneficiaries.Fields("خالد");
+        husband["Input.Members[0].Name"] = "نورة سالم القحطاني";
+        husband["Input.Members[0].Relation"] = "Spouse";
+        husband["Input.Members[0].IdentityNumber"] = wife;
+        await TestBeneficiaries.CreateAsync(officer, husband);
+        var husbandFile = await factory.QueryAsync(tenant.Id, db => db.Beneficiaries.Select(b => b.FileNumber).SingleAsync());
+        using var visitor = factory.CreateStaffClient();
+
+        await ReceivedNumberAsync(visitor, await visitor.SubmitFormAsync(ApplyUrl(tenant), Form, Fields(serviceId, wife)), tenant);
+
+        var note = await factory.QueryAsync(tenant.Id, db => db.RequestHistory.Select(h => h.Note).SingleAsync());
+        Assert.Contains(husbandFile, note!, StringComparison.Ordinal);
     }
 
     [Fact]

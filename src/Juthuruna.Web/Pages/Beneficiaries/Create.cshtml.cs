@@ -36,7 +36,7 @@ public sealed class CreateModel(BeneficiaryFiles files, IStringLocalizer<SharedR
         }
 
         ModelState.AddErrors(nameof(Input), result);
-        Problems = new SaveProblems(result.Duplicate, result.Similar);
+        Problems = SaveProblems.Of(result);
         Input.WithRows();
         return Page();
     }

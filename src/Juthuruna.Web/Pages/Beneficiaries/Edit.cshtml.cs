@@ -56,7 +56,7 @@ public sealed class EditModel(BeneficiaryFiles files, BeneficiaryQueries queries
         }
 
         ModelState.AddErrors(nameof(Input), result);
-        Problems = new SaveProblems(result.Duplicate, result.Similar);
+        Problems = SaveProblems.Of(result);
         Input.WithRows();
         return Page();
     }

@@ -3,9 +3,11 @@ using Juthuruna.Features.Beneficiaries;
 namespace Juthuruna.Web.Pages.Beneficiaries;
 
 /// <summary>What the create and edit forms show above the fields when a save was refused or held back.</summary>
-public sealed record SaveProblems(BeneficiaryMatch? Duplicate, IReadOnlyList<BeneficiaryMatch> Similar)
+public sealed record SaveProblems(BeneficiaryMatch? Duplicate, IReadOnlyList<BeneficiaryMatch> Similar, IReadOnlyList<HouseholdMatch> Household)
 {
-    public static readonly SaveProblems None = new(null, []);
+    public static readonly SaveProblems None = new(null, [], []);
+
+    public static SaveProblems Of(BeneficiarySaveResult result) => new(result.Duplicate, result.Similar, result.Household);
 }
 
 internal static class ModelStateExtensions

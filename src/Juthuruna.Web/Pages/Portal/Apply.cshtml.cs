@@ -11,8 +11,8 @@ namespace Juthuruna.Web.Pages.Portal;
 /// <summary>Apply for support online: the request arrives as a draft (channel Website) in the officer's queue.</summary>
 public sealed class ApplyModel(PortalApplications applications, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>Where the success page finds the request number after the redirect.</summary>
-    public const string NumberKey = "PortalApplicationNumber";
+    /// <summary>Set for the redirect to the success page (which carries no request number: see <see cref="OnPostAsync"/>).</summary>
+    public const string SentKey = "PortalApplicationSent";
 
     [BindProperty]
     public PortalApplicationForm Input { get; set; } = new();
@@ -20,9 +20,6 @@ public sealed class ApplyModel(PortalApplications applications, AppDbContext db,
     public PortalAssociation Association => HttpContext.PortalAssociation()!;
 
     public IReadOnlyList<(Guid Id, string Name)> Services { get; private set; } = [];
-
-    /// <summary>Set when the identity number already has an application waiting: its number.</summary>
-    public string? OpenRequestNumber { get; private set; }
 
     public bool TooMany { get; private set; }
 
@@ -37,13 +34,12 @@ public sealed class ApplyModel(PortalApplications applications, AppDbContext db,
         var result = await applications.ApplyAsync(Input, HttpContext.ClientAddress(), ct);
         switch (result.Outcome)
         {
+            // The same answer whether a request was opened or one was already open, and never a request number: whoever
+            // types an identity number may not be that person. The number goes to the file's registered mobile only.
             case PortalApplicationOutcome.Received:
-                TempData[NumberKey] = result.RequestNumber;
-                return Redirect(Association.Path("apply/received"));
             case PortalApplicationOutcome.AlreadyOpen:
-                OpenRequestNumber = result.RequestNumber;
-                ModelState.AddModelError("", l["You already have an application under study with number {0}. The beneficiary relations officer will contact you about it; you can follow it with this number.", result.RequestNumber!]);
-                break;
+                TempData[SentKey] = true;
+                return Redirect(Association.Path("apply/received"));
             case PortalApplicationOutcome.TooMany:
                 TooMany = true;
                 Response.TooManyRequests(result.RetryAtUtc!.Value - clock.GetUtcNow().UtcDateTime);

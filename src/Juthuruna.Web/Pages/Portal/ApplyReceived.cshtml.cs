@@ -4,21 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Juthuruna.Web.Pages.Portal;
 
-/// <summary>After an application: its number and what happens next. Reached only by the redirect that carries the number.</summary>
+/// <summary>
+/// After an application: what happens next. Reached only by the redirect after an application; it shows no request
+/// number (that reaches the registered mobile), so it reads the same whether a request was opened or one was open.
+/// </summary>
 public sealed class ApplyReceivedModel : PageModel
 {
     public PortalAssociation Association => HttpContext.PortalAssociation()!;
 
-    public string Number { get; private set; } = "";
-
-    public IActionResult OnGet()
-    {
-        if (TempData[ApplyModel.NumberKey] is not string number)
-        {
-            return Redirect(Association.Path("apply"));
-        }
-
-        Number = number;
-        return Page();
-    }
+    public IActionResult OnGet() =>
+        TempData[ApplyModel.SentKey] is true ? Page() : Redirect(Association.Path("apply"));
 }

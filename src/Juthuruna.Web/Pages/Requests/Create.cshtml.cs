@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Juthuruna.Data;
+using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Services;
 using Juthuruna.Features.SupportRequests;
@@ -15,7 +16,7 @@ namespace Juthuruna.Web.Pages.Requests;
 
 /// <summary>Opens a support request for a beneficiary's file (it starts as a draft in the queue).</summary>
 [Authorize(Policy = StaffIdentitySetup.BeneficiaryWritersPolicy)]
-public sealed class CreateModel(SupportRequests requests, AppDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(SupportRequests requests, AppDbContext db, HouseholdOverlaps overlaps, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -24,6 +25,9 @@ public sealed class CreateModel(SupportRequests requests, AppDbContext db, IStri
     public string BeneficiaryFileNumber { get; private set; } = "";
     public IReadOnlyList<(Guid Id, string Name)> Services { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Branches { get; private set; } = [];
+
+    /// <summary>People of this file who are counted in another file too: the desk sees it before a family receives twice.</summary>
+    public IReadOnlyList<HouseholdMatch> Overlaps { get; private set; } = [];
 
     public sealed class InputModel
     {
@@ -87,6 +91,7 @@ public sealed class CreateModel(SupportRequests requests, AppDbContext db, IStri
 
         BeneficiaryName = beneficiary.Name;
         BeneficiaryFileNumber = beneficiary.FileNumber;
+        Overlaps = await overlaps.ForFileAsync(Input.BeneficiaryId, ct);
         var arabic = Localization.IsArabic;
         Services = (await db.SupportServices.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.NameAr)
                 .Select(s => new { s.Id, Name = arabic || s.NameEn == null ? s.NameAr : s.NameEn }).Take(200).ToListAsync(ct))

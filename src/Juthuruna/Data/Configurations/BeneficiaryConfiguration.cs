@@ -62,6 +62,9 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
             m.Property(x => x.Id).ValueGeneratedNever();
             m.Property(x => x.Name).HasMaxLength(200);
             m.Property(x => x.IdentityNumber).HasMaxLength(20);
+            m.Property(x => x.SearchKey).HasMaxLength(200);
+            // Searching an identity number and the duplicate check look members up by it (the owner's join applies the tenant).
+            m.HasIndex(x => x.IdentityNumber);
         });
     }
 }

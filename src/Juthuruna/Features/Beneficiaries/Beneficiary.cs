@@ -157,6 +157,9 @@ public sealed class HouseholdMember : Juthuruna.Features.Audit.IAudited
     public string? IdentityNumber { get; set; }
     public DateOnly? BirthDate { get; set; }
     public long MonthlyIncomeHalalas { get; set; }
+
+    /// <summary><see cref="Common.Text.ArabicSearch.Key"/> of <see cref="Name"/>: members are found by name like holders.</summary>
+    public string SearchKey { get; set; } = "";
 }
 
 public static class HouseholdIncome

@@ -15,9 +15,10 @@ public sealed record BeneficiaryMatch(Guid Id, string FileNumber, string FullNam
 
 /// <summary>
 /// Outcome of saving a file: saved (<see cref="Id"/>), refused with field errors (a duplicate identity
-/// number also names <see cref="Duplicate"/>), held back because it resembles <see cref="Similar"/> files
-/// (save again with confirmation), or stale: someone else saved meanwhile (<see cref="Current"/> holds
-/// their values and <see cref="CurrentVersion"/> the version to overwrite them with).
+/// number also names <see cref="Duplicate"/>), held back because it resembles <see cref="Similar"/> files or
+/// names people already counted in another file (<see cref="Household"/>) — save again with confirmation —, or
+/// stale: someone else saved meanwhile (<see cref="Current"/> holds their values and <see cref="CurrentVersion"/>
+/// the version to overwrite them with).
 /// </summary>
 public sealed record BeneficiarySaveResult
 {
@@ -26,6 +27,7 @@ public sealed record BeneficiarySaveResult
     public IReadOnlyList<(string Field, string Message)> Errors { get; init; } = [];
     public BeneficiaryMatch? Duplicate { get; init; }
     public IReadOnlyList<BeneficiaryMatch> Similar { get; init; } = [];
+    public IReadOnlyList<HouseholdMatch> Household { get; init; } = [];
     public BeneficiaryForm? Current { get; init; }
     public Guid? CurrentVersion { get; init; }
 
@@ -37,6 +39,7 @@ public sealed class BeneficiaryFiles(
     AppDbContext db,
     TimeProvider clock,
     IValidator<BeneficiaryForm> validator,
+    HouseholdOverlaps overlaps,
     IStringLocalizer<SharedResource> l)
 {
     public async Task<BeneficiarySaveResult> CreateAsync(BeneficiaryForm form, bool confirmSimilar, CancellationToken ct)
@@ -66,9 +69,9 @@ public sealed class BeneficiaryFiles(
         };
         Apply(form, beneficiary);
 
-        if (!confirmSimilar && await FindSimilarAsync(beneficiary, ct) is { Count: > 0 } similar)
+        if (!confirmSimilar && await HeldBackAsync(beneficiary, checkNames: true, IdentityNumbersOf(beneficiary).ToList(), ct) is { } heldBack)
         {
-            return new BeneficiarySaveResult { Similar = similar };
+            return heldBack;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -121,13 +124,16 @@ public sealed class BeneficiaryFiles(
         }
 
         var nameOrBirthDateChanged = beneficiary.BirthDate != ParseDate(form.BirthDate, form.BirthDateCalendar)
-            || ArabicSearch.Normalize(beneficiary.FullNameAr) != ArabicSearch.Normalize(FullName(form));
+            || ArabicSearch.Key(beneficiary.FullNameAr) != ArabicSearch.Key(FullName(form));
+        var storedIds = IdentityNumbersOf(beneficiary).ToHashSet(StringComparer.Ordinal);
         beneficiary.IdentityNumber = identityNumber;
         Apply(form, beneficiary);
-        if (!confirmSimilar && nameOrBirthDateChanged && await FindSimilarAsync(beneficiary, ct) is { Count: > 0 } similar)
+        // Only what this edit adds is checked: a known overlap the officer already confirmed does not come back on every save.
+        var addedIds = IdentityNumbersOf(beneficiary).Where(i => !storedIds.Contains(i)).ToList();
+        if (!confirmSimilar && await HeldBackAsync(beneficiary, nameOrBirthDateChanged, addedIds, ct) is { } heldBack)
         {
             db.ChangeTracker.Clear();
-            return new BeneficiarySaveResult { Similar = similar };
+            return heldBack;
         }
 
         beneficiary.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -201,11 +207,11 @@ public sealed class BeneficiaryFiles(
     private static void Apply(BeneficiaryForm form, Beneficiary b)
     {
         b.IdentityType = form.IdentityType;
-        b.FirstName = Clean(form.FirstName)!;
-        b.FatherName = Clean(form.FatherName)!;
-        b.GrandfatherName = Clean(form.GrandfatherName)!;
-        b.FamilyName = Clean(form.FamilyName)!;
-        b.NameEn = Clean(form.NameEn);
+        b.FirstName = NamePart(form.FirstName)!;
+        b.FatherName = NamePart(form.FatherName)!;
+        b.GrandfatherName = NamePart(form.GrandfatherName)!;
+        b.FamilyName = NamePart(form.FamilyName)!;
+        b.NameEn = NamePart(form.NameEn);
         b.Gender = form.Gender!.Value;
         b.BirthDate = ParseDate(form.BirthDate, form.BirthDateCalendar);
         b.Nationality = Clean(form.Nationality)!;
@@ -241,7 +247,8 @@ public sealed class BeneficiaryFiles(
             var hasId = !string.IsNullOrWhiteSpace(m.IdentityNumber);
             b.HouseholdMembers.Add(new HouseholdMember
             {
-                Name = Clean(m.Name)!,
+                Name = NamePart(m.Name)!,
+                SearchKey = ArabicSearch.Key(m.Name),
                 Relation = m.Relation!.Value,
                 IdentityType = hasId ? m.IdentityType : null,
                 IdentityNumber = hasId ? IdentityNumbers.Normalize(m.IdentityNumber, m.IdentityType) : null,
@@ -250,7 +257,7 @@ public sealed class BeneficiaryFiles(
             });
         }
 
-        b.SearchKey = ArabicSearch.Normalize($"{b.FullNameAr} {b.NameEn}");
+        b.SearchKey = ArabicSearch.Key($"{b.FullNameAr} {b.NameEn}");
     }
 
     private static DateOnly ParseDate(string? text, CalendarKind calendar) =>
@@ -260,6 +267,9 @@ public sealed class BeneficiaryFiles(
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    // A name is stored as it was validated (PersonNames): one line, no bidi controls.
+    private static string? NamePart(string? value) => string.IsNullOrWhiteSpace(value) ? null : UserText.SingleLine(value);
+
     private static string? Digits(string? value) => string.IsNullOrWhiteSpace(value) ? null : Common.Text.Digits.ToAscii(value).Trim();
 
     private Task<BeneficiaryMatch?> FindByIdentityAsync(string identityNumber, Guid? except, CancellationToken ct) =>
@@ -267,6 +277,17 @@ public sealed class BeneficiaryFiles(
             .Where(b => b.IdentityNumber == identityNumber && b.Id != except)
             .Select(b => new BeneficiaryMatch(b.Id, b.FileNumber, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName, b.BirthDate))
             .FirstOrDefaultAsync(ct);
+
+    private static IEnumerable<string> IdentityNumbersOf(Beneficiary b) =>
+        b.HouseholdMembers.Select(m => m.IdentityNumber).Prepend(b.IdentityNumber).OfType<string>().Where(i => i.Length > 0);
+
+    /// <summary>Similar files (when the name or birth date is new) and people already counted elsewhere: the officer checks before saving.</summary>
+    private async Task<BeneficiarySaveResult?> HeldBackAsync(Beneficiary candidate, bool checkNames, List<string> identityNumbers, CancellationToken ct)
+    {
+        List<BeneficiaryMatch> similar = checkNames ? await FindSimilarAsync(candidate, ct) : [];
+        IReadOnlyList<HouseholdMatch> household = identityNumbers.Count == 0 ? [] : await overlaps.FindAsync(identityNumbers, candidate.Id, ct);
+        return similar.Count == 0 && household.Count == 0 ? null : new BeneficiarySaveResult { Similar = similar, Household = household };
+    }
 
     /// <summary>
     /// Same birth date and the same normalised name — all four parts, or first and family name — is probably
@@ -281,12 +302,13 @@ public sealed class BeneficiaryFiles(
             .Take(200)
             .ToListAsync(ct);
 
-        var first = ArabicSearch.Normalize(candidate.FirstName);
-        var family = ArabicSearch.Normalize(candidate.FamilyName);
-        var full = ArabicSearch.Normalize(candidate.FullNameAr);
+        // Compared as search keys: "عبد الله" and "عبدالله" are the same name.
+        var first = ArabicSearch.Key(candidate.FirstName);
+        var family = ArabicSearch.Key(candidate.FamilyName);
+        var full = ArabicSearch.Key(candidate.FullNameAr);
         return sameBirthDate
-            .Where(b => ArabicSearch.Normalize($"{b.FirstName} {b.FatherName} {b.GrandfatherName} {b.FamilyName}") == full
-                        || (ArabicSearch.Normalize(b.FirstName) == first && ArabicSearch.Normalize(b.FamilyName) == family))
+            .Where(b => ArabicSearch.Key($"{b.FirstName} {b.FatherName} {b.GrandfatherName} {b.FamilyName}") == full
+                        || (ArabicSearch.Key(b.FirstName) == first && ArabicSearch.Key(b.FamilyName) == family))
             .Select(b => new BeneficiaryMatch(b.Id, b.FileNumber, $"{b.FirstName} {b.FatherName} {b.GrandfatherName} {b.FamilyName}", b.BirthDate))
             .ToList();
     }

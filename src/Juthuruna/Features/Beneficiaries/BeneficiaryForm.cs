@@ -117,11 +117,11 @@ public sealed class BeneficiaryFormValidator : AbstractValidator<BeneficiaryForm
             }
         });
 
-        RuleFor(x => x.FirstName).NotEmpty().WithMessage(l["Enter the first name."]).MaximumLength(50).WithMessage(tooLong);
-        RuleFor(x => x.FatherName).NotEmpty().WithMessage(l["Enter the father's name."]).MaximumLength(50).WithMessage(tooLong);
-        RuleFor(x => x.GrandfatherName).NotEmpty().WithMessage(l["Enter the grandfather's name."]).MaximumLength(50).WithMessage(tooLong);
-        RuleFor(x => x.FamilyName).NotEmpty().WithMessage(l["Enter the family name."]).MaximumLength(50).WithMessage(tooLong);
-        RuleFor(x => x.NameEn).MaximumLength(200).WithMessage(tooLong);
+        RuleFor(x => x.FirstName).NotEmpty().WithMessage(l["Enter the first name."]).MaximumLength(50).WithMessage(tooLong).PersonName(l);
+        RuleFor(x => x.FatherName).NotEmpty().WithMessage(l["Enter the father's name."]).MaximumLength(50).WithMessage(tooLong).PersonName(l);
+        RuleFor(x => x.GrandfatherName).NotEmpty().WithMessage(l["Enter the grandfather's name."]).MaximumLength(50).WithMessage(tooLong).PersonName(l);
+        RuleFor(x => x.FamilyName).NotEmpty().WithMessage(l["Enter the family name."]).MaximumLength(50).WithMessage(tooLong).PersonName(l);
+        RuleFor(x => x.NameEn).MaximumLength(200).WithMessage(tooLong).PersonName(l);
         RuleFor(x => x.Gender).NotNull().WithMessage(l["Choose the gender."]).IsInEnum().WithMessage(l["Choose the gender."]);
         RuleFor(x => x.BirthDate).Custom((value, context) =>
         {
@@ -161,7 +161,7 @@ public sealed class BeneficiaryFormValidator : AbstractValidator<BeneficiaryForm
             .WithMessage(l["A household has at most {0} members.", BeneficiaryForm.MaxMembers]);
         RuleForEach(x => x.Members).Where(m => !m.IsBlank).ChildRules(member =>
         {
-            member.RuleFor(m => m.Name).NotEmpty().WithMessage(l["Enter the member's name."]).MaximumLength(200).WithMessage(tooLong);
+            member.RuleFor(m => m.Name).NotEmpty().WithMessage(l["Enter the member's name."]).MaximumLength(200).WithMessage(tooLong).PersonName(l);
             member.RuleFor(m => m.Relation).NotNull().WithMessage(l["Choose the relation."]).IsInEnum().WithMessage(l["Choose the relation."]);
             member.RuleFor(m => m.IdentityNumber).Custom((value, context) =>
             {

@@ -7,7 +7,17 @@ namespace Juthuruna.Features.Beneficiaries;
 
 public sealed record BeneficiaryListItem(Guid Id, string FileNumber, string FullName, string? NameEn, IdentityType IdentityType, string IdentityNumber, string Mobile, DateOnly BirthDate);
 
-public sealed record BeneficiaryPage(IReadOnlyList<BeneficiaryListItem> Items, int Page, bool HasNext);
+/// <summary>A household member found by a search, with the file they are counted in.</summary>
+public sealed record HouseholdMemberListItem(string Name, HouseholdRelation Relation, string? IdentityNumber, Guid FileId, string FileNumber, string HolderName);
+
+/// <param name="Members">Household members who match too (on the first page only; the search narrows them like files).</param>
+public sealed record BeneficiaryPage(IReadOnlyList<BeneficiaryListItem> Items, int Page, bool HasNext, IReadOnlyList<HouseholdMemberListItem> Members)
+{
+    public BeneficiaryPage(IReadOnlyList<BeneficiaryListItem> items, int page, bool hasNext)
+        : this(items, page, hasNext, [])
+    {
+    }
+}
 
 public sealed record BeneficiaryDetails(
     Guid Id,
@@ -56,6 +66,8 @@ public sealed class BeneficiaryQueries(AppDbContext db)
     {
         page = Math.Clamp(page, 1, MaxPage);
         var query = db.Beneficiaries.AsNoTracking();
+        var members = db.Beneficiaries.AsNoTracking()
+            .SelectMany(b => b.HouseholdMembers, (b, m) => new { b.Id, b.FileNumber, b.FirstName, b.FatherName, b.GrandfatherName, b.FamilyName, Member = m });
         var key = ArabicSearch.Normalize(term);
         if (key.Length > 0)
         {
@@ -71,15 +83,32 @@ public sealed class BeneficiaryQueries(AppDbContext db)
                 // the name conditions below made SQLite read every file of the association (measured: ~77 ms
                 // at 100k files instead of well under 5 ms; docs/benchmarks.md).
                 query = query.Where(b => b.IdentityNumber == compact || b.FileNumber == fileNumber || b.Mobile == mobile);
+                members = members.Where(x => x.Member.IdentityNumber == compact);
             }
             else
             {
-                // A name: from the start of the name or of any later part of it. SQLite reads files newest
-                // first until a page is full, so common names are fast and a name nobody has reads them all.
-                var wordStart = " " + key;
-                query = query.Where(b => b.SearchKey.StartsWith(key) || b.SearchKey.Contains(wordStart));
+                // A name: every typed part, in any order, starts one of the file's name tokens (compounds joined on
+                // both sides: "عبد الرحمن" finds "عبدالرحمن" and back; "أحمد السديري" finds first + family name).
+                // SQLite reads the association's files newest first through the (TenantId, FileNumber) index until a
+                // page is full, so common names are fast and a name nobody has reads them all (docs/benchmarks.md).
+                foreach (var token in ArabicSearch.Tokens(term))
+                {
+                    var wordStart = " " + token;
+                    query = query.Where(b => b.SearchKey.StartsWith(token) || b.SearchKey.Contains(wordStart));
+                    members = members.Where(x => x.Member.SearchKey.StartsWith(token) || x.Member.SearchKey.Contains(wordStart));
+                }
             }
         }
+
+        // A wife listed on her husband's file, a son in his father's: found by their identity number or name too,
+        // shown with the file they are counted in (only when something was typed, on the first page).
+        List<HouseholdMemberListItem> memberRows = key.Length == 0 || page > 1 ? [] : await members
+            .OrderByDescending(x => x.FileNumber)
+            .Take(PageSize)
+            .Select(x => new HouseholdMemberListItem(
+                x.Member.Name, x.Member.Relation, x.Member.IdentityNumber, x.Id, x.FileNumber,
+                x.FirstName + " " + x.FatherName + " " + x.GrandfatherName + " " + x.FamilyName))
+            .ToListAsync(ct);
 
         var rows = await query
             .OrderByDescending(b => b.FileNumber)
@@ -89,7 +118,7 @@ public sealed class BeneficiaryQueries(AppDbContext db)
                 b.Id, b.FileNumber, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
                 b.NameEn, b.IdentityType, b.IdentityNumber, b.Mobile, b.BirthDate))
             .ToListAsync(ct);
-        return new BeneficiaryPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize);
+        return new BeneficiaryPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize, memberRows);
     }
 
     public async Task<BeneficiaryDetails> GetDetailsAsync(Guid id, CancellationToken ct)

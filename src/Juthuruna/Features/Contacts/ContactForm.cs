@@ -106,7 +106,7 @@ public sealed class ContactFormValidator : AbstractValidator<ContactForm>
 
         When(x => x.BeneficiaryId is null, () =>
         {
-            RuleFor(x => x.CallerName).NotEmpty().WithMessage(l["Enter the caller's name."]).MaximumLength(Contact.MaxCallerName).WithMessage(tooLong);
+            RuleFor(x => x.CallerName).NotEmpty().WithMessage(l["Enter the caller's name."]).MaximumLength(Contact.MaxCallerName).WithMessage(tooLong).PersonName(l);
             RuleFor(x => x.CallerMobile).Must(m => SaudiMobile.TryNormalize(m, out _))
                 .WithMessage(l["Enter a Saudi mobile number, e.g. 0551234567."]);
         });

@@ -37,7 +37,7 @@ public sealed class FeedbackFormValidator : AbstractValidator<FeedbackForm>
         RuleFor(x => x.Channel).NotNull().WithMessage(l["Choose the channel."]).IsInEnum().WithMessage(l["Choose the channel."]);
         RuleFor(x => x.Subject).NotEmpty().WithMessage(l["Enter a subject."]).MaximumLength(FeedbackItem.MaxSubject).WithMessage(tooLong);
         RuleFor(x => x.Text).NotEmpty().WithMessage(l["Write the suggestion or complaint."]).MaximumLength(FeedbackItem.MaxText).WithMessage(tooLong);
-        RuleFor(x => x.Name).NotEmpty().WithMessage(l["Enter the name."]).MaximumLength(FeedbackItem.MaxName).WithMessage(tooLong);
+        RuleFor(x => x.Name).NotEmpty().WithMessage(l["Enter the name."]).MaximumLength(FeedbackItem.MaxName).WithMessage(tooLong).PersonName(l);
         RuleFor(x => x.Mobile).Must(m => SaudiMobile.TryNormalize(m, out _)).WithMessage(l["Enter a Saudi mobile number, e.g. 0551234567."]);
         RuleFor(x => x.Email).EmailAddress().WithMessage(l["Enter a valid e-mail address."]).MaximumLength(256).WithMessage(tooLong)
             .When(x => !string.IsNullOrWhiteSpace(x.Email));

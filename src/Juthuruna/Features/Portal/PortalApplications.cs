@@ -5,6 +5,8 @@ using Juthuruna.Data;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
+using Juthuruna.Features.Notifications;
+using Juthuruna.Features.Notifications.Messaging;
 using Juthuruna.Features.SupportRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -32,14 +34,21 @@ public enum PortalApplicationOutcome
     Received = 1,
     Invalid = 2,
 
-    /// <summary>The identity number already has a website application waiting for the officer: nothing is created.</summary>
+    /// <summary>
+    /// The identity number already has a website application waiting for the officer: nothing is created, and its number
+    /// is sent to the mobile registered on the file. The applicant is told no more than after <see cref="Received"/>
+    /// (whoever types an identity number must not learn whether, or what, that person applied).
+    /// </summary>
     AlreadyOpen = 3,
 
     /// <summary>Too many applications from this address within the hour (HTTP 429).</summary>
     TooMany = 4,
 }
 
-/// <param name="RequestNumber">The new request's number, or the open one's when <see cref="PortalApplicationOutcome.AlreadyOpen"/>.</param>
+/// <param name="RequestNumber">
+/// The new request's number, or the open one's when <see cref="PortalApplicationOutcome.AlreadyOpen"/>: for the record
+/// and tests, never for the applicant's page (the number reaches the registered mobile only).
+/// </param>
 /// <param name="RetryAtUtc">When <see cref="PortalApplicationOutcome.TooMany"/>: when the next application will be accepted.</param>
 public sealed record PortalApplicationResult(
     PortalApplicationOutcome Outcome,
@@ -59,6 +68,10 @@ public sealed class PortalApplications(
     AppDbContext db,
     SupportRequests.SupportRequests requests,
     PortalThrottle throttle,
+    Outbox outbox,
+    MessageTemplates templates,
+    PortalLinks links,
+    HouseholdOverlaps overlaps,
     Audit.CurrentUser currentUser,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l)
@@ -103,9 +116,32 @@ public sealed class PortalApplications(
         if (beneficiaryId is { } known
             && await db.SupportRequests.AsNoTracking()
                 .Where(r => r.BeneficiaryId == known && r.State == RequestState.Draft && r.Channel == ContactChannel.Website)
-                .OrderBy(r => r.CreatedAtUtc).Select(r => r.Number).FirstOrDefaultAsync(ct) is { } open)
+                .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new { r.Id, r.Number, r.CreatedAtUtc, b.Mobile, b.Email, b.NonEssentialMessagesOptOut })
+                .OrderBy(x => x.CreatedAtUtc)
+                .FirstOrDefaultAsync(ct) is { } open)
         {
-            return new PortalApplicationResult(PortalApplicationOutcome.AlreadyOpen, open, []);
+            // Only the file's registered mobile hears which request is open (as tracking sends its codes), at most
+            // once a day per request, so typing someone's identity number again and again cannot flood their phone.
+            var eventKey = $"ApplicationAlreadyOpen:{open.Id}:{today:yyyy-MM-dd}";
+            if (!await db.OutgoingMessages.AnyAsync(m => m.DedupKey.StartsWith(eventKey), ct))
+            {
+                outbox.Queue(
+                    new MessageAddress(open.Mobile, open.Email, open.NonEssentialMessagesOptOut),
+                    MessageKind.RequestReceived,
+                    eventKey,
+                    templates.ApplicationAlreadyOpen(open.Number, await links.ForAsync("track", ct)));
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // A parallel post queued today's message first (unique key): once is the point.
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            return new PortalApplicationResult(PortalApplicationOutcome.AlreadyOpen, open.Number, []);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -122,6 +158,12 @@ public sealed class PortalApplications(
         // which the portal never changes.
         var asTyped = l["Sent from the association's website. As typed by the applicant: name: {0}; identity number: {1}; mobile: {2}; birth date: {3}; agreed to be contacted.",
             name, identityNumber, mobile, DualDate.Format(birthDate, System.Globalization.CultureInfo.GetCultureInfo("ar-SA"))].Value;
+        // The applicant is not told (it is someone else's file); the officer is, before the family receives twice.
+        if (await overlaps.FindAsync([identityNumber], beneficiaryId, ct) is { Count: > 0 } counted)
+        {
+            asTyped += " " + l["This identity number is already counted in another file: {0}. Check that the family does not receive twice.",
+                string.Join("، ", counted.Select(c => c.FileNumber).Distinct())].Value;
+        }
         var created = await requests.CreateAsync(
             new NewSupportRequest(beneficiaryId.Value, form.ServiceId!.Value, null, ContactChannel.Website, form.Description, null, form.FormKey == Guid.Empty ? Guid.NewGuid() : form.FormKey),
             Actor.Portal,
@@ -142,20 +184,40 @@ public sealed class PortalApplications(
         NationalId.Normalize(typed) is ['2', ..] ? IdentityType.Iqama : IdentityType.NationalId;
 
     /// <summary>
-    /// "First Father … Family": the first word is the first name, the second the father's, the last the family name and
-    /// any words between them the grandfather's (the officer corrects the split when completing the file).
+    /// "First Father … Family": the first name part is the first name, the second the father's, the last the family name
+    /// and any parts between them the grandfather's (the officer corrects the split when completing the file). A part is
+    /// a word, or a compound kept whole ("عبد الله", "أبو بكر", "بن سعد", "آل سعود"): see <see cref="NameParts"/>.
     /// </summary>
     public static (string First, string Father, string Grandfather, string Family) SplitName(string fullName)
     {
-        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length switch
+        var parts = NameParts(fullName);
+        return parts.Count switch
         {
             0 => ("", "", "", ""),
             1 => (parts[0], "", "", ""),
             2 => (parts[0], "", "", parts[1]),
             3 => (parts[0], parts[1], "", parts[2]),
-            _ => (parts[0], parts[1], string.Join(' ', parts[2..^1]), parts[^1]),
+            _ => (parts[0], parts[1], string.Join(' ', parts.Skip(2).Take(parts.Count - 3)), parts[^1]),
         };
+    }
+
+    /// <summary>The typed words with each compound's first half (عبد، أبو، بن، ابن، آل، ال) kept with the word after it, as typed.</summary>
+    public static IReadOnlyList<string> NameParts(string fullName)
+    {
+        var words = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = new List<string>(words.Length);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var part = words[i];
+            while (ArabicSearch.IsCompoundPrefix(words[i]) && i + 1 < words.Length)
+            {
+                part += " " + words[++i];
+            }
+
+            parts.Add(part);
+        }
+
+        return parts;
     }
 
     private static Beneficiary NewFile(string name, IdentityType identityType, string identityNumber, DateOnly birthDate, string mobile, DateTime now)
@@ -178,7 +240,7 @@ public sealed class PortalApplications(
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
-        beneficiary.SearchKey = ArabicSearch.Normalize(beneficiary.FullNameAr);
+        beneficiary.SearchKey = ArabicSearch.Key(beneficiary.FullNameAr);
         return beneficiary;
     }
 
@@ -186,9 +248,13 @@ public sealed class PortalApplications(
     {
         var errors = new List<(string Field, string Message)>();
         var name = Squeeze(form.FullName);
-        if (name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3)
+        if (NameParts(name).Count < 3)
         {
             errors.Add((nameof(form.FullName), l["Enter your full name: first name, father's name and family name at least."]));
+        }
+        else if (!PersonNames.IsValid(name))
+        {
+            errors.Add((nameof(form.FullName), PersonNames.Message(l)));
         }
         else if (name.Length > MaxNameLength || SplitName(name) is var (f, fa, g, fm) && new[] { f, fa, g, fm }.Any(p => p.Length > 50))
         {
@@ -236,8 +302,8 @@ public sealed class PortalApplications(
         return errors;
     }
 
-    private static string Squeeze(string? value) =>
-        string.Join(' ', (value ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    // One line, no bidi controls, single spaces: the name as it is validated and stored.
+    private static string Squeeze(string? value) => UserText.SingleLine(value ?? "");
 
     private static string Cut(string value) => value.Length > 50 ? value[..50] : value;
 }

@@ -24,7 +24,7 @@ public sealed class NewStaffUserValidator : AbstractValidator<NewStaffUser>
 {
     public NewStaffUserValidator(IStringLocalizer<SharedResource> l)
     {
-        RuleFor(x => x.FullName).NotEmpty().WithMessage(l["Enter the full name."]).MaximumLength(200).WithMessage(TextLimits.TooLongForMaximumLength(l));
+        RuleFor(x => x.FullName).NotEmpty().WithMessage(l["Enter the full name."]).MaximumLength(200).WithMessage(TextLimits.TooLongForMaximumLength(l)).PersonName(l);
         RuleFor(x => x.Email).NotEmpty().WithMessage(l["Enter the e-mail address."])
             .EmailAddress().WithMessage(l["Enter a valid e-mail address."]).MaximumLength(256).WithMessage(TextLimits.TooLongForMaximumLength(l));
         RuleFor(x => x.Password).NotEmpty().WithMessage(l["Enter a password."])

@@ -44,7 +44,7 @@ public sealed class NewTenantValidator : AbstractValidator<NewTenant>
         RuleFor(x => x.Email).EmailAddress().WithMessage(l["Enter a valid e-mail address."]).When(x => !string.IsNullOrWhiteSpace(x.Email));
         RuleFor(x => x.Phone).Must(v => string.IsNullOrWhiteSpace(v) || Letters.LetterheadSettings.TryNormalizePhone(v, out _))
             .WithMessage(l["Enter a Saudi phone number: a mobile (05XXXXXXXX) or a landline with its area code (011XXXXXXX), 9200XXXXX or 800XXXXXXX."]);
-        RuleFor(x => x.AdminFullName).NotEmpty().WithMessage(l["Enter the full name."]).MaximumLength(200).WithMessage(TextLimits.TooLongForMaximumLength(l));
+        RuleFor(x => x.AdminFullName).NotEmpty().WithMessage(l["Enter the full name."]).MaximumLength(200).WithMessage(TextLimits.TooLongForMaximumLength(l)).PersonName(l);
         RuleFor(x => x.AdminEmail).NotEmpty().WithMessage(l["Enter the e-mail address."])
             .EmailAddress().WithMessage(l["Enter a valid e-mail address."]);
         RuleFor(x => x.AdminPassword).MinimumLength(8).WithMessage(l["The password must be at least 8 characters."]);

@@ -30,6 +30,11 @@ public sealed class MessageTemplates(IStringLocalizer<SharedResource> l)
         l["Your request {0} has been received", requestNumber],
         l["Your support request has been received under number {0}. You can follow it on the association's portal with this number: {1}", requestNumber, trackLink]));
 
+    /// <summary>Someone applied on the portal with this file's identity number while its website application is still open.</summary>
+    public MessageText ApplicationAlreadyOpen(string requestNumber, string trackLink) => InArabic(() => new MessageText(
+        l["Your request {0} is under study", requestNumber],
+        l["An application was sent from the association's website with your identity number. You already have request {0} under study, so no new request was opened. You can follow it on the association's portal with this number: {1}", requestNumber, trackLink]));
+
     public MessageText ReturnedForCompletion(string requestNumber, string trackLink) => InArabic(() => new MessageText(
         l["Request {0} needs completing", requestNumber],
         l["Your request {0} has been returned for completion. Please provide the missing documents through the association's portal or at its office: {1}", requestNumber, trackLink]));
