@@ -932,6 +932,14 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("SpoiledReason")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(2);
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uniqueidentifier");
 
@@ -961,6 +969,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Replaces");
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "SubjectId");
 

@@ -926,6 +926,14 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SpoiledReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(2);
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
 
@@ -955,6 +963,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Replaces");
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "SubjectId");
 

@@ -65,6 +65,29 @@ public sealed class PdfRenderer : IAsyncDisposable
 
     private TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(1, _options.TimeoutSeconds));
 
+    /// <summary>
+    /// Takes one of the print slots until the result is disposed, for tests that need a letter to wait in the middle
+    /// of its print (a renderer busy with other letters) without burning a core on a page that never finishes.
+    /// </summary>
+    internal async Task<IDisposable> HoldSlotAsync(CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        return new SlotHold(_slots);
+    }
+
+    private sealed class SlotHold(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
+
     /// <summary>The running Chromium's process id, for tests that kill it.</summary>
     internal int? BrowserProcessId => _session?.ProcessId;
 
@@ -99,6 +122,16 @@ public sealed class PdfRenderer : IAsyncDisposable
         {
             throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"Rendering the PDF took longer than {Timeout.TotalSeconds} s."));
         }
+    }
+
+    /// <summary>
+    /// Starts Chromium if it is not running. Throws <see cref="PdfRendererUnavailableException"/> when it is missing
+    /// or cannot start — so the register can refuse a letter before it takes a number that nothing could be printed on.
+    /// </summary>
+    public async Task EnsureStartedAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await GetSessionAsync(ct);
     }
 
     /// <summary>Launches Chromium and prints a small Arabic page so fonts and one page are ready for the first letter.</summary>

@@ -176,6 +176,7 @@ public sealed class PortalDocumentsTests(AppFactory factory) : IClassFixture<App
                 Sha256 = new string('0', 64),
                 PdfBytes = Pdf.Length,
                 IdempotencyKey = Guid.NewGuid(),
+                Status = LetterStatus.Issued,
             };
             db.Letters.Add(letter);
             db.LetterPdfs.Add(new LetterPdf { LetterId = letter.Id, Content = Pdf });

@@ -75,7 +75,7 @@ public sealed class DetailsModel(LetterQueries queries, LetterRegister register,
         }
 
         Letter = letter;
-        CanCorrect = letter.Row.ReplacedByNumber is null && await register.MayIssueAsync(letter.Row.Kind, letter.Row.SubjectId, User.Actor(), ct);
+        CanCorrect = letter.Row.Status == LetterStatus.Issued && letter.Row.ReplacedByNumber is null && await register.MayIssueAsync(letter.Row.Kind, letter.Row.SubjectId, User.Actor(), ct);
         return true;
     }
 }

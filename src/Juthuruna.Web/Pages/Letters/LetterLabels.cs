@@ -18,5 +18,19 @@ public static class LetterLabels
         _ => kind.ToString(),
     };
 
+    /// <summary>The badge of an entry that is not (or not yet) a letter; null for an issued one.</summary>
+    public static string? Status(LetterStatus status, LetterSpoiledReason? reason, IStringLocalizer l) => status switch
+    {
+        LetterStatus.Printing => l["Being printed"].Value,
+        LetterStatus.Spoiled => reason switch
+        {
+            LetterSpoiledReason.PrinterUnavailable => l["Spoiled: the PDF printer was unavailable"].Value,
+            LetterSpoiledReason.PrintTimedOut => l["Spoiled: printing took too long"].Value,
+            LetterSpoiledReason.Interrupted => l["Spoiled: printing was interrupted"].Value,
+            _ => l["Spoiled: printing failed"].Value,
+        },
+        _ => null,
+    };
+
     public static string Language(string language, IStringLocalizer l) => language == "en" ? l["English"] : l["Arabic"];
 }

@@ -24,6 +24,40 @@ public enum LetterKind
     SessionMinutes = 7,
 }
 
+/// <summary>
+/// Where a register entry stands. The number is taken before the letter is printed (it is printed on it), in a
+/// short transaction of its own, so a print that then fails leaves its entry spoiled, with the reason — as a paper
+/// register keeps a spoiled sheet — and the register stays gapless without holding the write lock across the print
+/// (ADR 0012).
+/// </summary>
+public enum LetterStatus
+{
+    /// <summary>Numbered, being printed: not yet a letter anyone can download or verify.</summary>
+    Printing = 1,
+
+    /// <summary>Printed and stored: downloadable, verifiable.</summary>
+    Issued = 2,
+
+    /// <summary>The print failed or was interrupted after the number was taken; <see cref="Letter.SpoiledReason"/> says why.</summary>
+    Spoiled = 3,
+}
+
+/// <summary>Why a numbered letter was not issued.</summary>
+public enum LetterSpoiledReason
+{
+    /// <summary>The PDF printer (Chromium) could not be started.</summary>
+    PrinterUnavailable = 1,
+
+    /// <summary>The print took longer than the renderer allows.</summary>
+    PrintTimedOut = 2,
+
+    /// <summary>The print failed for another reason (logged).</summary>
+    PrintFailed = 3,
+
+    /// <summary>The server stopped while the letter was being printed.</summary>
+    Interrupted = 4,
+}
+
 /// <summary>What a letter is about: a support request, or a committee session (the minutes).</summary>
 public enum LetterSubject
 {
@@ -72,8 +106,13 @@ public sealed class Letter : ITenantOwned
     /// <summary>Unguessable (128 random bits, base64url): the QR code's <c>/verify/{code}</c>.</summary>
     public required string VerificationCode { get; set; }
 
-    /// <summary>Lower-case hex SHA-256 of the stored PDF.</summary>
-    public required string Sha256 { get; set; }
+    public LetterStatus Status { get; set; } = LetterStatus.Printing;
+
+    /// <summary>Set when <see cref="Status"/> is <see cref="LetterStatus.Spoiled"/>.</summary>
+    public LetterSpoiledReason? SpoiledReason { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the stored PDF; empty until the letter is issued.</summary>
+    public string Sha256 { get; set; } = "";
 
     public int PdfBytes { get; set; }
 
@@ -125,6 +164,10 @@ internal sealed class LetterConfiguration : IEntityTypeConfiguration<Letter>
         builder.HasIndex(l => new { l.TenantId, l.VerificationCode }).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.IdempotencyKey }).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.Replaces });
+        // Existing rows were all issued before statuses existed.
+        builder.Property(l => l.Status).HasDefaultValue(LetterStatus.Issued).HasSentinel((LetterStatus)0);
+        // Finds the entries left printing by a stopped server (a handful at most).
+        builder.HasIndex(l => new { l.TenantId, l.Status });
     }
 }
 

@@ -18,7 +18,9 @@ public sealed record LetterRow(
     DateOnly IssuedOn,
     string IssuedByName,
     string? ReplacesNumber,
-    string? ReplacedByNumber);
+    string? ReplacedByNumber,
+    LetterStatus Status,
+    LetterSpoiledReason? SpoiledReason);
 
 public sealed record LetterDetails(LetterRow Row, string Sha256, string VerificationCode, int PdfBytes, DateTime IssuedAtUtc, Guid? ReplacesId);
 
@@ -40,7 +42,7 @@ public sealed class LetterQueries(AppDbContext db)
 {
     public const int PageSize = 100;
 
-    /// <summary>The register, newest first, narrowed by number, dates, kind and recipient.</summary>
+    /// <summary>The register, newest first, narrowed by number, dates, kind and recipient: every entry, spoiled ones included.</summary>
     public async Task<IReadOnlyList<LetterRow>> RegisterAsync(LetterFilter filter, CancellationToken ct)
     {
         var query = db.Letters.AsNoTracking();
@@ -74,18 +76,19 @@ public sealed class LetterQueries(AppDbContext db)
         return await ProjectAsync(query.OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(PageSize), ct);
     }
 
-    /// <summary>The letters about one request or committee session, newest first.</summary>
+    /// <summary>The letters issued about one request or committee session, newest first (spoiled entries stay in the register).</summary>
     public async Task<IReadOnlyList<LetterRow>> ForSubjectAsync(Guid subjectId, CancellationToken ct) =>
-        await ProjectAsync(db.Letters.AsNoTracking().Where(x => x.SubjectId == subjectId)
+        await ProjectAsync(db.Letters.AsNoTracking().Where(x => x.SubjectId == subjectId && x.Status == LetterStatus.Issued)
             .OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(PageSize), ct);
 
-    /// <summary>One register entry with what proves it: the SHA-256 of its PDF and its verification code.</summary>
     /// <summary>The letters written to a beneficiary about any of their requests, newest first (the file's correspondence).</summary>
     public async Task<IReadOnlyList<LetterRow>> ForBeneficiaryAsync(Guid beneficiaryId, CancellationToken ct) =>
         await ProjectAsync(db.Letters.AsNoTracking()
+            .Where(x => x.Status == LetterStatus.Issued)
             .Where(x => db.SupportRequests.Any(r => r.Id == x.SubjectId && r.BeneficiaryId == beneficiaryId))
             .OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(PageSize), ct);
 
+    /// <summary>One register entry with what proves it: the SHA-256 of its PDF and its verification code.</summary>
     public async Task<LetterDetails?> FindAsync(Guid id, CancellationToken ct)
     {
         if ((await ProjectAsync(db.Letters.AsNoTracking().Where(x => x.Id == id), ct)).SingleOrDefault() is not { } row)
@@ -110,12 +113,12 @@ public sealed class LetterQueries(AppDbContext db)
     /// <summary>The letter of a verification code, for the public page (read in the association's tenant scope).</summary>
     public async Task<LetterVerificationView?> VerificationAsync(string code, CancellationToken ct)
     {
-        var letter = await db.Letters.AsNoTracking().Where(x => x.VerificationCode == code)
+        var letter = await db.Letters.AsNoTracking().Where(x => x.VerificationCode == code && x.Status == LetterStatus.Issued)
             .Select(x => new
             {
                 x.Number, x.Kind, x.Title, x.IssuedOn, x.RecipientInitials, x.Sha256,
                 ReplacesNumber = db.Letters.Where(o => o.Id == x.Replaces).Select(o => o.Number).FirstOrDefault(),
-                ReplacedByNumber = db.Letters.Where(n => n.Replaces == x.Id).Select(n => n.Number).FirstOrDefault(),
+                ReplacedByNumber = db.Letters.Where(n => n.Replaces == x.Id && n.Status == LetterStatus.Issued).Select(n => n.Number).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (letter is null)
@@ -133,7 +136,9 @@ public sealed class LetterQueries(AppDbContext db)
                 x.Id, x.Number, x.Kind, x.Language, x.SubjectId, x.RecipientName, x.Title, x.IssuedOn,
                 db.Users.Where(u => u.Id == x.IssuedBy).Select(u => u.FullName).FirstOrDefault() ?? "—",
                 db.Letters.Where(o => o.Id == x.Replaces).Select(o => o.Number).FirstOrDefault(),
-                db.Letters.Where(n => n.Replaces == x.Id).Select(n => n.Number).FirstOrDefault()))
+                db.Letters.Where(n => n.Replaces == x.Id && n.Status == LetterStatus.Issued).Select(n => n.Number).FirstOrDefault(),
+                x.Status,
+                x.SpoiledReason))
             .ToListAsync(ct);
 }
 

@@ -14,10 +14,10 @@ using QRCoder;
 namespace Juthuruna.Features.Letters;
 
 /// <summary>
-/// The correspondence register (سجل الصادر): issues letters once and keeps them. A letter's number is taken from
-/// a per-association, per-Hijri-year counter inside the transaction that stores the PDF, so a letter that fails
-/// to print gives its number back and the register has no gaps. The PDF is printed inside that transaction
-/// because the number is printed on it; on SQLite this holds the write lock for one render (~0.1 s).
+/// The correspondence register (سجل الصادر): issues letters once and keeps them. A letter's number is taken from a
+/// per-association, per-Hijri-year counter in a short transaction that writes the entry as "printing"; the PDF is
+/// printed outside any transaction and stored after. A print that fails leaves its entry spoiled with the reason,
+/// so the register is gapless, and no write lock is held while Chromium prints (ADR 0012).
 /// </summary>
 public sealed class LetterRegister(
     AppDbContext db,
@@ -84,7 +84,12 @@ public sealed class LetterRegister(
 
         var old = await db.Letters.AsNoTracking().SingleOrDefaultAsync(x => x.Id == letterId, ct)
             ?? throw new EntityNotFoundException(nameof(Letter), letterId);
-        if (await db.Letters.AsNoTracking().Where(x => x.Replaces == letterId).Select(x => x.Number).FirstOrDefaultAsync(ct) is { } newer)
+        if (old.Status != LetterStatus.Issued)
+        {
+            return RequestResult.Fail("", l["Only an issued letter can be corrected."]);
+        }
+
+        if (await db.Letters.AsNoTracking().Where(x => x.Replaces == letterId && x.Status != LetterStatus.Spoiled).Select(x => x.Number).FirstOrDefaultAsync(ct) is { } newer)
         {
             return RequestResult.Fail("", l["This letter was already corrected by letter no. {0}; correct that one instead.", newer]);
         }
@@ -132,37 +137,22 @@ public sealed class LetterRegister(
         var code = NewVerificationCode();
         var url = VerifyUrl(code);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var sequence = await TenantCounters.NextAsync(db, Letter.CounterPrefix + year.ToString(CultureInfo.InvariantCulture), ct);
-        var number = Letter.FormatNumber(head.NumberPrefix, year, sequence);
-        string html;
-        using (new CultureScope(culture))
-        {
-            html = await composer.ComposeAsync(
-                new LetterEnvelope(head, kind, number, today, draft.RecipientName, draft.Title, url, QrSvg(url), replaces?.Number, false, culture), draft);
-        }
-
-        byte[] pdf;
         try
         {
-            pdf = await renderer.RenderAsync(html, language, ct);
+            // A server without a working Chromium refuses before a number is taken.
+            await renderer.EnsureStartedAsync(ct);
         }
         catch (PdfRendererUnavailableException)
         {
-            // The renderer has logged how to install Chromium; the user is told in their language. The transaction
-            // is rolled back, so the number is not used.
             return RequestResult.Fail("", l[PdfRendererUnavailableException.UserMessageKey]);
         }
-        catch (TimeoutException)
-        {
-            return RequestResult.Fail("", l["The letter took too long to print. Please try again in a moment."]);
-        }
 
+        // 1. The number, in a short transaction of its own: the entry is written "printing" and committed, so the
+        //    write lock (database-wide on SQLite) is held for two statements, never for the print.
         var letter = new Letter
         {
-            Number = number,
+            Number = "",
             HijriYear = year,
-            Sequence = sequence,
             Kind = kind,
             Language = language,
             SubjectId = subjectId,
@@ -175,32 +165,121 @@ public sealed class LetterRegister(
             IssuedBy = actor.UserId,
             Replaces = replaces?.Id,
             VerificationCode = code,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-            PdfBytes = pdf.Length,
             IdempotencyKey = idempotencyKey,
+            Status = LetterStatus.Printing,
         };
-        db.Letters.Add(letter);
-        db.LetterPdfs.Add(new LetterPdf { LetterId = letter.Id, Content = pdf });
-        db.LetterVerifications.Add(new LetterVerification { Code = code, TenantId = db.TenantId!.Value, LetterId = letter.Id });
-        try
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same form posted twice at once: the first post's letter is the answer; this number goes back.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            if (await IssuedWithKeyAsync(idempotencyKey, ct) is { } first)
+            await SpoilInterruptedAsync(ct);
+            letter.Sequence = await TenantCounters.NextAsync(db, Letter.CounterPrefix + year.ToString(CultureInfo.InvariantCulture), ct);
+            letter.Number = Letter.FormatNumber(head.NumberPrefix, year, letter.Sequence);
+            db.Letters.Add(letter);
+            try
             {
-                return RequestResult.Done(first);
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The same form posted twice at once: the first post's letter is the answer; this number goes back.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                if (await IssuedWithKeyAsync(idempotencyKey, ct) is { } first)
+                {
+                    return RequestResult.Done(first);
+                }
+
+                throw;
             }
 
+            await tx.CommitAsync(ct);
+        }
+
+        // From here the entry is changed by conditional updates only (see SpoilInterruptedAsync).
+        db.ChangeTracker.Clear();
+
+        // 2. The print, outside any transaction.
+        byte[] pdf;
+        try
+        {
+            string html;
+            using (new CultureScope(culture))
+            {
+                html = await composer.ComposeAsync(
+                    new LetterEnvelope(head, kind, letter.Number, today, draft.RecipientName, draft.Title, url, QrSvg(url), replaces?.Number, false, culture), draft);
+            }
+
+            pdf = await renderer.RenderAsync(html, language, ct);
+        }
+        catch (PdfRendererUnavailableException)
+        {
+            // The renderer has logged how to install Chromium; the user is told in their language.
+            await SpoilAsync(letter, LetterSpoiledReason.PrinterUnavailable);
+            return RequestResult.Fail("", l[PdfRendererUnavailableException.UserMessageKey]);
+        }
+        catch (TimeoutException)
+        {
+            await SpoilAsync(letter, LetterSpoiledReason.PrintTimedOut);
+            return RequestResult.Fail("", l["The letter took too long to print. Please try again in a moment."]);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await SpoilAsync(letter, LetterSpoiledReason.PrintFailed);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            await SpoilAsync(letter, LetterSpoiledReason.Interrupted);
             throw;
         }
 
-        await tx.CommitAsync(ct);
+        // 3. The PDF, its hash and its public verification code, in a short transaction — only if the entry is still
+        //    printing (an entry given up as interrupted stays spoiled; its PDF is not kept).
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        await using (var tx = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        {
+            var issued = await db.Letters.Where(x => x.Id == letter.Id && x.Status == LetterStatus.Printing)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, LetterStatus.Issued).SetProperty(x => x.Sha256, sha256).SetProperty(x => x.PdfBytes, pdf.Length), CancellationToken.None);
+            if (issued == 0)
+            {
+                return RequestResult.Fail("", l["The letter was not issued because printing was interrupted. Please issue it again."]);
+            }
+
+            db.LetterPdfs.Add(new LetterPdf { LetterId = letter.Id, Content = pdf });
+            db.LetterVerifications.Add(new LetterVerification { Code = code, TenantId = db.TenantId!.Value, LetterId = letter.Id });
+            await db.SaveChangesAsync(CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+
         return RequestResult.Done(letter.Id);
+    }
+
+    /// <summary>
+    /// How long an entry may stay "printing" before it is taken for a print the server never finished: far longer
+    /// than any print may last (the renderer gives up after <see cref="LetterOptions.TimeoutSeconds"/>).
+    /// </summary>
+    public static readonly TimeSpan PrintingGivenUpAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A print that failed keeps its number, marked spoiled with the reason; the form's key is released, so the same
+    /// form can be sent again and take the next number. Saved even when the caller has gone (no cancellation).
+    /// </summary>
+    private async Task SpoilAsync(Letter letter, LetterSpoiledReason reason) =>
+        await db.Letters.Where(x => x.Id == letter.Id && x.Status == LetterStatus.Printing)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, LetterStatus.Spoiled).SetProperty(x => x.SpoiledReason, reason)
+                .SetProperty(x => x.IdempotencyKey, Guid.NewGuid()), CancellationToken.None);
+
+    /// <summary>Entries a stopped server left "printing" are spoiled, "interrupted", before the next number is taken.</summary>
+    private async Task SpoilInterruptedAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - PrintingGivenUpAfter;
+        var stale = await db.Letters.Where(x => x.Status == LetterStatus.Printing && x.IssuedAtUtc < before).Select(x => x.Id).ToListAsync(ct);
+        foreach (var id in stale)
+        {
+            // One statement each: a fresh key per entry (the unique index on the form key).
+            await db.Letters.Where(x => x.Id == id && x.Status == LetterStatus.Printing)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, LetterStatus.Spoiled).SetProperty(x => x.SpoiledReason, LetterSpoiledReason.Interrupted)
+                    .SetProperty(x => x.IdempotencyKey, Guid.NewGuid()), ct);
+        }
     }
 
     /// <summary>The letter a form's key already issued: the answer to the same form posted again.</summary>

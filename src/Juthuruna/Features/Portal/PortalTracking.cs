@@ -65,7 +65,7 @@ public sealed class PortalTracking(AppDbContext db, DocumentChecks documents, Fi
     /// <summary>The stored PDF of a letter addressed to the beneficiary about this request; null for any other letter.</summary>
     public async Task<(string Number, byte[] Content)?> LetterPdfAsync(Guid requestId, Guid letterId, CancellationToken ct)
     {
-        var ours = await db.Letters.AsNoTracking().AnyAsync(x => x.Id == letterId && x.SubjectId == requestId && BeneficiaryLetters.Contains(x.Kind), ct);
+        var ours = await db.Letters.AsNoTracking().AnyAsync(x => x.Id == letterId && x.SubjectId == requestId && x.Status == LetterStatus.Issued && BeneficiaryLetters.Contains(x.Kind), ct);
         return ours ? await new LetterQueries(db).PdfAsync(letterId, ct) : null;
     }
 
@@ -145,7 +145,7 @@ public sealed class PortalTracking(AppDbContext db, DocumentChecks documents, Fi
             .ToListAsync(ct);
 
     private async Task<IReadOnlyList<PortalLetter>> LettersAsync(Guid requestId, CancellationToken ct) =>
-        await db.Letters.AsNoTracking().Where(x => x.SubjectId == requestId && BeneficiaryLetters.Contains(x.Kind))
+        await db.Letters.AsNoTracking().Where(x => x.SubjectId == requestId && x.Status == LetterStatus.Issued && BeneficiaryLetters.Contains(x.Kind))
             .OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(LetterQueries.PageSize)
             .Select(x => new PortalLetter(x.Id, x.Number, x.Kind, x.Title, x.IssuedOn))
             .ToListAsync(ct);
