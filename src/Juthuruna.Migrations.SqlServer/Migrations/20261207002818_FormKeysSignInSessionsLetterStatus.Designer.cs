@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206233202_LetterStatus")]
-    partial class LetterStatus
+    [Migration("20261207002818_FormKeysSignInSessionsLetterStatus")]
+    partial class FormKeysSignInSessionsLetterStatus
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -357,6 +357,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("TenantId", "UserId", "ActiveFrom")
                         .IsUnique();
 
@@ -448,6 +450,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
+                    b.HasIndex("UserId");
+
                     b.HasIndex("TenantId", "AgendaItemId", "UserId")
                         .IsUnique();
 
@@ -474,6 +478,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("TenantId");
+
+                    b.HasIndex("UserId");
 
                     b.HasIndex("TenantId", "SessionId", "UserId")
                         .IsUnique();
@@ -546,6 +552,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("BranchId");
 
                     b.HasIndex("TenantId");
 
@@ -634,6 +642,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("TenantId");
 
@@ -782,6 +792,10 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("TenantId");
 
@@ -1360,6 +1374,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentTypeId");
+
                     b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -1410,6 +1426,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("RequestId");
 
@@ -1485,6 +1503,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ResearcherId");
 
                     b.HasIndex("TenantId");
 
@@ -1864,6 +1884,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DocumentTypeId");
+
                     b.HasIndex("RequestId");
 
                     b.HasIndex("TenantId");
@@ -1916,6 +1938,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("ResearcherId");
 
                     b.HasIndex("TenantId");
 
@@ -2042,6 +2066,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("BranchId");
+
+                    b.HasIndex("ResearcherId");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("TenantId");
 
@@ -2306,6 +2336,36 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Juthuruna.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "SeenAtUtc");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("Juthuruna.Identity.StaffDirectoryEntry", b =>
                 {
                     b.Property<string>("NormalizedEmail")
@@ -2454,9 +2514,16 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                             b1.Property<int>("Relation")
                                 .HasColumnType("int");
 
+                            b1.Property<string>("SearchKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("BeneficiaryId");
+
+                            b1.HasIndex("IdentityNumber");
 
                             b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
 
@@ -2554,12 +2621,27 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Committee.CommitteeMember", b =>
+                {
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Committee.CommitteeVote", b =>
                 {
                     b.HasOne("Juthuruna.Features.Committee.AgendaItem", null)
                         .WithMany()
                         .HasForeignKey("AgendaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2570,6 +2652,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Contacts.Contact", b =>
@@ -2577,6 +2665,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", "Beneficiary")
                         .WithMany()
                         .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Beneficiary");
@@ -2589,6 +2682,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Juthuruna.Features.Services.SupportService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackEvent", b =>
@@ -2598,6 +2697,19 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasForeignKey("FeedbackItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Letters.LetterPdf", b =>
@@ -2626,8 +2738,23 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Portal.PortalUpload", b =>
+                {
+                    b.HasOne("Juthuruna.Features.Services.DocumentType", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Registrations.Registration", b =>
                 {
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
@@ -2641,6 +2768,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2679,6 +2812,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.DocumentCheck", b =>
                 {
+                    b.HasOne("Juthuruna.Features.Services.DocumentType", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Juthuruna.Features.SupportRequests.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
@@ -2692,6 +2831,12 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2709,6 +2854,22 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
                         .WithMany()
                         .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Features.Branches.Branch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResearcherId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Juthuruna.Features.Services.SupportService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -6,11 +6,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Juthuruna.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class ServerSessionsAndFormIdKeys : Migration
+    public partial class FormKeysSignInSessionsLetterStatus : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "SpoiledReason",
+                table: "Letters",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Status",
+                table: "Letters",
+                type: "int",
+                nullable: false,
+                defaultValue: 2);
+
             migrationBuilder.CreateTable(
                 name: "SignInSessions",
                 columns: table => new
@@ -71,6 +84,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 name: "IX_PortalUploads_DocumentTypeId",
                 table: "PortalUploads",
                 column: "DocumentTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_TenantId_Status",
+                table: "Letters",
+                columns: new[] { "TenantId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackItems_AssigneeId",
@@ -336,6 +354,10 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                 table: "PortalUploads");
 
             migrationBuilder.DropIndex(
+                name: "IX_Letters_TenantId_Status",
+                table: "Letters");
+
+            migrationBuilder.DropIndex(
                 name: "IX_FeedbackItems_AssigneeId",
                 table: "FeedbackItems");
 
@@ -358,6 +380,14 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_CommitteeMembers_UserId",
                 table: "CommitteeMembers");
+
+            migrationBuilder.DropColumn(
+                name: "SpoiledReason",
+                table: "Letters");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "Letters");
         }
     }
 }

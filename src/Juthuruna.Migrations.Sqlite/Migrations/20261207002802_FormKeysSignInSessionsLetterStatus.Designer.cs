@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206230659_ServerSessionsAndFormIdKeys")]
-    partial class ServerSessionsAndFormIdKeys
+    [Migration("20261207002802_FormKeysSignInSessionsLetterStatus")]
+    partial class FormKeysSignInSessionsLetterStatus
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -929,6 +929,14 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SpoiledReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(2);
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("TEXT");
 
@@ -958,6 +966,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Replaces");
+
+                    b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "SubjectId");
 
@@ -2492,9 +2502,16 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                             b1.Property<int>("Relation")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("SearchKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.HasKey("Id");
 
                             b1.HasIndex("BeneficiaryId");
+
+                            b1.HasIndex("IdentityNumber");
 
                             b1.ToTable("BeneficiaryHouseholdMembers", (string)null);
 
