@@ -284,24 +284,8 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
     ];
 
     /// <summary>A valid citizen national ID: first digit 1 and the Luhn check digit.</summary>
-    internal static string DemoNationalId(int seed)
-    {
-        var body = "1" + (40000000 + seed * 1237).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var d = body[i] - '0';
-            if (i % 2 == 0)
-            {
-                d *= 2;
-                d = d / 10 + d % 10;
-            }
-
-            sum += d;
-        }
-
-        return body + ((10 - sum % 10) % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    internal static string DemoNationalId(int seed) =>
+        Common.Saudi.NationalId.WithCheckDigit("1" + (40000000 + seed * 1237).ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
 
     private async Task SeedBeneficiariesAndContactsAsync(Guid tenantId, string domain, IReadOnlyList<DemoBeneficiary> people, bool withContacts, CancellationToken ct)
     {

@@ -10,24 +10,8 @@ public static class TestBeneficiaries
     private static int _next = 500;
 
     /// <summary>A valid national ID (first digit 1, Luhn check digit) built from <paramref name="n"/>.</summary>
-    public static string NationalIdFor(int n)
-    {
-        var body = "1" + n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            var d = body[i] - '0';
-            if (i % 2 == 0)
-            {
-                d *= 2;
-                d = d / 10 + d % 10;
-            }
-
-            sum += d;
-        }
-
-        return body + ((10 - sum % 10) % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static string NationalIdFor(int n) =>
+        Juthuruna.Common.Saudi.NationalId.WithCheckDigit("1" + n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture));
 
     public static Dictionary<string, string> Fields(string firstName = "أحمد") => new()
     {

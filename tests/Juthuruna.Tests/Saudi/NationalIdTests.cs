@@ -24,4 +24,13 @@ public sealed class NationalIdTests
     [InlineData("", IdentityType.NationalId, NationalIdProblem.Empty)]
     public void Check_invalid_numbers_name_the_problem(string id, IdentityType type, NationalIdProblem expected) =>
         Assert.Equal(expected, NationalId.Check(id, type));
+
+    [Theory]
+    [InlineData("100000000", "1000000008")]
+    [InlineData("140001237", "1400012371")]
+    public void WithCheckDigit_appends_the_digit_that_makes_the_number_valid(string nine, string expected)
+    {
+        Assert.Equal(expected, NationalId.WithCheckDigit(nine));
+        Assert.Equal(NationalIdProblem.None, NationalId.Check(expected, IdentityType.NationalId));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Juthuruna.Common.Text;
 
 namespace Juthuruna.Common.Saudi;
@@ -48,6 +49,30 @@ public static class NationalId
         }
 
         return HasValidCheckDigit(id) ? NationalIdProblem.None : NationalIdProblem.WrongCheckDigit;
+    }
+
+    /// <summary>
+    /// The ten-digit number whose first nine digits are <paramref name="nineDigits"/> and whose last is the Luhn check
+    /// digit (demo data and tests make valid numbers with it).
+    /// </summary>
+    public static string WithCheckDigit(string nineDigits)
+    {
+        ArgumentNullException.ThrowIfNull(nineDigits);
+        if (nineDigits.Length != 9 || !nineDigits.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("Nine ASCII digits are expected.", nameof(nineDigits));
+        }
+
+        for (var check = 0; check < 10; check++)
+        {
+            var candidate = nineDigits + (char)('0' + check);
+            if (HasValidCheckDigit(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new UnreachableException();
     }
 
     /// <summary>Luhn over the ten digits: double every other digit from the first, sum the digits, total ≡ 0 (mod 10).</summary>
