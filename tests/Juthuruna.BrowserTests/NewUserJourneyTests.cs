@@ -109,8 +109,11 @@ public sealed class NewUserJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("مراجعة المستندات");
             await Axe.AssertNoViolationsAsync(page, "request in document review");
 
-            // 5. Three bad copies of the ID: each refused with its message, and the check is not recorded.
+            // 5. Three bad copies of the ID, the rest of the check filled in: each copy refused with its message, and
+            //    the check is not recorded.
             ILocator IdDocument() => page.GetByTestId("document").Filter(new() { HasText = "الهوية الوطنية" });
+            await IdDocument().Locator("[name='Document.ExpiryDate']").FillAsync("01/01/1452");
+            await IdDocument().Locator("[name='Document.SeenInOriginal']").CheckAsync();
             var copy = IdDocument().Locator("input[type=file][name='Document.Upload']");
 
             // Too large: refused where it is chosen, and the form is not sent.
@@ -126,6 +129,8 @@ public sealed class NewUserJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             await IdDocument().GetByRole(AriaRole.Button, new() { Name = "تسجيل المطابقة" }).ClickAsync();
             await Expect(IdDocument()).ToContainTextAsync("الملف المختار فارغ");
             await Expect(IdDocument().GetByTestId("document-status")).ToHaveTextAsync("لم تتم المطابقة");
+            // The typed check is kept for the next try.
+            await Expect(IdDocument().Locator("[name='Document.ExpiryDate']")).ToHaveValueAsync("01/01/1452");
             await Axe.AssertNoViolationsAsync(page, "document check refused: empty copy");
 
             // A program dressed as a PDF.

@@ -87,20 +87,30 @@ public sealed class DocumentChecks(AppDbContext db, FileStorage storage, TimePro
         var now = clock.GetUtcNow().UtcDateTime;
         var submittedOn = request.SubmittedOn ?? DualDate.RiyadhDay(now);
         var (status, problem) = DocumentValidity.Evaluate(input.Found, type.HasExpiryDate, type.MaxAgeDays, input.IssueDate, input.ExpiryDate, submittedOn);
+        // Every problem at once — a missing date and a refused copy are both shown beside their fields.
+        var errors = new List<(string Field, string Message)>();
         switch (problem)
         {
             case DocumentValidity.Problem.ExpiryDateRequired:
-                return RequestResult.Fail("ExpiryDate", l["Enter the document's expiry date."]);
+                errors.Add(("ExpiryDate", l["Enter the document's expiry date."]));
+                break;
             case DocumentValidity.Problem.IssueDateRequired:
-                return RequestResult.Fail("IssueDate", l["Enter the document's issue date."]);
+                errors.Add(("IssueDate", l["Enter the document's issue date."]));
+                break;
             case DocumentValidity.Problem.IssueDateInFuture:
-                return RequestResult.Fail("IssueDate", l["The issue date cannot be after the submission date."]);
+                errors.Add(("IssueDate", l["The issue date cannot be after the submission date."]));
+                break;
         }
 
         using var upload = copy is null ? null : await storage.ReceiveAsync(copy, ct);
         if (upload is { Accepted: false })
         {
-            return RequestResult.Fail("Upload", l[upload.Error!, storage.MaxMegabytes]);
+            errors.Add(("Upload", l[upload.Error!, storage.MaxMegabytes]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new RequestResult(null, errors);
         }
 
         var check = await db.DocumentChecks.SingleOrDefaultAsync(c => c.RequestId == requestId && c.DocumentTypeId == input.DocumentTypeId, ct);
