@@ -1,3 +1,4 @@
+using Juthuruna.Common.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
@@ -10,9 +11,9 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
 
     public override IdentityError ConcurrencyFailure() => Error(nameof(ConcurrencyFailure), l["Someone else changed this account meanwhile. Reload and try again."]);
 
-    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), l["The password must be at least {0} characters.", length]);
+    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), l.Count(Counted.PasswordMinimumLength, length));
 
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Error(nameof(PasswordRequiresUniqueChars), l["The password must use at least {0} different characters.", uniqueChars]);
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => Error(nameof(PasswordRequiresUniqueChars), l.Count(Counted.PasswordDistinctCharacters, uniqueChars));
 
     public override IdentityError InvalidUserName(string? userName) => Error(nameof(InvalidUserName), l["This e-mail address cannot be used as a sign-in name."]);
 

@@ -92,6 +92,13 @@ public sealed class PluralTests
         Assert.Empty(incomplete);
     }
 
+    [Theory]
+    [InlineData(8, "يجب ألا تقل كلمة المرور عن 8 أحرف.")]
+    [InlineData(12, "يجب ألا تقل كلمة المرور عن 12 حرفًا.")]
+    [InlineData(2, "يجب ألا تقل كلمة المرور عن حرفين.")]
+    public void Plural_password_rule_agrees_with_its_length(int length, string expected) =>
+        Assert.Equal(expected, In("ar", () => L.Count(Counted.PasswordMinimumLength, length)));
+
     [Fact]
     public void Plural_otp_message_says_the_minutes_in_agreement()
     {

@@ -50,6 +50,11 @@ public static class Counted
     public static readonly CountedPhrase FirstLetters = new("the first {0} letter", "the first {0} letters");
     public static readonly CountedPhrase FirstAssociations = new("the first {0} association", "the first {0} associations");
 
+    /// <summary>Identity's password rules (the minimum length and distinct characters are settings).</summary>
+    public static readonly CountedPhrase PasswordMinimumLength = new("The password must be at least {0} character.", "The password must be at least {0} characters.");
+
+    public static readonly CountedPhrase PasswordDistinctCharacters = new("The password must use at least {0} different character.", "The password must use at least {0} different characters.");
+
     /// <summary>Every phrase above (the resource test walks them).</summary>
     public static IReadOnlyList<CountedPhrase> All { get; } = typeof(Counted)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
