@@ -1,7 +1,6 @@
 using Juthuruna.Common.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
-using Microsoft.Extensions.Primitives;
 
 namespace Juthuruna.Web.Infrastructure;
 
@@ -26,40 +25,6 @@ public sealed class ArabicDigitsModelBinderProvider : IModelBinderProvider
         }
 
         var loggerFactory = context.Services.GetRequiredService<ILoggerFactory>();
-        return new ArabicDigitsModelBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, loggerFactory));
-    }
-}
-
-internal sealed class ArabicDigitsModelBinder(IModelBinder inner) : IModelBinder
-{
-    public async Task BindModelAsync(ModelBindingContext bindingContext)
-    {
-        var original = bindingContext.ValueProvider;
-        bindingContext.ValueProvider = new AsciiDigitsValueProvider(original);
-        try
-        {
-            await inner.BindModelAsync(bindingContext);
-        }
-        finally
-        {
-            bindingContext.ValueProvider = original;
-        }
-    }
-
-    private sealed class AsciiDigitsValueProvider(IValueProvider inner) : IValueProvider
-    {
-        public bool ContainsPrefix(string prefix) => inner.ContainsPrefix(prefix);
-
-        public ValueProviderResult GetValue(string key)
-        {
-            var result = inner.GetValue(key);
-            if (result == ValueProviderResult.None)
-            {
-                return result;
-            }
-
-            var values = result.Values.Select(v => v is null ? v : Digits.ToAscii(v)).ToArray();
-            return new ValueProviderResult(new StringValues(values), result.Culture);
-        }
+        return new RewritingModelBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, loggerFactory), Digits.ToAscii);
     }
 }

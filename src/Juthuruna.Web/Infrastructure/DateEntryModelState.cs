@@ -25,4 +25,18 @@ public static class DateEntryModelState
         modelState.AddModelError(key, l["Enter the date as dd/mm/yyyy."]);
         return null;
     }
+
+    /// <summary>A list filter's "from" and "to" dates, each read as <see cref="ParseDate"/>; "to" before "from" is an error beside "to".</summary>
+    public static (DateOnly? From, DateOnly? To) ParseDateRange(
+        this ModelStateDictionary modelState, string fromKey, string? fromText, string toKey, string? toText, CalendarKind calendar, IStringLocalizer l)
+    {
+        var from = modelState.ParseDate(fromKey, fromText, calendar, l);
+        var to = modelState.ParseDate(toKey, toText, calendar, l);
+        if (from is { } f && to is { } t && t < f)
+        {
+            modelState.AddModelError(toKey, l["The end date is before the start date."]);
+        }
+
+        return (from, to);
+    }
 }

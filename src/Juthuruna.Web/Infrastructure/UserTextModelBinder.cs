@@ -1,7 +1,6 @@
 using Juthuruna.Common.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
-using Microsoft.Extensions.Primitives;
 
 namespace Juthuruna.Web.Infrastructure;
 
@@ -28,40 +27,6 @@ public sealed class UserTextModelBinderProvider : IModelBinderProvider
         }
 
         var loggerFactory = context.Services.GetRequiredService<ILoggerFactory>();
-        return new UserTextModelBinder(new SimpleTypeModelBinder(typeof(string), loggerFactory));
-    }
-}
-
-internal sealed class UserTextModelBinder(IModelBinder inner) : IModelBinder
-{
-    public async Task BindModelAsync(ModelBindingContext bindingContext)
-    {
-        var original = bindingContext.ValueProvider;
-        bindingContext.ValueProvider = new StrippedValueProvider(original);
-        try
-        {
-            await inner.BindModelAsync(bindingContext);
-        }
-        finally
-        {
-            bindingContext.ValueProvider = original;
-        }
-    }
-
-    private sealed class StrippedValueProvider(IValueProvider inner) : IValueProvider
-    {
-        public bool ContainsPrefix(string prefix) => inner.ContainsPrefix(prefix);
-
-        public ValueProviderResult GetValue(string key)
-        {
-            var result = inner.GetValue(key);
-            if (result == ValueProviderResult.None)
-            {
-                return result;
-            }
-
-            var values = result.Values.Select(v => v is null ? v : UserText.StripBidiControls(v)).ToArray();
-            return new ValueProviderResult(new StringValues(values), result.Culture);
-        }
+        return new RewritingModelBinder(new SimpleTypeModelBinder(typeof(string), loggerFactory), UserText.StripBidiControls);
     }
 }

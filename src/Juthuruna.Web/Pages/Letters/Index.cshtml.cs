@@ -46,12 +46,7 @@ public sealed class IndexModel(LetterQueries queries, IStringLocalizer<SharedRes
     {
         // Binding errors of the enum fields are replaced by the page's own messages.
         ModelState.Clear();
-        var from = ModelState.ParseDate("Search.From", Search.From, Search.Calendar, l);
-        var to = ModelState.ParseDate("Search.To", Search.To, Search.Calendar, l);
-        if (from is { } f && to is { } t && t < f)
-        {
-            ModelState.AddModelError("Search.To", l["The end date is before the start date."]);
-        }
+        var (from, to) = ModelState.ParseDateRange("Search.From", Search.From, "Search.To", Search.To, Search.Calendar, l);
 
         if (!ModelState.IsValid)
         {

@@ -36,12 +36,7 @@ public sealed class IndexModel(SurveyQueries queries, IStringLocalizer<SharedRes
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var from = ModelState.ParseDate("Filter.From", Filter.From, Filter.Calendar, l);
-        var to = ModelState.ParseDate("Filter.To", Filter.To, Filter.Calendar, l);
-        if (from is { } f && to is { } t && t < f)
-        {
-            ModelState.AddModelError("Filter.To", l["The end date is before the start date."]);
-        }
+        var (from, to) = ModelState.ParseDateRange("Filter.From", Filter.From, "Filter.To", Filter.To, Filter.Calendar, l);
 
         if (!ModelState.IsValid)
         {

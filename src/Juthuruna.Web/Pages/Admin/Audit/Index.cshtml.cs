@@ -41,12 +41,7 @@ public sealed class IndexModel(AuditQueries queries, IStringLocalizer<SharedReso
             ModelState.AddModelError(nameof(Actor), l["Choose a staff member from the list."]);
         }
 
-        var from = ModelState.ParseDate(nameof(From), From, Calendar, l);
-        var to = ModelState.ParseDate(nameof(To), To, Calendar, l);
-        if (from is { } f && to is { } t && t < f)
-        {
-            ModelState.AddModelError(nameof(To), l["The end date is before the start date."]);
-        }
+        var (from, to) = ModelState.ParseDateRange(nameof(From), From, nameof(To), To, Calendar, l);
 
         if (!ModelState.IsValid)
         {
