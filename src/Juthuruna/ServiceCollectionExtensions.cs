@@ -34,6 +34,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DocumentTypes>();
         services.AddScoped<SupportServices>();
         services.AddScoped<ServiceCatalogue>();
+        services.AddSingleton<ServiceNameCache>();
+        services.AddScoped<ServiceNames>();
+        services.AddScoped<FileHistoryQueries>();
         services.AddScoped<Features.SupportRequests.SupportRequests>();
         services.AddScoped<Features.SupportRequests.RequestMessages>();
         services.AddScoped<Features.SupportRequests.RequestQueries>();

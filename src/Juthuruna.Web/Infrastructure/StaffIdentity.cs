@@ -58,7 +58,9 @@ public sealed class ActiveStaffConfirmation : IUserConfirmation<ApplicationUser>
 /// binds the request's tenant from the cookie's claim, then checks in one indexed query that the user
 /// still exists in that tenant, is active, has the same security stamp (password reset, role change,
 /// disabling all renew it), that the association is not suspended and that the cookie's session was not
-/// ended by signing out (ADR 0011). Otherwise the user is signed out.
+/// ended by signing out (ADR 0011). Otherwise the user is signed out. The same query reads what every page's
+/// frame shows — the bell's unread count and today's committee seat — into <see cref="SignedInViewer"/>, so a
+/// page pays one round trip for all of it (issue 13: at most five SQL commands per page).
 /// </summary>
 public static class StaffPrincipalValidator
 {
@@ -78,6 +80,7 @@ public static class StaffPrincipalValidator
         services.GetRequiredService<Juthuruna.Features.Audit.CurrentUser>().Use(userId);
         var db = services.GetRequiredService<AppDbContext>();
         var stampClaimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var today = Juthuruna.Common.Dates.DualDate.Today(services.GetRequiredService<TimeProvider>());
 
         var state = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
@@ -90,6 +93,9 @@ public static class StaffPrincipalValidator
                 SessionSeenAtUtc = db.SignInSessions
                     .Where(s => s.Id == sessionId && s.Kind == SignInSessionKind.Staff && s.SubjectId == u.Id)
                     .Select(s => (DateTime?)s.SeenAtUtc).FirstOrDefault(),
+                Unread = db.Notifications.Count(n => n.RecipientUserId == u.Id && n.ReadAtUtc == null),
+                SeatToday = Juthuruna.Features.Committee.CommitteeQueries.ActiveOn(db, today).Where(m => m.UserId == u.Id)
+                    .OrderByDescending(m => m.Role).Select(m => (Juthuruna.Features.Committee.CommitteeRole?)m.Role).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
 
@@ -100,6 +106,7 @@ public static class StaffPrincipalValidator
             return;
         }
 
+        services.GetRequiredService<SignedInViewer>().Set(state.Unread, today, state.SeatToday);
         await services.GetRequiredService<SignInSessions>().SeenAsync(sessionId, seenAtUtc, context.HttpContext.RequestAborted);
     }
 
@@ -107,5 +114,29 @@ public static class StaffPrincipalValidator
     {
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}
+
+/// <summary>
+/// What the frame of every staff page shows about the signed-in user, read by <see cref="StaffPrincipalValidator"/>
+/// in the request's one identity query: unread notifications (the bell) and the committee seat held today.
+/// </summary>
+public sealed class SignedInViewer
+{
+    public bool IsKnown { get; private set; }
+
+    public int UnreadNotifications { get; private set; }
+
+    /// <summary>The day <see cref="SeatToday"/> was read for (Riyadh's today when the request started).</summary>
+    public DateOnly Today { get; private set; }
+
+    public Juthuruna.Features.Committee.CommitteeRole? SeatToday { get; private set; }
+
+    internal void Set(int unread, DateOnly today, Juthuruna.Features.Committee.CommitteeRole? seat)
+    {
+        IsKnown = true;
+        UnreadNotifications = unread;
+        Today = today;
+        SeatToday = seat;
     }
 }

@@ -49,6 +49,7 @@ public static class StaffIdentitySetup
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddScoped<IUserConfirmation<ApplicationUser>, ActiveStaffConfirmation>();
+        services.AddScoped<SignedInViewer>();
         services.AddPortalAuthentication();
 
         services.ConfigureApplicationCookie(options =>

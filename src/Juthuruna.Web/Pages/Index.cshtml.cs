@@ -17,6 +17,7 @@ public sealed class IndexModel(
     Juthuruna.Features.SupportRequests.DecisionWindowQueries window,
     ResearchQueries research,
     CommitteeQueries committee,
+    SignedInViewer viewer,
     TimeProvider clock) : PageModel
 {
     public string AssociationName { get; private set; } = "";
@@ -54,17 +55,30 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         var tenantId = User.TenantId();
+        var seesStaff = User.IsInRole(StaffRoles.TenantAdmin) || User.IsInRole(StaffRoles.Manager);
+
+        // The association, its branches and (for the administrator and manager) its staff counts: one statement.
         var tenant = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
-            .Select(t => new { t.NameAr, t.NameEn }).SingleAsync(ct);
+            .Select(t => new
+            {
+                t.NameAr,
+                t.NameEn,
+                Branches = db.Branches.Where(b => b.TenantId == t.Id && b.IsActive)
+                    .OrderByDescending(b => b.IsHeadOffice).ThenBy(b => b.Code)
+                    .Select(b => new BranchRow(b.NameAr, b.NameEn, b.City, b.IsHeadOffice))
+                    .Take(50).ToList(),
+                ActiveStaff = seesStaff ? db.Users.Count(u => u.IsActive) : 0,
+                DisabledStaff = seesStaff ? db.Users.Count(u => !u.IsActive) : 0,
+            })
+            .AsSingleQuery()
+            .SingleAsync(ct);
         AssociationName = Localization.IsArabic ? tenant.NameAr : tenant.NameEn;
+        Branches = tenant.Branches;
+        ActiveStaff = tenant.ActiveStaff;
+        DisabledStaff = tenant.DisabledStaff;
         Roles = StaffRoles.All.Where(User.IsInRole).ToList();
         Today = Juthuruna.Common.Dates.DualDate.Today(clock);
         await MyWorkAsync(ct);
-
-        Branches = await db.Branches.AsNoTracking().Where(b => b.IsActive)
-            .OrderByDescending(b => b.IsHeadOffice).ThenBy(b => b.Code)
-            .Select(b => new BranchRow(b.NameAr, b.NameEn, b.City, b.IsHeadOffice))
-            .Take(50).ToListAsync(ct);
 
         if (User.IsInRole(StaffRoles.RelationsOfficer))
         {
@@ -78,14 +92,6 @@ public sealed class IndexModel(
             {
                 WindowShare = await window.ShareInHijriYearAsync(Today, ct);
             }
-        }
-
-        if (User.IsInRole(StaffRoles.TenantAdmin) || User.IsInRole(StaffRoles.Manager))
-        {
-            var staff = await db.Users.AsNoTracking().GroupBy(u => u.IsActive)
-                .Select(g => new { Active = g.Key, Count = g.Count() }).ToListAsync(ct);
-            ActiveStaff = staff.Where(s => s.Active).Sum(s => s.Count);
-            DisabledStaff = staff.Where(s => !s.Active).Sum(s => s.Count);
         }
 
         if (User.IsInRole(StaffRoles.HostAdmin))
@@ -110,7 +116,8 @@ public sealed class IndexModel(
         // A seat, not the staff role, is what lets someone vote; only those who can open the committee's pages hold one.
         if (CommitteeMembers.CommitteeReaderRoles.Any(User.IsInRole))
         {
-            Seat = await committee.SeatAsync(userId, Today, ct);
+            // Read with the sign-in check (SignedInViewer) when it ran for today; asked here otherwise.
+            Seat = viewer.IsKnown && viewer.Today == Today ? viewer.SeatToday : await committee.SeatAsync(userId, Today, ct);
             if (Seat is { } seat)
             {
                 AwaitingVote = await committee.AwaitingVoteAsync(userId, Today, ct);

@@ -23,9 +23,8 @@ public sealed class DetailsModel(
     FileStorage storage,
     AccessLog accessLog,
     ContactQueries contacts,
-    RequestQueries requests,
-    Juthuruna.Features.Registrations.RegistrationQueries registrations,
-    Juthuruna.Features.Letters.LetterQueries letters,
+    FileHistoryQueries history,
+    Juthuruna.Features.Services.ServiceNames serviceNames,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -38,7 +37,7 @@ public sealed class DetailsModel(
 
     /// <summary>The letters the association has written to this beneficiary; null for roles that do not read the register.</summary>
     public IReadOnlyList<Juthuruna.Features.Letters.LetterRow>? Letters { get; private set; }
-    public Juthuruna.Features.Registrations.BeneficiaryRegistrations Registrations { get; private set; } = new(null, []);
+    public IReadOnlyList<Juthuruna.Features.Registrations.RegistrationItem> Registrations { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
     public DateOnly Today { get; private set; }
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
@@ -87,16 +86,12 @@ public sealed class DetailsModel(
     {
         Beneficiary = await queries.GetDetailsAsync(id, ct);
         Contacts = await contacts.TimelineAsync(id, ct);
-        Requests = await requests.ForBeneficiaryAsync(id, ct);
-        Registrations = await registrations.ForBeneficiaryAsync(id, ct);
-        if (Juthuruna.Features.Letters.LetterRegister.ReaderRoles.Any(User.IsInRole))
-        {
-            Letters = await letters.ForBeneficiaryAsync(id, ct);
-        }
-        var serviceIds = Requests.Select(r => r.ServiceId).Concat(Registrations.Registrations.SelectMany(r => r.ApprovedServiceIds)).Distinct().ToList();
-        var arabic = Localization.IsArabic;
-        ServiceNames = await db.SupportServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, s => arabic || s.NameEn == null ? s.NameAr : s.NameEn, ct);
+        var fileHistory = await history.ForBeneficiaryAsync(id, Juthuruna.Features.Letters.LetterRegister.ReaderRoles.Any(User.IsInRole), ct);
+        Requests = fileHistory.Requests;
+        Registrations = fileHistory.Registrations;
+        Letters = fileHistory.Letters;
+        var serviceIds = Requests.Select(r => r.ServiceId).Concat(Registrations.SelectMany(r => r.ApprovedServiceIds)).Distinct().ToList();
+        ServiceNames = await serviceNames.DisplayNamesAsync(serviceIds, Localization.IsArabic, ct);
         Today = DualDate.Today(clock);
         CanEdit = (await authorization.AuthorizeAsync(User, StaffIdentitySetup.BeneficiaryWritersPolicy)).Succeeded;
         // One query: files left-joined to their uploaders (no N+1).

@@ -41,7 +41,8 @@ public sealed record BeneficiaryDetails(
     IReadOnlyList<IncomeSource> IncomeSources,
     IReadOnlyList<HouseholdMember> HouseholdMembers,
     DateTime CreatedAtUtc,
-    DateTime UpdatedAtUtc)
+    DateTime UpdatedAtUtc,
+    string? BeneficiaryNumber)
 {
     public long TotalIncomeHalalas => IncomeSources.Sum(i => i.MonthlyHalalas) + HouseholdMembers.Sum(m => m.MonthlyIncomeHalalas);
 
@@ -128,7 +129,7 @@ public sealed class BeneficiaryQueries(AppDbContext db)
         return new BeneficiaryDetails(
             b.Id, b.FileNumber, b.IdentityType, b.IdentityNumber, b.FullNameAr, b.NameEn, b.Gender, b.BirthDate, b.Nationality,
             b.MaritalStatus, b.Mobile, b.Email, b.NonEssentialMessagesOptOut, b.Address, b.EmploymentStatus, b.HousingType, b.HealthNotes, b.Notes,
-            b.IncomeSources.OrderBy(i => i.Kind).ToList(), b.HouseholdMembers, b.CreatedAtUtc, b.UpdatedAtUtc);
+            b.IncomeSources.OrderBy(i => i.Kind).ToList(), b.HouseholdMembers, b.CreatedAtUtc, b.UpdatedAtUtc, b.BeneficiaryNumber);
     }
 
     public async Task<(BeneficiaryForm Form, Guid Version, string FileNumber)> GetForEditAsync(Guid id, CancellationToken ct)

@@ -95,7 +95,7 @@ public sealed record AwaitingVoteRow(
 public sealed record AwaitingVotes(IReadOnlyList<AwaitingVoteRow> Items, int Total);
 
 /// <summary>Reads of the committee: no tracking, projections, bounded lists, names resolved in one query.</summary>
-public sealed class CommitteeQueries(AppDbContext db)
+public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serviceNames)
 {
     public const int ListSize = 100;
 
@@ -103,7 +103,7 @@ public sealed class CommitteeQueries(AppDbContext db)
     public const int DashboardSize = 20;
 
     /// <summary>Seats active on <paramref name="day"/> (at most one per person).</summary>
-    internal static IQueryable<CommitteeMember> ActiveOn(AppDbContext db, DateOnly day) =>
+    public static IQueryable<CommitteeMember> ActiveOn(AppDbContext db, DateOnly day) =>
         db.CommitteeMembers.Where(m => m.ActiveFrom <= day && (m.ActiveTo == null || day <= m.ActiveTo));
 
     /// <summary>The seat <paramref name="userId"/> holds on <paramref name="day"/>, if any.</summary>
@@ -264,6 +264,12 @@ public sealed class CommitteeQueries(AppDbContext db)
             seated.Where(m => m.UserId == viewerId).Select(m => (CommitteeRole?)m.Role).FirstOrDefault());
     }
 
+    /// <summary>
+    /// One agenda item in two statements: the item with its session, request, file, declaration, decider and the
+    /// association's quorum setting; then everyone concerned on the session's day — the members seated then, those
+    /// recorded present and those who voted — each with their seat, presence and vote. The tally, the viewer's seat
+    /// and the present members who have not voted are worked out from those rows by <see cref="CommitteeRules"/>.
+    /// </summary>
     public async Task<ItemDetails?> ItemAsync(Guid id, Guid viewerId, CancellationToken ct)
     {
         var row = await db.AgendaItems.AsNoTracking().Where(i => i.Id == id)
@@ -277,6 +283,10 @@ public sealed class CommitteeQueries(AppDbContext db)
                 x.Request,
                 BeneficiaryName = b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
                 b.FileNumber,
+                Declaration = db.Declarations.Where(d => d.RequestId == x.Request.Id)
+                    .Select(d => new DeclarationSummary(d.ApplicantName, d.Method, d.AtUtc)).FirstOrDefault(),
+                DecidedByName = db.Users.Where(u => u.Id == x.Item.DecidedBy).Select(u => u.FullName).FirstOrDefault(),
+                FixedQuorum = db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings.CommitteeQuorum).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (row is null)
@@ -286,37 +296,52 @@ public sealed class CommitteeQueries(AppDbContext db)
 
         var item = row.Item;
         var request = row.Request;
-        var declaration = await db.Declarations.AsNoTracking().Where(d => d.RequestId == request.Id)
-            .Select(d => new DeclarationSummary(d.ApplicantName, d.Method, d.AtUtc)).SingleOrDefaultAsync(ct);
-        var votes = await db.CommitteeVotes.AsNoTracking().Where(v => v.AgendaItemId == id).OrderBy(v => v.CastAtUtc).Take(200).ToListAsync(ct);
-        var services = await db.SupportServices.AsNoTracking().OrderBy(s => s.Code).Take(500)
-            .Select(s => new ServiceName(s.Id, s.NameAr, s.NameEn, s.IsActive)).ToListAsync(ct);
-        var seat = await SeatAsync(db, viewerId, row.HeldOn, ct);
-        var present = await db.SessionAttendees.AnyAsync(a => a.SessionId == item.SessionId && a.UserId == viewerId, ct);
+        var heldOn = row.HeldOn;
+        var people = await db.Users.AsNoTracking()
+            .Where(u => db.CommitteeMembers.Any(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
+                || db.SessionAttendees.Any(a => a.SessionId == item.SessionId && a.UserId == u.Id)
+                || db.CommitteeVotes.Any(v => v.AgendaItemId == id && v.UserId == u.Id))
+            .Select(u => new
+            {
+                u.Id,
+                u.FullName,
+                Seat = db.CommitteeMembers.Where(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
+                    .OrderByDescending(m => m.Role).Select(m => new { m.Role, m.ActiveFrom }).FirstOrDefault(),
+                Present = db.SessionAttendees.Any(a => a.SessionId == item.SessionId && a.UserId == u.Id),
+                Vote = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id)
+                    .Select(v => new { v.Choice, v.Reason, v.CastAtUtc, v.UpdatedAtUtc }).FirstOrDefault(),
+            })
+            .Take(500)
+            .ToListAsync(ct);
+        var services = await serviceNames.AllAsync([request.ServiceId, .. item.ApprovedServiceIds], ct);
 
-        var userIds = votes.Select(v => v.UserId)
-            .Concat(item.DecidedBy is { } by ? [by] : []).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        string Name(Guid userId) => names.GetValueOrDefault(userId, "—");
-
-        var voteRows = votes.Select(v => new VoteRow(v.UserId, Name(v.UserId), v.Choice, v.Reason, v.UpdatedAtUtc)).ToList();
+        var seated = people.Where(p => p.Seat is not null).ToList();
+        var present = seated.Where(p => p.Present).Select(p => p.Id).ToHashSet();
+        var viewer = people.SingleOrDefault(p => p.Id == viewerId);
+        var voteRows = people.Where(p => p.Vote is not null).OrderBy(p => p.Vote!.CastAtUtc)
+            .Select(p => new VoteRow(p.Id, p.FullName, p.Vote!.Choice, p.Vote.Reason, p.Vote.UpdatedAtUtc)).ToList();
         var mine = voteRows.SingleOrDefault(v => v.UserId == viewerId);
         var recused = mine?.Choice == VoteChoice.Recuse;
-        var tally = recused ? null : await TallyAsync(db, id, item.SessionId, row.HeldOn, ct);
+        var chair = seated.Where(p => p.Seat!.Role == CommitteeRole.Chair && present.Contains(p.Id))
+            .OrderBy(p => p.Seat!.ActiveFrom).ThenBy(p => p.Id).Select(p => (Guid?)p.Id).FirstOrDefault();
+        var tally = recused ? null : CommitteeRules.Count(
+            present, voteRows.Select(v => (v.UserId, v.Choice)).ToList(), chair, CommitteeRules.QuorumRequired(seated.Count, row.FixedQuorum));
 
         return new ItemDetails(
-            item.Id, item.Version, item.Status, item.SessionId, row.Number, row.HeldOn,
+            item.Id, item.Version, item.Status, item.SessionId, row.Number, heldOn,
             request.Id, request.Number, request.State, row.BeneficiaryName, row.FileNumber, request.ServiceId, request.Description,
-            request.AmountRequestedHalalas, request.DecisionDueOn, declaration,
-            services, seat, present, mine,
+            request.AmountRequestedHalalas, request.DecisionDueOn, row.Declaration,
+            services, viewer?.Seat?.Role, viewer?.Present ?? false, mine,
             recused ? null : voteRows,
             tally,
             item.Decision is { } decision
                 ? new DecisionView(
                     decision, item.Reasons, item.ApprovedServiceIds, item.ApprovedAmountHalalas, item.PolicyVersions,
                     item.VotesApprove, item.VotesReject, item.Abstentions, item.Recusals,
-                    item.DecidedBy is { } decidedBy ? Name(decidedBy) : "—", item.DecidedAtUtc)
+                    row.DecidedByName ?? "—", item.DecidedAtUtc)
                 : null,
-            item.Status == AgendaItemStatus.Open ? await PresentNotVotedAsync(db, id, item.SessionId, row.HeldOn, ct) : []);
+            item.Status == AgendaItemStatus.Open
+                ? people.Where(p => present.Contains(p.Id) && p.Vote is null).Select(p => p.FullName).Order(StringComparer.Ordinal).ToList()
+                : []);
     }
 }

@@ -81,13 +81,6 @@ public sealed class LetterQueries(AppDbContext db)
         await ProjectAsync(db.Letters.AsNoTracking().Where(x => x.SubjectId == subjectId && x.Status == LetterStatus.Issued)
             .OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(PageSize), ct);
 
-    /// <summary>The letters written to a beneficiary about any of their requests, newest first (the file's correspondence).</summary>
-    public async Task<IReadOnlyList<LetterRow>> ForBeneficiaryAsync(Guid beneficiaryId, CancellationToken ct) =>
-        await ProjectAsync(db.Letters.AsNoTracking()
-            .Where(x => x.Status == LetterStatus.Issued)
-            .Where(x => db.SupportRequests.Any(r => r.Id == x.SubjectId && r.BeneficiaryId == beneficiaryId))
-            .OrderByDescending(x => x.HijriYear).ThenByDescending(x => x.Sequence).Take(PageSize), ct);
-
     /// <summary>One register entry with what proves it: the SHA-256 of its PDF and its verification code.</summary>
     public async Task<LetterDetails?> FindAsync(Guid id, CancellationToken ct)
     {
@@ -132,14 +125,17 @@ public sealed class LetterQueries(AppDbContext db)
     }
 
     private async Task<IReadOnlyList<LetterRow>> ProjectAsync(IQueryable<Letter> letters, CancellationToken ct) =>
-        await letters.Select(x => new LetterRow(
-                x.Id, x.Number, x.Kind, x.Language, x.SubjectId, x.RecipientName, x.Title, x.IssuedOn,
-                db.Users.Where(u => u.Id == x.IssuedBy).Select(u => u.FullName).FirstOrDefault() ?? "—",
-                db.Letters.Where(o => o.Id == x.Replaces).Select(o => o.Number).FirstOrDefault(),
-                db.Letters.Where(n => n.Replaces == x.Id && n.Status == LetterStatus.Issued).Select(n => n.Number).FirstOrDefault(),
-                x.Status,
-                x.SpoiledReason))
-            .ToListAsync(ct);
+        await letters.Select(Row(db)).ToListAsync(ct);
+
+    /// <summary>A register row with the issuer's name and the replaced / replacing numbers, in the same statement.</summary>
+    public static System.Linq.Expressions.Expression<Func<Letter, LetterRow>> Row(AppDbContext db) =>
+        x => new LetterRow(
+            x.Id, x.Number, x.Kind, x.Language, x.SubjectId, x.RecipientName, x.Title, x.IssuedOn,
+            db.Users.Where(u => u.Id == x.IssuedBy).Select(u => u.FullName).FirstOrDefault() ?? "—",
+            db.Letters.Where(o => o.Id == x.Replaces).Select(o => o.Number).FirstOrDefault(),
+            db.Letters.Where(n => n.Replaces == x.Id && n.Status == LetterStatus.Issued).Select(n => n.Number).FirstOrDefault(),
+            x.Status,
+            x.SpoiledReason);
 }
 
 /// <summary>

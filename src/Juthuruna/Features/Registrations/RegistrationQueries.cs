@@ -15,9 +15,6 @@ public sealed record RegistrationItem(
     string RegisteredByName,
     DateTime RegisteredAtUtc);
 
-/// <summary>The file's beneficiary number (null until first registered) and its registrations, newest first.</summary>
-public sealed record BeneficiaryRegistrations(string? BeneficiaryNumber, IReadOnlyList<RegistrationItem> Registrations);
-
 /// <summary>Reads of registrations: no tracking, projections, names resolved in the same query.</summary>
 public sealed class RegistrationQueries(AppDbContext db)
 {
@@ -25,13 +22,6 @@ public sealed class RegistrationQueries(AppDbContext db)
 
     public async Task<RegistrationItem?> ForRequestAsync(Guid requestId, CancellationToken ct) =>
         (await ListAsync(db.Registrations.AsNoTracking().Where(r => r.RequestId == requestId), 1, ct)).SingleOrDefault();
-
-    public async Task<BeneficiaryRegistrations> ForBeneficiaryAsync(Guid beneficiaryId, CancellationToken ct)
-    {
-        var number = await db.Beneficiaries.AsNoTracking().Where(b => b.Id == beneficiaryId).Select(b => b.BeneficiaryNumber).SingleOrDefaultAsync(ct);
-        var registrations = await ListAsync(db.Registrations.AsNoTracking().Where(r => r.BeneficiaryId == beneficiaryId), MaxPerFile, ct);
-        return new BeneficiaryRegistrations(number, registrations);
-    }
 
     private async Task<IReadOnlyList<RegistrationItem>> ListAsync(IQueryable<Registration> registrations, int take, CancellationToken ct) =>
         await (

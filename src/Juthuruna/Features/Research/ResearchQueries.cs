@@ -143,28 +143,24 @@ public sealed class ResearchQueries(AppDbContext db)
     }
 
     /// <summary>The request's reports, newest round first, each with its attachments (three queries whatever the count).</summary>
+    public const int MaxAttachmentsPerReport = 50;
+
     public async Task<IReadOnlyList<ReportItem>> ReportsAsync(Guid requestId, CancellationToken ct)
     {
-        var reports = await db.ResearchReports.AsNoTracking().Where(r => r.RequestId == requestId)
-            .OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id).Take(MaxReports).ToListAsync(ct);
-        if (reports.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = reports.Select(r => r.Id).ToList();
-        var files = await db.StoredFiles.AsNoTracking()
-            .Where(f => f.OwnerKind == ResearchReport.FileOwnerKind && ids.Contains(f.OwnerId))
-            .OrderBy(f => f.UploadedAtUtc).Take(200)
-            .Select(f => new { f.OwnerId, Item = new AttachmentItem(f.Id, f.OriginalName, f.Description, f.UploadedAtUtc) })
-            .ToListAsync(ct);
-        var researcherIds = reports.Select(r => r.ResearcherId).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => researcherIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        return reports.Select(r => new ReportItem(
-                r.Id, r.ResearcherId, names.GetValueOrDefault(r.ResearcherId, "—"), r.VisitType, r.VisitedOn, r.HouseholdSituation, r.Findings, r.Needs,
+        // One statement: the reports with their researcher's name and their attachments (a left join, bounded).
+        return await db.ResearchReports.AsNoTracking().Where(r => r.RequestId == requestId)
+            .OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id).Take(MaxReports)
+            .Select(r => new ReportItem(
+                r.Id, r.ResearcherId,
+                db.Users.Where(u => u.Id == r.ResearcherId).Select(u => u.FullName).FirstOrDefault() ?? "—",
+                r.VisitType, r.VisitedOn, r.HouseholdSituation, r.Findings, r.Needs,
                 r.Recommendation, r.RecommendedServiceIds, r.RecommendedAmountHalalas, r.CreatedAtUtc, r.SubmittedAtUtc, r.Version,
-                files.Where(f => f.OwnerId == r.Id).Select(f => f.Item).ToList()))
-            .ToList();
+                db.StoredFiles.Where(f => f.OwnerKind == ResearchReport.FileOwnerKind && f.OwnerId == r.Id)
+                    .OrderBy(f => f.UploadedAtUtc).Take(MaxAttachmentsPerReport)
+                    .Select(f => new AttachmentItem(f.Id, f.OriginalName, f.Description, f.UploadedAtUtc))
+                    .ToList()))
+            .AsSingleQuery()
+            .ToListAsync(ct);
     }
 
     /// <summary>

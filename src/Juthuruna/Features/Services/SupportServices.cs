@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Features.Services;
 
 /// <summary>Writes of the association's services and their required documents: create, edit (with the version check), deactivate.</summary>
-public sealed class SupportServices(AppDbContext db, IValidator<SupportServiceForm> validator, IStringLocalizer<SharedResource> l)
+public sealed class SupportServices(AppDbContext db, IValidator<SupportServiceForm> validator, ServiceNameCache names, IStringLocalizer<SharedResource> l)
 {
     public async Task<CatalogueSaveResult<SupportServiceForm>> CreateAsync(SupportServiceForm form, CancellationToken ct)
     {
@@ -74,6 +74,7 @@ public sealed class SupportServices(AppDbContext db, IValidator<SupportServiceFo
             service.IsActive = active;
             service.Version = Guid.NewGuid();
             await db.SaveChangesAsync(ct);
+            names.Invalidate(service.TenantId);
         }
     }
 
@@ -139,6 +140,7 @@ public sealed class SupportServices(AppDbContext db, IValidator<SupportServiceFo
         try
         {
             await db.SaveChangesAsync(ct);
+            names.Invalidate(service.TenantId);
         }
         catch (DbUpdateConcurrencyException)
         {

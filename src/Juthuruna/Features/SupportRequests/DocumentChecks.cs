@@ -43,17 +43,25 @@ public sealed class DocumentChecks(AppDbContext db, FileStorage storage, TimePro
 
     public async Task<IReadOnlyList<ChecklistItem>> ChecklistAsync(Guid requestId, Guid serviceId, CancellationToken ct)
     {
-        var required = await db.ServiceRequirements.AsNoTracking().Where(r => r.ServiceId == serviceId)
-            .Join(db.DocumentTypes, r => r.DocumentTypeId, t => t.Id, (r, t) => new { r.IsMandatory, Type = t })
-            .OrderByDescending(x => x.IsMandatory).ThenBy(x => x.Type.NameAr)
+        // One statement: the service's requirements, each left-joined to this request's check of it (at most one).
+        return await (
+                from r in db.ServiceRequirements.AsNoTracking()
+                where r.ServiceId == serviceId
+                join t in db.DocumentTypes on r.DocumentTypeId equals t.Id
+                join c in db.DocumentChecks.Where(c => c.RequestId == requestId) on t.Id equals c.DocumentTypeId into checks
+                from c in checks.DefaultIfEmpty()
+                orderby r.IsMandatory descending, t.NameAr
+                select new ChecklistItem(
+                    t.Id, t.NameAr, t.NameEn, r.IsMandatory, t.HasExpiryDate, t.MaxAgeDays,
+                    c == null ? null : c.Status,
+                    c != null && c.SeenInOriginal,
+                    c == null ? null : c.IssueDate,
+                    c == null ? null : c.ExpiryDate,
+                    c == null ? null : c.Note,
+                    c == null ? null : c.CheckedBy,
+                    c == null ? null : c.CheckedAtUtc,
+                    c == null ? null : c.FileId))
             .ToListAsync(ct);
-        var checks = await db.DocumentChecks.AsNoTracking().Where(c => c.RequestId == requestId).ToDictionaryAsync(c => c.DocumentTypeId, ct);
-        return required.Select(x =>
-        {
-            var c = checks.GetValueOrDefault(x.Type.Id);
-            return new ChecklistItem(x.Type.Id, x.Type.NameAr, x.Type.NameEn, x.IsMandatory, x.Type.HasExpiryDate, x.Type.MaxAgeDays,
-                c?.Status, c?.SeenInOriginal ?? false, c?.IssueDate, c?.ExpiryDate, c?.Note, c?.CheckedBy, c?.CheckedAtUtc, c?.FileId);
-        }).ToList();
     }
 
     /// <summary>

@@ -101,12 +101,6 @@ public sealed class RequestQueries(AppDbContext db)
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<QueueItem>> ForBeneficiaryAsync(Guid beneficiaryId, CancellationToken ct) =>
-        await db.SupportRequests.AsNoTracking().Where(r => r.BeneficiaryId == beneficiaryId)
-            .OrderByDescending(r => r.CreatedAtUtc).Take(50)
-            .Select(r => new QueueItem(r.Id, r.Number, r.State, "", "", r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn))
-            .ToListAsync(ct);
-
     public async Task<RequestDetails?> DetailsAsync(Guid id, CancellationToken ct)
     {
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == id)

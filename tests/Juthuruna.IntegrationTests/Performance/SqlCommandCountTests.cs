@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Juthuruna.Data;
+using Juthuruna.Features.Staff;
+using Juthuruna.IntegrationTests.Committee;
+using Juthuruna.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Juthuruna.IntegrationTests.Performance;
+
+/// <summary>The real app with every SQL command it sends recorded against the HTTP request that sent it.</summary>
+public sealed class CommandCountingAppFactory : AppFactory
+{
+    public SqlCommandLog Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<AppDbContext>((sp, options) =>
+                options.AddInterceptors(new CountingInterceptor(Commands, sp.GetRequiredService<IHttpContextAccessor>()))));
+    }
+
+    private sealed class CountingInterceptor(SqlCommandLog log, IHttpContextAccessor http) : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            log.Record(http.HttpContext, command.CommandText);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            log.Record(http.HttpContext, command.CommandText);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            log.Record(http.HttpContext, command.CommandText);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}
+
+/// <summary>SQL commands per request, keyed by a header the test sends (so background work and other requests don't count).</summary>
+public sealed class SqlCommandLog
+{
+    public const string Header = "X-Count-Sql";
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byTag = new();
+
+    public void Record(HttpContext? context, string sql)
+    {
+        if (context?.Request.Headers[Header].ToString() is { Length: > 0 } tag)
+        {
+            _byTag.GetOrAdd(tag, _ => new ConcurrentQueue<string>()).Enqueue(sql);
+        }
+    }
+
+    public IReadOnlyList<string> For(string tag) => _byTag.TryGetValue(tag, out var q) ? q.ToList() : [];
+}
+
+/// <summary>
+/// Issue 13: every staff page answers with at most five SQL commands, whatever the data — so a page's cost is
+/// set by its indexes, not by how many sections it shows. Counted on the pages that showed the most: the queue,
+/// a beneficiary's file, a committee agenda item and the dashboard, each as the role that sees the most of it.
+/// </summary>
+public sealed class SqlCommandCountTests(CommandCountingAppFactory factory) : IClassFixture<CommandCountingAppFactory>
+{
+    private const int MaxCommands = 5;
+
+    private async Task<IReadOnlyList<string>> CommandsOfAsync(StaffClient client, string url)
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(SqlCommandLog.Header, tag);
+        using var response = await client.Http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return factory.Commands.For(tag);
+    }
+
+    private static void AssertAtMost(IReadOnlyList<string> commands, string page) =>
+        Assert.True(commands.Count <= MaxCommands,
+            $"{page} sent {commands.Count} SQL commands (at most {MaxCommands}):\n\n" + string.Join("\n\n----\n", commands));
+
+    [Fact]
+    public async Task Queue_as_the_administrator_sends_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-queue");
+        await TestRequests.VerifiedAsync(factory, tenant);
+        await TestRequests.UnderResearchAsync(factory, tenant);
+        var admin = await factory.SignInAsync(tenant.Admin.Email);
+        await CommandsOfAsync(admin, "/Requests");
+
+        AssertAtMost(await CommandsOfAsync(admin, "/Requests"), "The queue");
+    }
+
+    [Fact]
+    public async Task Beneficiary_file_as_the_administrator_sends_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-file");
+        var arranged = await TestRequests.RegisteredAsync(factory, tenant);
+        var admin = await factory.SignInAsync(tenant.Admin.Email);
+        await CommandsOfAsync(admin, $"/Beneficiaries/Details/{arranged.BeneficiaryId}");
+
+        AssertAtMost(await CommandsOfAsync(admin, $"/Beneficiaries/Details/{arranged.BeneficiaryId}"), "A beneficiary's file");
+    }
+
+    [Fact]
+    public async Task Agenda_item_as_the_chair_sends_at_most_five_sql_commands()
+    {
+        var committee = await CommitteeHarness.CreateAsync(factory);
+        var (_, itemId, _) = await committee.SessionWithItemAsync(factory, committee.Chair, committee.Member, committee.Member2);
+        await CommandsOfAsync(committee.ChairClient, $"/Committee/Items/{itemId}");
+
+        AssertAtMost(await CommandsOfAsync(committee.ChairClient, $"/Committee/Items/{itemId}"), "An agenda item");
+    }
+
+    [Fact]
+    public async Task Dashboard_as_the_administrator_sends_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-home");
+        await TestRequests.UnderResearchAsync(factory, tenant);
+        var admin = await factory.SignInAsync(tenant.Admin.Email);
+        await CommandsOfAsync(admin, "/");
+
+        AssertAtMost(await CommandsOfAsync(admin, "/"), "The dashboard");
+    }
+}
