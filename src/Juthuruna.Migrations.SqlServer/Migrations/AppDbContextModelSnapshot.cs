@@ -200,6 +200,39 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.ToTable("Beneficiaries");
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Beneficiaries.NameToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BeneficiaryId");
+
+                    b.HasIndex("TenantId", "Token", "BeneficiaryId", "MemberId");
+
+                    b.ToTable("NameTokens");
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Branches.Branch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -968,17 +1001,18 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Replaces");
+                    b.HasIndex("TenantId", "Replaces")
+                        .HasFilter("[Replaces] IS NOT NULL");
 
                     b.HasIndex("TenantId", "Status");
-
-                    b.HasIndex("TenantId", "SubjectId");
 
                     b.HasIndex("TenantId", "VerificationCode")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "HijriYear", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "SubjectId", "HijriYear", "Sequence");
 
                     b.ToTable("Letters");
                 });
@@ -1063,6 +1097,10 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "RecipientUserId")
+                        .HasDatabaseName("IX_Notifications_Unread")
+                        .HasFilter("[ReadAtUtc] IS NULL");
 
                     b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc");
 
@@ -2035,6 +2073,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<DateOnly?>("QueueOrder")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("ResearcherId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2074,13 +2115,16 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
-                    b.HasIndex("TenantId", "DecidedOn");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
+
+                    b.HasIndex("TenantId", "QueueOrder", "CreatedAtUtc")
+                        .HasFilter("[QueueOrder] IS NOT NULL");
 
                     b.HasIndex("TenantId", "State", "DecisionDueOn");
 
@@ -2601,6 +2645,15 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.Navigation("HouseholdMembers");
 
                     b.Navigation("IncomeSources");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Beneficiaries.NameToken", b =>
+                {
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Committee.AgendaItem", b =>

@@ -194,6 +194,39 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.ToTable("Beneficiaries");
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.Beneficiaries.NameToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "BeneficiaryId");
+
+                    b.HasIndex("TenantId", "Token", "BeneficiaryId", "MemberId");
+
+                    b.ToTable("NameTokens");
+                });
+
             modelBuilder.Entity("Juthuruna.Features.Branches.Branch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -962,17 +995,18 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Replaces");
+                    b.HasIndex("TenantId", "Replaces")
+                        .HasFilter("[Replaces] IS NOT NULL");
 
                     b.HasIndex("TenantId", "Status");
-
-                    b.HasIndex("TenantId", "SubjectId");
 
                     b.HasIndex("TenantId", "VerificationCode")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "HijriYear", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "SubjectId", "HijriYear", "Sequence");
 
                     b.ToTable("Letters");
                 });
@@ -1057,6 +1091,10 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "RecipientUserId")
+                        .HasDatabaseName("IX_Notifications_Unread")
+                        .HasFilter("[ReadAtUtc] IS NULL");
 
                     b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc");
 
@@ -2029,6 +2067,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("QueueOrder")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ResearcherId")
                         .HasColumnType("TEXT");
 
@@ -2068,13 +2109,16 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
-                    b.HasIndex("TenantId", "DecidedOn");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
+
+                    b.HasIndex("TenantId", "QueueOrder", "CreatedAtUtc")
+                        .HasFilter("[QueueOrder] IS NOT NULL");
 
                     b.HasIndex("TenantId", "State", "DecisionDueOn");
 
@@ -2589,6 +2633,15 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.Navigation("HouseholdMembers");
 
                     b.Navigation("IncomeSources");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Beneficiaries.NameToken", b =>
+                {
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Committee.AgendaItem", b =>

@@ -90,6 +90,7 @@ public sealed class AppDbContext
     public DbSet<Features.Feedback.FeedbackItem> FeedbackItems => Set<Features.Feedback.FeedbackItem>();
     public DbSet<Features.Feedback.FeedbackEvent> FeedbackEvents => Set<Features.Feedback.FeedbackEvent>();
     public DbSet<Identity.SignInSession> SignInSessions => Set<Identity.SignInSession>();
+    public DbSet<NameToken> NameTokens => Set<NameToken>();
 
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();
@@ -129,16 +130,18 @@ public sealed class AppDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        NameTokenIndex.SyncAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         WriteAudit();
         EnforceTenant();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await NameTokenIndex.SyncAsync(this, cancellationToken);
         WriteAudit();
         EnforceTenant();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>

@@ -644,7 +644,9 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             .SetProperty(r => r.CreatedAtUtc, r => r.CreatedAtUtc.AddDays(-days))
             .SetProperty(r => r.SubmittedOn, r => r.SubmittedOn!.Value.AddDays(-days))
             .SetProperty(r => r.VerifiedOn, r => r.VerifiedOn!.Value.AddDays(-days))
-            .SetProperty(r => r.DecisionDueOn, r => r.DecisionDueOn!.Value.AddDays(-days)), ct);
+            .SetProperty(r => r.DecisionDueOn, r => r.DecisionDueOn!.Value.AddDays(-days))
+            // The queue's order follows the due date while the decision is awaited (SupportRequest.QueueOrder).
+            .SetProperty(r => r.QueueOrder, r => r.QueueOrder == r.DecisionDueOn ? r.DecisionDueOn!.Value.AddDays(-days) : r.QueueOrder), ct);
         // Only the intake steps move back; what happened since (research, committee, delivery) keeps its time.
         await db.RequestHistory.Where(h => h.RequestId == requestId && (h.To == RequestState.Draft || h.To == RequestState.DocumentsReview || h.To == RequestState.Verified))
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.AtUtc, h => h.AtUtc.AddDays(-days)), ct);

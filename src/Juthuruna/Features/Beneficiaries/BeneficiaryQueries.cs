@@ -88,15 +88,16 @@ public sealed class BeneficiaryQueries(AppDbContext db)
             }
             else
             {
-                // A name: every typed part, in any order, starts one of the file's name tokens (compounds joined on
-                // both sides: "عبد الرحمن" finds "عبدالرحمن" and back; "أحمد السديري" finds first + family name).
-                // SQLite reads the association's files newest first through the (TenantId, FileNumber) index until a
-                // page is full, so common names are fast and a name nobody has reads them all (docs/benchmarks.md).
+                // A name: every typed part, in any order, starts one of the person's name tokens (compounds joined on
+                // both sides: "عبد الرحمن" finds "عبدالرحمن" and back; "أحمد السديري" finds first + family name). Each
+                // part is an index seek in the token table (NameToken), so a name nobody has costs as little as a rare one.
                 foreach (var token in ArabicSearch.Tokens(term))
                 {
-                    var wordStart = " " + token;
-                    query = query.Where(b => b.SearchKey.StartsWith(token) || b.SearchKey.Contains(wordStart));
-                    members = members.Where(x => x.Member.SearchKey.StartsWith(token) || x.Member.SearchKey.Contains(wordStart));
+                    var matches = NameTokenIndex.StartingWith(db, token);
+                    var holders = matches.Where(t => t.MemberId == null).Select(t => t.BeneficiaryId);
+                    var memberIds = matches.Where(t => t.MemberId != null).Select(t => t.MemberId!.Value);
+                    query = query.Where(b => holders.Contains(b.Id));
+                    members = members.Where(x => memberIds.Contains(x.Member.Id));
                 }
             }
         }

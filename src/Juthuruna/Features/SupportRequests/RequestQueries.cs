@@ -59,15 +59,14 @@ public sealed class RequestQueries(AppDbContext db)
 {
     public const int QueueSize = 100;
 
-    private static readonly RequestState[] AwaitingDecision = [.. RequestWorkflow.AwaitingDecisionStates];
-
     /// <summary>
     /// The officer's queue: open requests, overdue and nearest due first, then the oldest waiting.
     /// Bounded: the desk works from the top of it; filters narrow it.
     /// </summary>
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(QueueFilter filter, CancellationToken ct)
     {
-        var query = db.SupportRequests.AsNoTracking().Where(r => RequestWorkflow.OpenStates.Contains(r.State));
+        // The requests in the queue, read in its order through the partial index on QueueOrder (see SupportRequest).
+        var query = db.SupportRequests.AsNoTracking().Where(r => r.QueueOrder != null);
         if (filter.State is { } state)
         {
             query = query.Where(r => r.State == state);
@@ -91,8 +90,7 @@ public sealed class RequestQueries(AppDbContext db)
         return await query
             // Only a request still awaiting its decision runs against the due date; a decided one (approved,
             // registered, in service) keeps its old due date but is not overdue, so it goes with the rest.
-            .OrderBy(r => !(AwaitingDecision.Contains(r.State) && r.DecisionDueOn != null))
-            .ThenBy(r => AwaitingDecision.Contains(r.State) ? r.DecisionDueOn : null)
+            .OrderBy(r => r.QueueOrder)
             .ThenBy(r => r.CreatedAtUtc)
             .Take(QueueSize)
             .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new QueueItem(

@@ -40,6 +40,21 @@ public sealed class SupportRequest : ITenantOwned, IAudited
     /// <summary>The day the committee approved or rejected it: within the window if on or before <see cref="DecisionDueOn"/>.</summary>
     public DateOnly? DecidedOn { get; set; }
 
+    /// <summary>
+    /// The officer's queue order, stored so one index serves it (issue 13): null once the request has left the queue
+    /// (closed, rejected, withdrawn, cancelled); its decision due date while the decision is awaited; otherwise
+    /// <see cref="DateOnly.MaxValue"/>, after every due date, where the oldest waiting come first. Worked out from
+    /// <see cref="State"/> and <see cref="DecisionDueOn"/> whenever the request is saved.
+    /// </summary>
+    public DateOnly? QueueOrder
+    {
+        get => !RequestWorkflow.OpenStates.Contains(State) ? null
+            : RequestWorkflow.AwaitingDecisionStates.Contains(State) && DecisionDueOn is { } due ? due
+            : DateOnly.MaxValue;
+        // Read back from the database and ignored: the value always follows State and DecisionDueOn.
+        private set { }
+    }
+
     public Guid CreatedBy { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
