@@ -25,31 +25,36 @@ public sealed class FileHistoryQueries(AppDbContext db)
     public async Task<FileHistory> ForBeneficiaryAsync(Guid beneficiaryId, bool withLetters, CancellationToken ct)
     {
         var letterRow = LetterQueries.Row(db);
-        var rows = await (
-                from r in db.SupportRequests.AsNoTracking()
-                    .Where(r => r.BeneficiaryId == beneficiaryId)
-                    .OrderByDescending(r => r.CreatedAtUtc)
-                    .Take(MaxRequests)
-                join g in db.Registrations on r.Id equals g.RequestId into registrations
-                from g in registrations.DefaultIfEmpty()
-                select new
-                {
-                    Request = new QueueItem(r.Id, r.Number, r.State, "", "", r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn),
-                    Registration = g == null
-                        ? null
-                        : new RegistrationItem(
-                            g.Id, g.RequestId, r.Number, g.BeneficiaryNumber, g.EligibleFrom, g.EligibleTo, g.ApprovedServiceIds, g.ApprovedAmountHalalas,
-                            db.Users.Where(u => u.Id == g.RegisteredBy).Select(u => u.FullName).FirstOrDefault() ?? "—",
-                            g.RegisteredAtUtc),
-                    Letters = db.Letters
-                        .Where(l => withLetters && l.SubjectId == r.Id && l.Status == LetterStatus.Issued)
-                        .OrderByDescending(l => l.HijriYear).ThenByDescending(l => l.Sequence)
-                        .Take(MaxLettersPerRequest)
-                        .Select(letterRow)
-                        .ToList(),
-                })
-            .AsSingleQuery()
-            .ToListAsync(ct);
+        var requests =
+            from r in db.SupportRequests.AsNoTracking()
+                .Where(r => r.BeneficiaryId == beneficiaryId)
+                .OrderByDescending(r => r.CreatedAtUtc)
+                .Take(MaxRequests)
+            join g in db.Registrations on r.Id equals g.RequestId into registrations
+            from g in registrations.DefaultIfEmpty()
+            select new
+            {
+                r.Id,
+                Request = new QueueItem(r.Id, r.Number, r.State, "", "", r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn),
+                Registration = g == null
+                    ? null
+                    : new RegistrationItem(
+                        g.Id, g.RequestId, r.Number, g.BeneficiaryNumber, g.EligibleFrom, g.EligibleTo, g.ApprovedServiceIds, g.ApprovedAmountHalalas,
+                        db.Users.Where(u => u.Id == g.RegisteredBy).Select(u => u.FullName).FirstOrDefault() ?? "—",
+                        g.RegisteredAtUtc),
+            };
+
+        // Two shapes rather than a condition inside the statement: a role that does not read the register does not load letters.
+        var rows = withLetters
+            ? await requests.Select(x => new Row(x.Request, x.Registration, db.Letters
+                    .Where(l => l.SubjectId == x.Id && l.Status == LetterStatus.Issued)
+                    .OrderByDescending(l => l.HijriYear).ThenByDescending(l => l.Sequence)
+                    .Take(MaxLettersPerRequest)
+                    .Select(letterRow)
+                    .ToList()))
+                .AsSingleQuery()
+                .ToListAsync(ct)
+            : await requests.Select(x => new Row(x.Request, x.Registration, new List<LetterRow>())).ToListAsync(ct);
 
         return new FileHistory(
             rows.Select(x => x.Request).OrderByDescending(x => x.CreatedAtUtc).ToList(),
@@ -58,4 +63,6 @@ public sealed class FileHistoryQueries(AppDbContext db)
                 ? rows.SelectMany(x => x.Letters).OrderByDescending(l => l.IssuedOn).ThenByDescending(l => l.Number, StringComparer.Ordinal).ToList()
                 : null);
     }
+
+    private sealed record Row(QueueItem Request, RegistrationItem? Registration, List<LetterRow> Letters);
 }
