@@ -104,8 +104,9 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/Errors/500",
-    // A request the server refused to read (too large, malformed) is the client's 4xx, not our 500.
-    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // A request the server refused to read (too large, malformed) is the client's 4xx, not our 500; a write that
+    // could not get the database's lock in time was rolled back: 503 "busy, try again" (DatabaseBusy).
+    StatusCodeSelector = DatabaseBusy.StatusFor,
 });
 app.UseStatusCodePagesWithReExecute("/Errors/{0}");
 app.UseSecurityHeaders();
