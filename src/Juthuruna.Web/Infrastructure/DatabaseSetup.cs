@@ -110,8 +110,9 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Write-ahead logging: readers no longer wait for the writer nor the writer for readers; only writers queue
-    /// behind each other. The mode is stored in the database file, so setting it once at start-up is enough.
+    /// Write-ahead logging: readers do not wait for the writer nor the writer for readers; only writers queue behind
+    /// each other. EF creates a new file in this mode already; a file made another way (restored, copied, by a tool)
+    /// is switched here. The mode is stored in the database file, so setting it once at start-up is enough.
     /// </summary>
     private static async Task UseWriteAheadLogAsync(AppDbContext db, ILogger logger)
     {
