@@ -26,6 +26,9 @@ builder.Services.PostConfigure<Juthuruna.Features.Files.StorageOptions>(o => o.R
 // A too-large file reaches FileStorage (the size message beside the field, the form kept); only far larger bodies are cut off.
 builder.AddUploadLimits();
 builder.Services.AddJuthurunaDatabase(builder.Configuration);
+// Opening a file queues its "Viewed" row; this writes them in batches off the request path (ADR 0013).
+builder.Services.Configure<Juthuruna.Features.Audit.AccessLogOptions>(builder.Configuration.GetSection("AccessLog"));
+builder.Services.AddHostedService<AccessLogWriter>();
 // Which reverse proxies may say who the client is (the portal's per-client limits count that address).
 builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
 // The decision window's reminders (per association, in its own tenant scope); a singleton so tests can run one pass.
@@ -104,8 +107,9 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/Errors/500",
-    // A request the server refused to read (too large, malformed) is the client's 4xx, not our 500.
-    StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // A request the server refused to read (too large, malformed) is the client's 4xx, not our 500; a write that
+    // could not get the database's lock in time was rolled back: 503 "busy, try again" (DatabaseBusy).
+    StatusCodeSelector = DatabaseBusy.StatusFor,
 });
 app.UseStatusCodePagesWithReExecute("/Errors/{0}");
 app.UseSecurityHeaders();

@@ -20,6 +20,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<TenantContext>();
         services.AddScoped<Features.Audit.CurrentUser>();
         services.AddScoped<Features.Audit.AccessLog>();
+        // "Viewed" rows wait here and are written in batches by the host's AccessLogWriter (ADR 0013).
+        services.AddOptions<Features.Audit.AccessLogOptions>();
+        services.AddSingleton<Features.Audit.AccessLogBuffer>();
         services.AddScoped<Features.Files.FileStorage>();
         services.AddOptions<Features.Files.StorageOptions>();
         services.AddSingleton<TenantScopeFactory>();

@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Globalization;
 using Juthuruna.Data;
 using Juthuruna.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Juthuruna.Web.Infrastructure;
 
@@ -22,6 +25,8 @@ public static class DatabaseSetup
     {
         var provider = configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString("Default");
+        var busyTimeout = SqliteBusyTimeout(configuration);
+        var tuning = new SqliteConnectionTuning(busyTimeout);
 
         // Scoped, never pooled: the tenant is fixed when an instance is built (architecture rule 1).
         services.AddDbContext<AppDbContext>(options =>
@@ -34,12 +39,26 @@ public static class DatabaseSetup
                         o => o.MigrationsAssembly("Juthuruna.Migrations.SqlServer"));
                     break;
                 default:
-                    options.UseSqlite(connectionString ?? DefaultSqliteConnection, o => o.MigrationsAssembly("Juthuruna.Migrations.Sqlite"));
+                    // A command waits for the write lock up to the busy timeout (SQLite's own busy handler, which
+                    // retries within milliseconds), then fails with SQLITE_BUSY: LockContention answers it 503.
+                    options.UseSqlite(connectionString ?? DefaultSqliteConnection, o => o
+                        .MigrationsAssembly("Juthuruna.Migrations.Sqlite")
+                        .CommandTimeout((int)Math.Ceiling(busyTimeout.TotalSeconds)));
+                    options.AddInterceptors(tuning);
                     break;
             }
         });
         return services;
     }
+
+    /// <summary>
+    /// How long a SQLite command waits for another connection's write to finish before it gives up
+    /// (<c>Database:SqliteBusyTimeoutSeconds</c>, 10 s by default): write transactions are kept to milliseconds (no
+    /// print, network call or file write inside one), so a wait this long means the server is overloaded, and the user
+    /// is told to try again (503) rather than left waiting.
+    /// </summary>
+    public static TimeSpan SqliteBusyTimeout(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Database:SqliteBusyTimeoutSeconds", 10.0), 1, 600));
 
     /// <summary>
     /// SQLite databases are migrated at start-up (a fresh machine runs with one command); SQL Server is
@@ -74,6 +93,11 @@ public static class DatabaseSetup
             }
         }
 
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await UseWriteAheadLogAsync(db, logger);
+        }
+
         // Demo data is for trying the product: never in Production, whatever the configuration says.
         if (!app.Environment.IsProduction() && configuration.GetValue("Demo:Seed", false))
         {
@@ -85,6 +109,32 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Write-ahead logging: readers do not wait for the writer nor the writer for readers; only writers queue behind
+    /// each other. EF creates a new file in this mode already; a file made another way (restored, copied, by a tool)
+    /// is switched here. The mode is stored in the database file, so setting it once at start-up is enough.
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(AppDbContext db, ILogger logger)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            var mode = Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                // An in-memory database (or a file system without shared memory) keeps its own mode.
+                logger.LogWarning("SQLite journal mode is {Mode}, not WAL: readers and writers will wait for each other", mode);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private static void PrintDemoLogins(ILogger logger)
     {
         // Demo credentials only (never real ones): printed so a newcomer can sign in straight away.
@@ -92,5 +142,32 @@ public static class DatabaseSetup
         {
             logger.LogInformation("Demo login {Association,-10} {Role,-19} {Email} / {Password}", login.Association, login.Role, login.Email, login.Password);
         }
+    }
+}
+
+/// <summary>
+/// Per-connection SQLite settings, applied each time EF opens a connection (pooled connections keep them; the
+/// statement costs microseconds). <c>busy_timeout</c> makes SQLite wait for a held write lock with its own short
+/// sleeps (1, 2, 5, 10… ms) instead of failing at once into Microsoft.Data.Sqlite's retry loop, which sleeps 150 ms
+/// a turn on a thread-pool thread. <c>synchronous = FULL</c> keeps every committed transaction durable across a power
+/// loss in WAL mode: a letter handed out under number N must never see N given again after a restart.
+/// </summary>
+public sealed class SqliteConnectionTuning(TimeSpan busyTimeout) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = string.Create(CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL;");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

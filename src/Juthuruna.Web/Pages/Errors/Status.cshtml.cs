@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Juthuruna.Web.Pages.Errors;
 
 /// <summary>
-/// Friendly pages for 403, 404, 413, 500 and any other status, re-executed by the status-code and exception
+/// Friendly pages for 403, 404, 413, 500, 503 and any other status, re-executed by the status-code and exception
 /// middleware. A portal request keeps the portal's layout: a beneficiary never lands on the staff application's page.
 /// </summary>
 [IgnoreAntiforgeryToken]
@@ -36,6 +36,11 @@ public sealed class StatusModel(IOptions<StorageOptions> storage) : PageModel
             : code is >= 400 and <= 599 ? code
             : 500;
         Response.StatusCode = Code;
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Page();
     }
 }

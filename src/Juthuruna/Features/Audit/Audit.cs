@@ -1,8 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Juthuruna.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Juthuruna.Features.Audit;
 
@@ -125,19 +129,136 @@ public static class AuditChanges
         node is null ? null : node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
 }
 
-/// <summary>Access log: who opened which file (architecture: the association keeps this trail).</summary>
-public sealed class AccessLog(Data.AppDbContext db, CurrentUser currentUser, TimeProvider clock)
+/// <summary>
+/// Access log: who opened which file (architecture: the association keeps this trail). Opening a file is a read; its
+/// "Viewed" row is handed to <see cref="AccessLogBuffer"/> and written in batches off the request's path, so a page
+/// view never waits for the database's write lock (ADR 0013). Only when the queue is full or stopped is the row
+/// written here, at once — a view is never dropped.
+/// </summary>
+public sealed class AccessLog(Data.AppDbContext db, CurrentUser currentUser, TimeProvider clock, AccessLogBuffer queue)
 {
     public async Task RecordViewAsync(string entityType, Guid entityId, CancellationToken ct)
     {
-        db.Add(new AuditEntry
+        var tenantId = db.TenantId ?? throw new InvalidOperationException("A view is recorded inside a tenant's scope.");
+        var view = new RecordedView(tenantId, currentUser.AuditName, clock.GetUtcNow().UtcDateTime, entityType, entityId.ToString());
+        if (queue.TryEnqueue(view))
         {
-            AtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = currentUser.AuditName,
-            Action = AuditAction.Viewed,
-            EntityType = entityType,
-            EntityId = entityId.ToString(),
-        });
+            return;
+        }
+
+        db.Add(view.ToEntry());
         await db.SaveChangesAsync(ct);
     }
+}
+
+/// <summary>One "Viewed" row waiting to be written: everything is fixed when the file is opened, tenant included.</summary>
+public sealed record RecordedView(Guid TenantId, string UserId, DateTime AtUtc, string EntityType, string EntityId)
+{
+    public AuditEntry ToEntry() => new()
+    {
+        TenantId = TenantId,
+        AtUtc = AtUtc,
+        UserId = UserId,
+        Action = AuditAction.Viewed,
+        EntityType = EntityType,
+        EntityId = EntityId,
+    };
+}
+
+public sealed class AccessLogOptions
+{
+    /// <summary>Views waiting at most; past it a view is written by its own request (never dropped).</summary>
+    public int Capacity { get; set; } = 10_000;
+
+    /// <summary>Rows written per transaction at most.</summary>
+    public int MaxBatch { get; set; } = 500;
+
+    /// <summary>How long the writer gathers views before writing them: the most a view can be lost by a crash.</summary>
+    public int BatchDelayMilliseconds { get; set; } = 500;
+}
+
+/// <summary>
+/// The views waiting to be written (a bounded in-process channel) and the one writer of them. The host's background
+/// service calls <see cref="FlushAsync"/> every <see cref="AccessLogOptions.BatchDelayMilliseconds"/> and on shutdown;
+/// the audit log page calls it before it reads, so the log is complete to its reader. Each tenant's rows are written
+/// from that tenant's own scope (the tenant filter and SaveChanges checks apply as everywhere), in one short
+/// transaction per tenant and batch.
+/// </summary>
+public sealed partial class AccessLogBuffer(TenantScopeFactory scopes, IOptions<AccessLogOptions> options, ILogger<AccessLogBuffer> logger) : IDisposable
+{
+    private readonly Channel<RecordedView> _channel = Channel.CreateBounded<RecordedView>(
+        new BoundedChannelOptions(Math.Max(1, options.Value.Capacity)) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false });
+
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
+    public TimeSpan BatchDelay => TimeSpan.FromMilliseconds(Math.Max(0, options.Value.BatchDelayMilliseconds));
+
+    /// <summary>False when the queue is full or stopped: the caller writes the view itself.</summary>
+    public bool TryEnqueue(RecordedView view) => _channel.Writer.TryWrite(view);
+
+    /// <summary>Waits until at least one view is waiting; false once the queue is stopped and empty.</summary>
+    public ValueTask<bool> WaitForViewsAsync(CancellationToken ct) => _channel.Reader.WaitToReadAsync(ct);
+
+    /// <summary>
+    /// Writes every view queued before the call (and any that arrive meanwhile), batch by batch. Views taken from the
+    /// channel stay in a pending list until their tenant's transaction commits, so a failed write (the database busy
+    /// past its timeout) loses nothing: the next flush writes them, and a tenant already written is not written twice.
+    /// </summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        await _writing.WaitAsync(ct);
+        try
+        {
+            var max = Math.Max(1, options.Value.MaxBatch);
+            while (true)
+            {
+                while (_pending.Count < max && _channel.Reader.TryRead(out var view))
+                {
+                    _pending.Add(view);
+                }
+
+                if (_pending.Count == 0)
+                {
+                    return;
+                }
+
+                await WritePendingAsync();
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>Stops taking views (later ones are written by their own request) and writes what is waiting.</summary>
+    public async Task StopAsync()
+    {
+        _channel.Writer.TryComplete();
+        await FlushAsync(CancellationToken.None);
+    }
+
+    // Views taken from the channel and not yet committed; only the holder of _writing touches it.
+    private readonly List<RecordedView> _pending = [];
+
+    private async Task WritePendingAsync()
+    {
+        var count = _pending.Count;
+        foreach (var tenantId in _pending.Select(v => v.TenantId).Distinct().ToList())
+        {
+            // Saved whatever the caller's token says: these views have happened.
+            await using var scope = scopes.BeginScope(tenantId);
+            var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+            db.AddRange(_pending.Where(v => v.TenantId == tenantId).Select(v => v.ToEntry()));
+            await db.SaveChangesAsync(CancellationToken.None);
+            _pending.RemoveAll(v => v.TenantId == tenantId);
+        }
+
+        LogWritten(count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Access log: {Count} views written")]
+    private partial void LogWritten(int count);
+
+    public void Dispose() => _writing.Dispose();
 }

@@ -27,9 +27,10 @@ public sealed record StaffOption(Guid Id, string Name);
 
 /// <summary>
 /// The administrator's audit log: bounded pages, newest first, with the actors' names and the records' names
-/// read for the whole page at once (one query per kind present on the page, never one per row).
+/// read for the whole page at once (one query per kind present on the page, never one per row). The views still
+/// queued by <see cref="AccessLogBuffer"/> are written first, so the log is complete to its reader.
 /// </summary>
-public sealed class AuditQueries(AppDbContext db)
+public sealed class AuditQueries(AppDbContext db, AccessLogBuffer views)
 {
     public const int PageSize = 50;
     public const int MaxPage = 1000;
@@ -47,6 +48,7 @@ public sealed class AuditQueries(AppDbContext db)
     public async Task<AuditPage> ListAsync(AuditFilter filter, int page, CancellationToken ct)
     {
         page = Math.Clamp(page, 1, MaxPage);
+        await views.FlushAsync(ct);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {

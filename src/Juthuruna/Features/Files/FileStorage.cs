@@ -33,10 +33,13 @@ public sealed record UploadResult(StoredFile? File, string? Error)
 }
 
 /// <summary>
-/// An upload that has been read and checked (size, type by content, SHA-256) and waits in the temporary folder:
-/// nothing is written to the database until the caller <see cref="FileStorage.Attach">attaches</see> it to its own
-/// change, so a refused file and a refused form never leave one without the other. Disposing it removes the file
-/// unless <see cref="Keep"/> was called after the caller's save.
+/// An upload that has been read and checked (size, type by content, SHA-256) and already lies in its final,
+/// tenant-prefixed place: the bytes are written before any transaction begins, and the caller's save only adds the
+/// row (<see cref="FileStorage.Attach"/>), so no file is written while the database's write lock is held (issue 13).
+/// Nothing is written to the database until the caller attaches it to its own change, so a refused file and a refused
+/// form never leave one without the other. Disposing it removes the file unless <see cref="Keep"/> was called after
+/// the caller's save. A crash between the file and the row leaves a file no row names: nothing lists the folders
+/// (a file is found only through its row), so it is never shown or served — only disk space is lost.
 /// </summary>
 public sealed class ReceivedUpload : IDisposable
 {
@@ -48,8 +51,9 @@ public sealed class ReceivedUpload : IDisposable
     public bool Accepted => Error is null;
 
     public Guid Id { get; internal init; }
-    internal string TempPath { get; init; } = "";
-    internal string? FinalPath { get; set; }
+    internal string? FinalPath { get; init; }
+    internal string StorageKey { get; init; } = "";
+    internal bool Attached { get; set; }
     internal string SafeName { get; init; } = "";
     internal string ContentType { get; init; } = "";
     internal long Size { get; init; }
@@ -66,11 +70,6 @@ public sealed class ReceivedUpload : IDisposable
             return;
         }
 
-        if (TempPath.Length > 0)
-        {
-            File.Delete(TempPath);
-        }
-
         if (FinalPath is not null)
         {
             File.Delete(FinalPath);
@@ -81,7 +80,8 @@ public sealed class ReceivedUpload : IDisposable
 /// <summary>
 /// Stores uploads on the file system under <see cref="StorageOptions.Root"/>, tenant-prefixed
 /// (architecture rule 6). All upload rules live here: size limit, type by content, SHA-256 while
-/// streaming, temp file then move so a reader never sees half a file, and the stored name.
+/// streaming, temp file then move so a reader never sees half a file, and the stored name. The file is in its
+/// place before the row's transaction begins; the transaction writes the row only.
 /// </summary>
 public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimeProvider clock, IOptions<StorageOptions> options)
 {
@@ -101,8 +101,10 @@ public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimePr
     public double MaxMegabytes => _options.MaxBytes / (1024.0 * 1024.0);
 
     /// <summary>
-    /// Reads the file into the temporary folder and checks it; writes nothing to the database. An empty file, one over
-    /// the limit or one whose content is not a PDF, JPEG or PNG comes back with its <see cref="ReceivedUpload.Error"/>.
+    /// Reads the file into the temporary folder, checks it and moves an accepted one into its final place; writes
+    /// nothing to the database. An empty file, one over the limit or one whose content is not a PDF, JPEG or PNG comes
+    /// back with its <see cref="ReceivedUpload.Error"/> and leaves nothing behind. Called before the caller's
+    /// transaction: the caller's save (<see cref="Attach"/>) then does no file work at all.
     /// </summary>
     public async Task<ReceivedUpload> ReceiveAsync(IncomingFile incoming, CancellationToken ct)
     {
@@ -163,10 +165,28 @@ public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimePr
             return new ReceivedUpload(error);
         }
 
+        string final;
+        string key;
+        try
+        {
+            var tenantId = db.TenantId ?? throw new InvalidOperationException("Uploads need a tenant.");
+            var now = clock.GetUtcNow().UtcDateTime;
+            key = $"{tenantId:N}/{now:yyyy}/{now:MM}/{id:N}";
+            final = Path.Combine(Path.GetFullPath(_options.Root), key.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            File.Move(temp, final);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+
         return new ReceivedUpload(null)
         {
             Id = id,
-            TempPath = temp,
+            FinalPath = final,
+            StorageKey = key,
             SafeName = StoredName(incoming.FileName, contentType!),
             ContentType = contentType!,
             Size = size,
@@ -175,23 +195,18 @@ public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimePr
     }
 
     /// <summary>
-    /// Moves an accepted upload into its tenant-prefixed place and adds its row to the context: the caller's own
+    /// Adds an accepted upload's row to the context — no file work: the bytes are already in place. The caller's own
     /// SaveChanges (or transaction) records it together with what it belongs to, then calls <see cref="ReceivedUpload.Keep"/>.
     /// </summary>
     public StoredFile Attach(ReceivedUpload upload, string ownerKind, Guid ownerId, string? description)
     {
-        if (!upload.Accepted || upload.FinalPath is not null)
+        if (!upload.Accepted || upload.Attached)
         {
             throw new InvalidOperationException("Only an accepted upload can be attached, and only once.");
         }
 
-        var tenantId = db.TenantId ?? throw new InvalidOperationException("Uploads need a tenant.");
+        upload.Attached = true;
         var now = clock.GetUtcNow().UtcDateTime;
-        var key = $"{tenantId:N}/{now:yyyy}/{now:MM}/{upload.Id:N}";
-        var final = Path.Combine(Path.GetFullPath(_options.Root), key.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-        File.Move(upload.TempPath, final);
-        upload.FinalPath = final;
 
         var note = description is null ? "" : UserText.SingleLine(description);
         var stored = new StoredFile
@@ -201,7 +216,7 @@ public sealed class FileStorage(AppDbContext db, CurrentUser currentUser, TimePr
             ContentType = upload.ContentType,
             SizeBytes = upload.Size,
             Sha256 = upload.Sha256,
-            StorageKey = key,
+            StorageKey = upload.StorageKey,
             Description = note.Length == 0 ? null : note,
             UploadedBy = currentUser.UserId,
             UploadedAtUtc = now,

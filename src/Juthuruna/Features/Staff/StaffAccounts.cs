@@ -70,7 +70,6 @@ public sealed class StaffAccounts(
             return (CommandResult.Fail(nameof(NewStaffUser.BranchId), l["Choose an office of the association."]), null);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new ApplicationUser
         {
             FullName = command.FullName.Trim(),
@@ -80,9 +79,27 @@ public sealed class StaffAccounts(
             BranchId = command.BranchId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
+
+        // The password is checked and hashed (a deliberately slow key derivation) before the transaction: the
+        // database's write lock is never held for it (issue 13).
+        var passwordErrors = new List<IdentityError>();
+        foreach (var passwordValidator in users.PasswordValidators)
+        {
+            var checkedPassword = await passwordValidator.ValidateAsync(users, user, command.Password);
+            passwordErrors.AddRange(checkedPassword.Errors);
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return (FromIdentity(IdentityResult.Failed([.. passwordErrors]), nameof(NewStaffUser.Password)), null);
+        }
+
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, command.Password);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var created = await users.CreateAsync(user, command.Password);
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
                 return (FromIdentity(created, nameof(NewStaffUser.Password)), null);
