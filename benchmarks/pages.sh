@@ -96,17 +96,21 @@ define_pages() {  # $1 = database
   q() { sqlite3 "$db" "$1"; }
   T="$(q "select Id from Tenants where Slug='juthuruna'")"
   OPEN_REQ="$(q "select Id from SupportRequests where TenantId='$T' and State=5 order by CreatedAtUtc desc limit 1")"
-  CLOSED_REQ="$(q "select Id from SupportRequests where TenantId='$T' and State=10 and rowid > (select max(rowid) - 2000 from SupportRequests) order by rowid limit 1")"
+  CLOSED_REQ="$(q "select Id from SupportRequests where TenantId='$T' and State=10 and CreatedAtUtc > (select date(max(CreatedAtUtc), '-60 days') from SupportRequests where TenantId='$T') order by CreatedAtUtc limit 1")"
   BUSY_FILE="$(q "select BeneficiaryId from SupportRequests where TenantId='$T' group by BeneficiaryId order by count(*) desc limit 1")"
   PLAIN_FILE="$(q "select BeneficiaryId from SupportRequests where Id='$CLOSED_REQ'")"
   BIG_SESSION="$(q "select SessionId from AgendaItems where TenantId='$T' and SessionId in (select Id from CommitteeSessions where Status=1 and HeldOn > (select date(max(HeldOn), '-60 days') from CommitteeSessions)) group by SessionId order by count(*) desc limit 1")"
   NEXT_SESSION="$(q "select Id from CommitteeSessions where TenantId='$T' and Status=0 order by HeldOn limit 1")"
   OPEN_ITEM="$(q "select Id from AgendaItems where TenantId='$T' and Status=0 order by rowid desc limit 1")"
   DECIDED_ITEM="$(q "select Id from AgendaItems where SessionId='$BIG_SESSION' and Status=1 limit 1")"
-  read -r LETTER CODE < <(q "select Id || ' ' || VerificationCode from Letters where TenantId='$T' and Status=2 order by IssuedAtUtc desc limit 1")
-  read -r NID MOBILE NAME < <(sqlite3 -separator ' ' "$db" "select IdentityNumber, '0' || substr(Mobile, 5), FirstName from Beneficiaries where Id='$PLAIN_FILE'")
+  read -r LETTER CODE < <(q "select Id || ' ' || VerificationCode from Letters where TenantId='$T' and Status=2 order by IssuedAtUtc desc limit 1") || true
+  read -r NID MOBILE NAME < <(sqlite3 -separator ' ' "$db" "select IdentityNumber, '0' || substr(Mobile, 5), FirstName from Beneficiaries where Id='$PLAIN_FILE'") || true
   SERVICE="$(q "select Id from SupportServices where TenantId='$T' and Code='FOOD-BASKET'")"
   FEEDBACK="$(q "select Id from FeedbackItems where TenantId='$T' order by ReceivedAtUtc desc limit 1")"
+  local v
+  for v in OPEN_REQ CLOSED_REQ BUSY_FILE PLAIN_FILE BIG_SESSION NEXT_SESSION OPEN_ITEM DECIDED_ITEM LETTER CODE NID MOBILE NAME SERVICE FEEDBACK; do
+    [[ -n "${!v}" ]] || { echo "no subject for $v in $db" >&2; exit 1; }
+  done
   local name family nobody
   name="$(urlenc "$NAME")"; family="$(urlenc 'الزبيدي')"; nobody="$(urlenc 'زكريا')"
   echo "subjects: open request $OPEN_REQ, closed request $CLOSED_REQ, busy file $BUSY_FILE ($(q "select count(*) from SupportRequests where BeneficiaryId='$BUSY_FILE'") requests, $(q "select count(*) from Letters where SubjectId in (select Id from SupportRequests where BeneficiaryId='$BUSY_FILE')") letters), plain file $PLAIN_FILE"
