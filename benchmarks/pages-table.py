@@ -28,6 +28,8 @@ def cell(r):
         return f"**{r[5]} / {r[6]}** ({r[3]})"
     if r[3] == "-":
         return "slow (see c=1)"
+    if r[3].isdigit() and int(r[3]) < 3:
+        return f"**{r[3]} done** (each > the run at 8 at once)"
     note = " ⚠" if r[9] not in ("0", "-") else ""
     return f"{float(r[5]):.1f} / {float(r[6]):.1f} ({float(r[4]):.0f}/s){note}"
 
