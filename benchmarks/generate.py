@@ -361,7 +361,7 @@ def flush():
 
 
 # Secondary indexes of the tables loaded: dropped now, recreated from their exact SQL at the end.
-LOADED = list(COLS) + list(DERIVED_COLUMNS)
+LOADED = list(COLS) + list(DERIVED_COLUMNS) + ["NameTokens"]
 INDEXES = [(n, s) for n, s in cur.execute(
     "select name, sql from sqlite_master where type='index' and sql is not null and tbl_name in (%s)" % ",".join("?" * len(LOADED)), LOADED)]
 for name, _ in INDEXES:
@@ -782,6 +782,29 @@ for t in (t_main, t_other):
     for name, value in t.counters.items():
         if cur.execute("update TenantCounters set Value=? where TenantId=? and Name=?", (value, t.id, name)).rowcount == 0:
             cur.execute("insert into TenantCounters (Id, TenantId, Name, Value) values (?,?,?,?)", (gid(NOW_S), t.id, name, value))
+    cur.execute("COMMIT")
+
+# ------------------------------------------------------------------------------------- derived columns and tables
+# What the app keeps on every save (ADR 0014), written here for the generated rows, when the schema has them.
+if "QueueOrder" in {r[1] for r in cur.execute('pragma table_info("SupportRequests")')}:
+    log("SupportRequests.QueueOrder")  # SupportRequest.QueueOrder: due date while awaited, 9999-12-31 other open, else null
+    cur.execute("BEGIN")
+    cur.execute("""update SupportRequests set QueueOrder = case
+                       when State in (3, 4, 5) and DecisionDueOn is not null then DecisionDueOn
+                       when State in (0, 1, 2, 3, 4, 5, 6, 8, 9) then '9999-12-31' else null end""")
+    cur.execute("COMMIT")
+if one("select count(*) from sqlite_master where type='table' and name='NameTokens'"):
+    log("NameTokens")  # NameTokenIndex.For: each token of the holder's and each member's search key, once per person
+    cur.execute("BEGIN")
+    cur.execute("delete from NameTokens where TenantId in (?, ?)", (TENANT, TENANT2))
+    people = cur.execute("""select TenantId, Id, null, SearchKey from Beneficiaries where TenantId in (?, ?)
+                            union all
+                            select b.TenantId, b.Id, m.Id, m.SearchKey from BeneficiaryHouseholdMembers m
+                            join Beneficiaries b on b.Id = m.BeneficiaryId where b.TenantId in (?, ?)""",
+                         (TENANT, TENANT2, TENANT, TENANT2)).fetchall()
+    cur.executemany('insert into NameTokens (Id, TenantId, BeneficiaryId, MemberId, Token) values (?,?,?,?,?)',
+                    ((uid(), tenant, owner, member, token[:100])
+                     for tenant, owner, member, key in people for token in dict.fromkeys((key or "").split())))
     cur.execute("COMMIT")
 
 # ------------------------------------------------------------------------------------------------- indexes, ANALYZE
