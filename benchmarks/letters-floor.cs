@@ -46,26 +46,31 @@ async Task<byte[]> PrintAsync(string html, bool puppeteerFooter)
     });
 }
 
-Console.WriteLine(FormattableString.Invariant($"chromium: {browser.GetVersionAsync().Result}, {renders} warm prints per row, one at a time"));
-foreach (var (label, html, footer) in new[] { ("bare (the floor)", Bare, false), ("css-footer (@page margin box)", CssFooter, false), ("puppeteer-footer (footerTemplate)", Bare, true) })
+Console.WriteLine(FormattableString.Invariant($"chromium: {await browser.GetVersionAsync()}, {renders} warm prints per row, one at a time, rows taken in turn"));
+var rows = new[] { ("bare (the floor)", Bare, false), ("css-footer (@page margin box)", CssFooter, false), ("puppeteer-footer (footerTemplate)", Bare, true) };
+var times = rows.Select(_ => new List<double>()).ToArray();
+var busy = new double[rows.Length];
+for (var i = -10; i < renders; i++)
 {
-    for (var i = 0; i < 10; i++)
-    {
-        await PrintAsync(html, footer);
-    }
-
-    var times = new List<double>();
-    var wall = Stopwatch.StartNew();
-    for (var i = 0; i < renders; i++)
+    for (var r = 0; r < rows.Length; r++)
     {
         var one = Stopwatch.StartNew();
-        await PrintAsync(html, footer);
-        times.Add(one.Elapsed.TotalMilliseconds);
+        await PrintAsync(rows[r].Item2, rows[r].Item3);
+        if (i >= 0)
+        {
+            times[r].Add(one.Elapsed.TotalMilliseconds);
+            busy[r] += one.Elapsed.TotalSeconds;
+        }
     }
-
-    var seconds = wall.Elapsed.TotalSeconds;
-    times.Sort();
-    double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-    Console.WriteLine(FormattableString.Invariant(
-        $"floor {label,-34} median {At(0.5):F0} ms, p95 {At(0.95):F0} ms, max {times[^1]:F0} ms, {times.Count / seconds:F1} prints/s   (load average: {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3])})"));
 }
+
+for (var r = 0; r < rows.Length; r++)
+{
+    var t = times[r];
+    t.Sort();
+    double At(double q) => t[Math.Min(t.Count - 1, (int)Math.Ceiling(q * t.Count) - 1)];
+    Console.WriteLine(FormattableString.Invariant(
+        $"floor {rows[r].Item1,-34} median {At(0.5):F0} ms, p95 {At(0.95):F0} ms, max {t[^1]:F0} ms, {t.Count / busy[r]:F1} prints/s"));
+}
+
+Console.WriteLine(FormattableString.Invariant($"floor load average at end: {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3])}"));

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Juthuruna.Features.Letters;
 using Juthuruna.Identity;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Juthuruna.IntegrationTests.Letters;
 
 /// <summary>One print slot and room for one letter to wait for it; a generous print deadline.</summary>
-public sealed class AppFactoryWithAShortPrintQueue : AppFactory
+public sealed class AppFactoryWithFewPrintPlaces : AppFactory
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
@@ -25,7 +26,7 @@ public sealed class AppFactoryWithAShortPrintQueue : AppFactory
 /// Issue 13: a renderer busy with letters queues a bounded number more, and refuses the next at once with 429 "try
 /// again" — before the letter takes a number, so the register keeps no entry for it.
 /// </summary>
-public sealed class LetterQueueTests(AppFactoryWithAShortPrintQueue factory) : IClassFixture<AppFactoryWithAShortPrintQueue>
+public sealed class LetterQueueTests(AppFactoryWithFewPrintPlaces factory) : IClassFixture<AppFactoryWithFewPrintPlaces>
 {
     // Generous: each wait ends as soon as its event happens; the bound only stops a broken build from hanging.
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
