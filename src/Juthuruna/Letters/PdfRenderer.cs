@@ -36,7 +36,7 @@ public sealed class PdfRenderer : IAsyncDisposable
 
     // The page box and its "صفحة X من Y" footer, as CSS @page rules put before the document's own styles: Chromium
     // numbers the pages however the letter breaks. A margin box costs nothing like Puppeteer's footer template
-    // (displayHeaderFooter lays out a second document for every page: 15-40 ms a letter, issue 13). Margin boxes do
+    // (displayHeaderFooter lays out a second document for every page; docs/benchmarks.md, issue 13). Margin boxes do
     // not inherit the body's styles, hence the explicit font and size, and no kerning (as in LetterDocument: Amiri's
     // kerning makes text extraction split words).
     private const string ArabicPageStyle =
