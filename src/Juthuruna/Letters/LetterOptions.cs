@@ -9,6 +9,13 @@ public sealed class LetterOptions
     /// <summary>Letters rendered at once; each holds one Chromium page. Default = the machine's 2 cores.</summary>
     public int MaxConcurrency { get; set; } = 2;
 
+    /// <summary>
+    /// Letters that may wait for a print slot when all <see cref="MaxConcurrency"/> are busy. One more is refused at
+    /// once (<see cref="PdfRendererBusyException"/>: the page answers 429 "try again", before any number is taken)
+    /// rather than queued without end. 16 waiting letters print in about a second on two slots.
+    /// </summary>
+    public int QueueLimit { get; set; } = 16;
+
     /// <summary>One render (waiting for a page, layout, printing) is abandoned after this long.</summary>
     public int TimeoutSeconds { get; set; } = 20;
 

@@ -34,16 +34,18 @@ public sealed class PdfRenderer : IAsyncDisposable
         "--host-resolver-rules=\"MAP * ~NOTFOUND\"",
     ];
 
-    // Chromium's own footer, so page numbers are right however the letter breaks across pages. Header and
-    // footer templates do not inherit the page's styles, hence the explicit font and size, and no kerning (as in
-    // LetterDocument: Amiri's kerning makes text extraction split words).
-    private const string FooterTemplate =
-        "<div dir=\"rtl\" style=\"width:100%;font-size:9pt;font-family:'Amiri','Noto Naskh Arabic',serif;font-kerning:none;text-align:center;\">"
-        + "صفحة <span class=\"pageNumber\"></span> من <span class=\"totalPages\"></span></div>";
+    // The page box and its "صفحة X من Y" footer, as CSS @page rules put before the document's own styles: Chromium
+    // numbers the pages however the letter breaks. A margin box costs nothing like Puppeteer's footer template
+    // (displayHeaderFooter lays out a second document for every page; docs/benchmarks.md, issue 13). Margin boxes do
+    // not inherit the body's styles, hence the explicit font and size, and no kerning (as in LetterDocument: Amiri's
+    // kerning makes text extraction split words).
+    private const string ArabicPageStyle =
+        "<style>@page { size: A4; margin: 18mm 18mm 20mm 18mm; @bottom-center { content: \"صفحة \" counter(page) \" من \" counter(pages);"
+        + " direction: rtl; font-family: 'Amiri', 'Noto Naskh Arabic', serif; font-size: 9pt; font-kerning: none; } }</style>";
 
-    private const string EnglishFooterTemplate =
-        "<div dir=\"ltr\" style=\"width:100%;font-size:9pt;font-family:'Noto Serif','Amiri',serif;text-align:center;\">"
-        + "Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>";
+    private const string EnglishPageStyle =
+        "<style>@page { size: A4; margin: 18mm 18mm 20mm 18mm; @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages);"
+        + " direction: ltr; font-family: 'Noto Serif', 'Amiri', serif; font-size: 9pt; } }</style>";
 
     private const string WarmUpHtml =
         "<!doctype html><html lang=\"ar\" dir=\"rtl\"><meta charset=\"utf-8\"><body style=\"font-family:'Amiri','Noto Naskh Arabic',serif\">"
@@ -66,16 +68,27 @@ public sealed class PdfRenderer : IAsyncDisposable
     private TimeSpan Timeout => TimeSpan.FromSeconds(Math.Max(1, _options.TimeoutSeconds));
 
     /// <summary>
-    /// Takes one of the print slots until the result is disposed, for tests that need a letter to wait in the middle
-    /// of its print (a renderer busy with other letters) without burning a core on a page that never finishes.
+    /// Takes one of the print slots (and the admission a printing letter has) until the result is disposed, for
+    /// tests that need a letter to wait in the middle of its print (a renderer busy with other letters) without
+    /// burning a core on a page that never finishes.
     /// </summary>
     internal async Task<IDisposable> HoldSlotAsync(CancellationToken ct)
     {
-        await _slots.WaitAsync(ct);
-        return new SlotHold(_slots);
+        var ticket = Admit();
+        try
+        {
+            await _slots.WaitAsync(ct);
+        }
+        catch
+        {
+            ticket.Dispose();
+            throw;
+        }
+
+        return new SlotHold(_slots, ticket);
     }
 
-    private sealed class SlotHold(SemaphoreSlim slots) : IDisposable
+    private sealed class SlotHold(SemaphoreSlim slots, PrintTicket ticket) : IDisposable
     {
         private int _released;
 
@@ -84,6 +97,64 @@ public sealed class PdfRenderer : IAsyncDisposable
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 slots.Release();
+                ticket.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Letters admitted and not yet printed: printing, or waiting for a slot.</summary>
+    private int _admitted;
+
+    private int Capacity => Math.Max(1, _options.MaxConcurrency) + Math.Max(0, _options.QueueLimit);
+
+    /// <summary>
+    /// A place for one letter: refused at once with <see cref="PdfRendererBusyException"/> when every slot prints and
+    /// <see cref="LetterOptions.QueueLimit"/> letters already wait. The register takes it before the letter's number,
+    /// so a refused letter leaves no entry; the ticket is given back when its print ends or when it is disposed.
+    /// </summary>
+    public PrintTicket Admit()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (Interlocked.Increment(ref _admitted) > Capacity)
+        {
+            Interlocked.Decrement(ref _admitted);
+            _logger.LogWarning(
+                "PDF renderer busy: {Slots} letter(s) printing and {QueueLimit} waiting; a letter was refused (Letters:QueueLimit).",
+                Math.Max(1, _options.MaxConcurrency),
+                Math.Max(0, _options.QueueLimit));
+            throw new PdfRendererBusyException("Every print slot is busy and the queue is full.");
+        }
+
+        return new PrintTicket(this);
+    }
+
+    /// <summary>One admitted letter's right to print once (see <see cref="Admit"/>).</summary>
+    public sealed class PrintTicket : IDisposable
+    {
+        private readonly PdfRenderer _renderer;
+        private int _released;
+
+        internal PrintTicket(PdfRenderer renderer) => _renderer = renderer;
+
+        /// <inheritdoc cref="PdfRenderer.RenderAsync(string, string, CancellationToken)"/>
+        public async Task<byte[]> RenderAsync(string html, string language, CancellationToken ct)
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _released) == 1, this);
+            try
+            {
+                return await _renderer.RenderAdmittedAsync(html, language, ct);
+            }
+            finally
+            {
+                Dispose();
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                Interlocked.Decrement(ref _renderer._admitted);
             }
         }
     }
@@ -94,13 +165,20 @@ public sealed class PdfRenderer : IAsyncDisposable
     /// <summary>
     /// The PDF (A4, backgrounds printed, letter margins, "صفحة X من Y" footer) of a complete HTML document.
     /// Throws <see cref="PdfRendererUnavailableException"/> when Chromium is missing or cannot start,
-    /// <see cref="TimeoutException"/> when the render exceeds the configured time.
+    /// <see cref="TimeoutException"/> when the render exceeds the configured time, <see cref="PdfRendererBusyException"/>
+    /// at once when the queue is full.
     /// </summary>
     public Task<byte[]> RenderAsync(string html, CancellationToken ct) => RenderAsync(html, "ar", ct);
 
     /// <inheritdoc cref="RenderAsync(string, CancellationToken)"/>
     /// <param name="language">"ar" for the Arabic footer ("صفحة X من Y"), anything else for "Page X of Y".</param>
     public async Task<byte[]> RenderAsync(string html, string language, CancellationToken ct)
+    {
+        using var ticket = Admit();
+        return await ticket.RenderAsync(html, language, ct);
+    }
+
+    private async Task<byte[]> RenderAdmittedAsync(string html, string language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(html);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -111,7 +189,7 @@ public sealed class PdfRenderer : IAsyncDisposable
             await _slots.WaitAsync(deadline.Token);
             try
             {
-                return await RenderInSlotAsync(html, language == "ar" ? FooterTemplate : EnglishFooterTemplate, deadline.Token);
+                return await RenderInSlotAsync(WithPageStyle(html, language == "ar" ? ArabicPageStyle : EnglishPageStyle), deadline.Token);
             }
             finally
             {
@@ -142,7 +220,7 @@ public sealed class PdfRenderer : IAsyncDisposable
         _logger.LogInformation("PDF renderer warmed up in {ElapsedMs} ms.", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task<byte[]> RenderInSlotAsync(string html, string footer, CancellationToken ct)
+    private async Task<byte[]> RenderInSlotAsync(string html, CancellationToken ct)
     {
         // A browser that died since the last letter is noticed by GetSessionAsync; one that died a moment ago
         // fails on its page instead: then it is dropped and the letter printed once more in a fresh browser.
@@ -153,7 +231,7 @@ public sealed class PdfRenderer : IAsyncDisposable
             try
             {
                 page = session.TryRent() ?? await NewPageAsync(session, ct);
-                var pdf = await PrintAsync(page, html, footer, ct);
+                var pdf = await PrintAsync(page, html, ct);
                 if (!session.TryReturn(page))
                 {
                     _ = ClosePageQuietlyAsync(page);
@@ -179,7 +257,26 @@ public sealed class PdfRenderer : IAsyncDisposable
         }
     }
 
-    private async Task<byte[]> PrintAsync(IPage page, string html, string footer, CancellationToken ct)
+    /// <summary>
+    /// The page style goes first in the head (or first in the document when it has none), so that a rule of the
+    /// letter's own (its <c>@page { size: A4 }</c>) still applies on top.
+    /// </summary>
+    internal static string WithPageStyle(string html, string style)
+    {
+        var head = html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
+        if (head >= 0)
+        {
+            return html.Insert(head + "<head>".Length, style);
+        }
+
+        // No <head>: after the doctype and the <html> start tag if there are any (a style before them would put
+        // the page in quirks mode), else at the very start.
+        var htmlTag = html.IndexOf("<html", StringComparison.OrdinalIgnoreCase);
+        var at = htmlTag >= 0 ? html.IndexOf('>', htmlTag) + 1 : 0;
+        return html.Insert(at, style);
+    }
+
+    private async Task<byte[]> PrintAsync(IPage page, string html, CancellationToken ct)
     {
         var timeoutMs = (int)Timeout.TotalMilliseconds;
         await page.SetContentAsync(html, new SetContentOptions
@@ -188,15 +285,13 @@ public sealed class PdfRenderer : IAsyncDisposable
             Timeout = timeoutMs,
             CancellationToken = ct,
         }).WaitAsync(ct);
+        // Size and margins come from the page style (PreferCSSPageSize); the footer is its @bottom-center box.
         return await page.PdfDataAsync(new PdfOptions
         {
             Format = PaperFormat.A4,
+            PreferCSSPageSize = true,
             PrintBackground = true,
             WaitForFonts = true,
-            MarginOptions = new MarginOptions { Top = "18mm", Bottom = "20mm", Left = "18mm", Right = "18mm" },
-            DisplayHeaderFooter = true,
-            HeaderTemplate = "<span></span>",
-            FooterTemplate = footer,
             Timeout = timeoutMs,
         }).WaitAsync(ct);
     }

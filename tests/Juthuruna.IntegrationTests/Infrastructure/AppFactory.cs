@@ -50,6 +50,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Messaging:Mode", "Local");
         // No Chromium per test host: letter tests start the renderer when they print.
         builder.UseSetting("Letters:WarmUpOnStart", "false");
+        // Room for every letter a test issues at once (20 in the numbering test): the queue's bound has a test of its own.
+        builder.UseSetting("Letters:QueueLimit", "64");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

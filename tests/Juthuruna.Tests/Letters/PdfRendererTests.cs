@@ -19,7 +19,7 @@ public sealed class PdfRendererFixture : IAsyncLifetime
 }
 
 /// <summary>Real Chromium (/usr/bin/chromium) and poppler's pdftotext, both installed by build.sh.</summary>
-public sealed class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture<PdfRendererFixture>
+public sealed partial class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture<PdfRendererFixture>
 {
     private const string Sentence = "نشكر لكم تواصلكم مع الجمعية ونفيدكم باستلام طلبكم";
 
@@ -55,6 +55,39 @@ public sealed class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture
             PdfText.AssertInOrder(text, "التاريخ", "١٤٤٧/٠٩/٠١", "الموافق", "18/02/2026");
             // pdftotext moves the spaces around the digits of the footer; the words and numbers stay in order.
             Assert.Matches(@"صفحة\s*1\s*من\s*1", text);
+        }
+    }
+
+    [Fact]
+    public async Task RenderAsync_prints_on_a4_inside_the_letter_margins_with_the_footer_in_the_bottom_margin()
+    {
+        var pdf = await Renderer.RenderAsync(ArabicLetter, CancellationToken.None);
+
+        var file = PdfText.WriteTemp(pdf);
+        string words;
+        try
+        {
+            words = await PdfText.RunAsync("pdftotext", "-bbox", file, "-");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        // A4 is 595.3 x 841.9 pt; 18 mm = 51 pt at the top and the sides, 20 mm = 56.7 pt at the bottom.
+        var page = PageSize().Match(words);
+        Assert.InRange(double.Parse(page.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 594, 596);
+        Assert.InRange(double.Parse(page.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 841, 843);
+        var boxes = WordBox().Matches(words)
+            .Select(m => (Word: m.Groups[5].Value, Box: Enumerable.Range(1, 4).Select(i => double.Parse(m.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray()))
+            .ToList();
+        // The footer ("صفحة 1 من 1", read back by the text test) is the only text in the bottom margin.
+        var footer = string.Join(" ", boxes.Where(b => b.Box[1] > 841.9 - 56.7).Select(b => b.Word));
+        Assert.Contains("1", footer, StringComparison.Ordinal);
+        Assert.True(footer.Length > 4, $"footer: '{footer}'; words: {string.Join(" | ", boxes.Select(b => $"{b.Word} {b.Box[1]}"))}");
+        foreach (var (word, box) in boxes.Where(b => b.Box[1] < 841.9 - 56.7))
+        {
+            Assert.True(box[0] >= 50 && box[2] <= 595.3 - 50 && box[1] >= 50, $"'{word}' at {string.Join(", ", box)}");
         }
     }
 
@@ -144,4 +177,10 @@ public sealed class PdfRendererTests(PdfRendererFixture fixture) : IClassFixture
             () => renderer.RenderAsync(Letter("<p>لا</p>"), CancellationToken.None));
         Assert.Contains("apt-get install -y chromium", error.Message, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex(@"<page width=""([\d.]+)"" height=""([\d.]+)""")]
+    private static partial Regex PageSize();
+
+    [GeneratedRegex(@"<word xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""([\d.]+)"" yMax=""([\d.]+)"">([^<]*)</word>")]
+    private static partial Regex WordBox();
 }

@@ -1,4 +1,5 @@
 using Juthuruna.Features.Letters;
+using Juthuruna.Features.SupportRequests;
 using Juthuruna.Letters;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -52,7 +53,20 @@ public sealed class DetailsModel(LetterQueries queries, LetterRegister register,
             return Forbid();
         }
 
-        var result = await register.ReissueAsync(id, IdempotencyKey, User.Actor(), ct);
+        RequestResult result;
+        try
+        {
+            result = await register.ReissueAsync(id, IdempotencyKey, User.Actor(), ct);
+        }
+        catch (PdfRendererBusyException busy)
+        {
+            // Refused before a number was taken: nothing to undo; the page says to try again.
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", l[PdfRendererBusyException.UserMessageKey]);
+            return Page();
+        }
+
         if (result.Succeeded)
         {
             TempData["Success"] = l["The corrected letter has been issued."].Value;

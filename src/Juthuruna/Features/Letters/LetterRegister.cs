@@ -55,7 +55,10 @@ public sealed class LetterRegister(
 
     public LetterTemplate Template(LetterKind kind) => templates.Single(t => t.Kind == kind);
 
-    /// <summary>Issues <paramref name="kind"/> about <paramref name="subjectId"/>; the same key posted twice issues one letter.</summary>
+    /// <summary>
+    /// Issues <paramref name="kind"/> about <paramref name="subjectId"/>; the same key posted twice issues one letter.
+    /// Throws <see cref="PdfRendererBusyException"/>, before any number is taken, when the renderer's queue is full.
+    /// </summary>
     public async Task<RequestResult> IssueAsync(LetterKind kind, Guid subjectId, string language, Guid idempotencyKey, Actor actor, CancellationToken ct)
     {
         if (await IssuedWithKeyAsync(idempotencyKey, ct) is { } issued)
@@ -147,6 +150,11 @@ public sealed class LetterRegister(
             return RequestResult.Fail("", l[PdfRendererUnavailableException.UserMessageKey]);
         }
 
+        // A renderer with every slot printing and its queue full refuses here, before a number is taken
+        // (PdfRendererBusyException, to the page: 429 "try again"), so a refused letter leaves no entry. The ticket
+        // keeps this letter's place until its print ends.
+        using var ticket = renderer.Admit();
+
         // 1. The number, in a short transaction of its own: the entry is written "printing" and committed, so the
         //    write lock (database-wide on SQLite) is held for two statements, never for the print.
         var letter = new Letter
@@ -208,7 +216,7 @@ public sealed class LetterRegister(
                     new LetterEnvelope(head, kind, letter.Number, today, draft.RecipientName, draft.Title, url, QrSvg(url), replaces?.Number, false, culture), draft);
             }
 
-            pdf = await renderer.RenderAsync(html, language, ct);
+            pdf = await ticket.RenderAsync(html, language, ct);
         }
         catch (PdfRendererUnavailableException)
         {

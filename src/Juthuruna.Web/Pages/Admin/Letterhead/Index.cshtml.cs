@@ -164,6 +164,14 @@ public sealed class IndexModel(LetterheadSettings letterhead, LetterRegister reg
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
         }
+        catch (PdfRendererBusyException busy)
+        {
+            PreviewError = l[PdfRendererBusyException.UserMessageKey];
+            await RedisplayAsync(ct);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
 
         Response.Headers.ContentDisposition = $"inline; filename=\"preview-{kind.ToString().ToLowerInvariant()}-{language}.pdf\"";
         Response.Headers.CacheControl = "private, no-store";
