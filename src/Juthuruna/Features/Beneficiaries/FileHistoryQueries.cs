@@ -19,8 +19,12 @@ public sealed record FileHistory(IReadOnlyList<QueueItem> Requests, IReadOnlyLis
 /// </summary>
 public sealed class FileHistoryQueries(AppDbContext db)
 {
+    /// <summary>
+    /// The latest requests shown. A request's letters are not cut: the workflow writes a handful per request (one per
+    /// kind, plus corrections), and a cut inside the statement becomes a window function over the association's whole
+    /// register (measured: ~110 ms at 10k requests).
+    /// </summary>
     public const int MaxRequests = 50;
-    public const int MaxLettersPerRequest = 20;
 
     public async Task<FileHistory> ForBeneficiaryAsync(Guid beneficiaryId, bool withLetters, CancellationToken ct)
     {
@@ -48,8 +52,6 @@ public sealed class FileHistoryQueries(AppDbContext db)
         var rows = withLetters
             ? await requests.Select(x => new Row(x.Request, x.Registration, db.Letters
                     .Where(l => l.SubjectId == x.Id && l.Status == LetterStatus.Issued)
-                    .OrderByDescending(l => l.HijriYear).ThenByDescending(l => l.Sequence)
-                    .Take(MaxLettersPerRequest)
                     .Select(letterRow)
                     .ToList()))
                 .AsSingleQuery()

@@ -143,11 +143,10 @@ public sealed class ResearchQueries(AppDbContext db)
     }
 
     /// <summary>The request's reports, newest round first, each with its attachments (three queries whatever the count).</summary>
-    public const int MaxAttachmentsPerReport = 50;
-
     public async Task<IReadOnlyList<ReportItem>> ReportsAsync(Guid requestId, CancellationToken ct)
     {
-        // One statement: the reports with their researcher's name and their attachments (a left join, bounded).
+        // One statement: the reports with their researcher's name and their attachments (a left join on the report's id;
+        // not cut per report — a cut inside the statement becomes a window over every research attachment of the association).
         return await db.ResearchReports.AsNoTracking().Where(r => r.RequestId == requestId)
             .OrderByDescending(r => r.CreatedAtUtc).ThenByDescending(r => r.Id).Take(MaxReports)
             .Select(r => new ReportItem(
@@ -156,7 +155,7 @@ public sealed class ResearchQueries(AppDbContext db)
                 r.VisitType, r.VisitedOn, r.HouseholdSituation, r.Findings, r.Needs,
                 r.Recommendation, r.RecommendedServiceIds, r.RecommendedAmountHalalas, r.CreatedAtUtc, r.SubmittedAtUtc, r.Version,
                 db.StoredFiles.Where(f => f.OwnerKind == ResearchReport.FileOwnerKind && f.OwnerId == r.Id)
-                    .OrderBy(f => f.UploadedAtUtc).Take(MaxAttachmentsPerReport)
+                    .OrderBy(f => f.UploadedAtUtc)
                     .Select(f => new AttachmentItem(f.Id, f.OriginalName, f.Description, f.UploadedAtUtc))
                     .ToList()))
             .AsSingleQuery()
