@@ -283,8 +283,11 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
                 x.Request,
                 BeneficiaryName = b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
                 b.FileNumber,
-                Declaration = db.Declarations.Where(d => d.RequestId == x.Request.Id)
-                    .Select(d => new DeclarationSummary(d.ApplicantName, d.Method, d.AtUtc)).FirstOrDefault(),
+                // Each of a related row's columns as its own scalar subquery (an index lookup): a many-column
+                // FirstOrDefault becomes a window function over the whole table on SQLite.
+                DeclarationName = db.Declarations.Where(d => d.RequestId == x.Request.Id).Select(d => d.ApplicantName).FirstOrDefault(),
+                DeclarationMethod = db.Declarations.Where(d => d.RequestId == x.Request.Id).Select(d => (DeclarationMethod?)d.Method).FirstOrDefault(),
+                DeclarationAtUtc = db.Declarations.Where(d => d.RequestId == x.Request.Id).Select(d => (DateTime?)d.AtUtc).FirstOrDefault(),
                 DecidedByName = db.Users.Where(u => u.Id == x.Item.DecidedBy).Select(u => u.FullName).FirstOrDefault(),
                 FixedQuorum = db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings.CommitteeQuorum).FirstOrDefault(),
             })
@@ -297,7 +300,7 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
         var item = row.Item;
         var request = row.Request;
         var heldOn = row.HeldOn;
-        var people = await db.Users.AsNoTracking()
+        var rows = await db.Users.AsNoTracking()
             .Where(u => db.CommitteeMembers.Any(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
                 || db.SessionAttendees.Any(a => a.SessionId == item.SessionId && a.UserId == u.Id)
                 || db.CommitteeVotes.Any(v => v.AgendaItemId == id && v.UserId == u.Id))
@@ -305,14 +308,27 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
             {
                 u.Id,
                 u.FullName,
-                Seat = db.CommitteeMembers.Where(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
-                    .OrderByDescending(m => m.Role).Select(m => new { m.Role, m.ActiveFrom }).FirstOrDefault(),
+                // One scalar subquery per column (index lookups; see the declaration above).
+                SeatRole = db.CommitteeMembers.Where(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
+                    .OrderByDescending(m => m.Role).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
+                SeatFrom = db.CommitteeMembers.Where(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
+                    .OrderByDescending(m => m.Role).Select(m => (DateOnly?)m.ActiveFrom).FirstOrDefault(),
                 Present = db.SessionAttendees.Any(a => a.SessionId == item.SessionId && a.UserId == u.Id),
-                Vote = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id)
-                    .Select(v => new { v.Choice, v.Reason, v.CastAtUtc, v.UpdatedAtUtc }).FirstOrDefault(),
+                VoteChoice = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id).Select(v => (VoteChoice?)v.Choice).FirstOrDefault(),
+                VoteReason = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id).Select(v => v.Reason).FirstOrDefault(),
+                VoteCastAtUtc = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id).Select(v => (DateTime?)v.CastAtUtc).FirstOrDefault(),
+                VoteUpdatedAtUtc = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id).Select(v => (DateTime?)v.UpdatedAtUtc).FirstOrDefault(),
             })
             .Take(500)
             .ToListAsync(ct);
+        var people = rows.Select(p => new
+        {
+            p.Id,
+            p.FullName,
+            Seat = p.SeatRole is { } role ? new { Role = role, ActiveFrom = p.SeatFrom!.Value } : null,
+            p.Present,
+            Vote = p.VoteChoice is { } choice ? new { Choice = choice, Reason = p.VoteReason!, CastAtUtc = p.VoteCastAtUtc!.Value, UpdatedAtUtc = p.VoteUpdatedAtUtc!.Value } : null,
+        }).ToList();
         var services = await serviceNames.AllAsync([request.ServiceId, .. item.ApprovedServiceIds], ct);
 
         var seated = people.Where(p => p.Seat is not null).ToList();
@@ -330,7 +346,8 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
         return new ItemDetails(
             item.Id, item.Version, item.Status, item.SessionId, row.Number, heldOn,
             request.Id, request.Number, request.State, row.BeneficiaryName, row.FileNumber, request.ServiceId, request.Description,
-            request.AmountRequestedHalalas, request.DecisionDueOn, row.Declaration,
+            request.AmountRequestedHalalas, request.DecisionDueOn,
+            row.DeclarationName is { } applicant ? new DeclarationSummary(applicant, row.DeclarationMethod!.Value, row.DeclarationAtUtc!.Value) : null,
             services, viewer?.Seat?.Role, viewer?.Present ?? false, mine,
             recused ? null : voteRows,
             tally,
