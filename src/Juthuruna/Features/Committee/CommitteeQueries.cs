@@ -300,24 +300,24 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
         var item = row.Item;
         var request = row.Request;
         var heldOn = row.HeldOn;
+        // The three sets everyone on the item's page comes from: seats on the session's day, attendance, votes.
+        var seats = ActiveOn(db, heldOn);
+        var attendance = db.SessionAttendees.Where(a => a.SessionId == item.SessionId);
+        var votes = db.CommitteeVotes.Where(v => v.AgendaItemId == id);
         var rows = await db.Users.AsNoTracking()
-            .Where(u => db.CommitteeMembers.Any(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
-                || db.SessionAttendees.Any(a => a.SessionId == item.SessionId && a.UserId == u.Id)
-                || db.CommitteeVotes.Any(v => v.AgendaItemId == id && v.UserId == u.Id))
+            .Where(u => seats.Any(m => m.UserId == u.Id) || attendance.Any(a => a.UserId == u.Id) || votes.Any(v => v.UserId == u.Id))
             .Select(u => new
             {
                 u.Id,
                 u.FullName,
                 // One scalar subquery per column (index lookups; see the declaration above).
-                SeatRole = db.CommitteeMembers.Where(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
-                    .OrderByDescending(m => m.Role).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
-                SeatFrom = db.CommitteeMembers.Where(m => m.UserId == u.Id && m.ActiveFrom <= heldOn && (m.ActiveTo == null || heldOn <= m.ActiveTo))
-                    .OrderByDescending(m => m.Role).Select(m => (DateOnly?)m.ActiveFrom).FirstOrDefault(),
-                Present = db.SessionAttendees.Any(a => a.SessionId == item.SessionId && a.UserId == u.Id),
-                VoteChoice = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id).Select(v => (VoteChoice?)v.Choice).FirstOrDefault(),
-                VoteReason = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id).Select(v => v.Reason).FirstOrDefault(),
-                VoteCastAtUtc = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id).Select(v => (DateTime?)v.CastAtUtc).FirstOrDefault(),
-                VoteUpdatedAtUtc = db.CommitteeVotes.Where(v => v.AgendaItemId == id && v.UserId == u.Id).Select(v => (DateTime?)v.UpdatedAtUtc).FirstOrDefault(),
+                SeatRole = seats.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (CommitteeRole?)m.Role).FirstOrDefault(),
+                SeatFrom = seats.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (DateOnly?)m.ActiveFrom).FirstOrDefault(),
+                Present = attendance.Any(a => a.UserId == u.Id),
+                VoteChoice = votes.Where(v => v.UserId == u.Id).Select(v => (VoteChoice?)v.Choice).FirstOrDefault(),
+                VoteReason = votes.Where(v => v.UserId == u.Id).Select(v => v.Reason).FirstOrDefault(),
+                VoteCastAtUtc = votes.Where(v => v.UserId == u.Id).Select(v => (DateTime?)v.CastAtUtc).FirstOrDefault(),
+                VoteUpdatedAtUtc = votes.Where(v => v.UserId == u.Id).Select(v => (DateTime?)v.UpdatedAtUtc).FirstOrDefault(),
             })
             .Take(500)
             .ToListAsync(ct);

@@ -18,8 +18,6 @@ public sealed record RegistrationItem(
 /// <summary>Reads of registrations: no tracking, projections, names resolved in the same query.</summary>
 public sealed class RegistrationQueries(AppDbContext db)
 {
-    public const int MaxPerFile = 50;
-
     public async Task<RegistrationItem?> ForRequestAsync(Guid requestId, CancellationToken ct) =>
         (await ListAsync(db.Registrations.AsNoTracking().Where(r => r.RequestId == requestId), 1, ct)).SingleOrDefault();
 
