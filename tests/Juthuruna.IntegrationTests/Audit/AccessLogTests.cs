@@ -1,3 +1,5 @@
+using Juthuruna.Data;
+using Juthuruna.Tenancy;
 using Juthuruna.Features.Audit;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
@@ -91,11 +93,13 @@ public sealed class AccessLogTests(QueuedViewsFactory factory) : IClassFixture<Q
 
         await stopping.AppHost!.StopAsync();
 
-        var viewed = Assert.Single(await stopping.QueryAsync(tenant.Id, db =>
-        {
-            var entityId = id.ToString();
-            return db.AuditEntries.AsNoTracking().Where(a => a.EntityId == entityId && a.Action == AuditAction.Viewed).ToListAsync();
-        }));
+        // Read with a context of our own: once the host has stopped, the app's service provider may be disposed at any
+        // moment (the entry point returns and disposes it), so the factory's scopes cannot be relied on.
+        var tenantScope = new TenantContext();
+        tenantScope.Use(tenant.Id);
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={stopping.DatabasePath}").Options, tenantScope);
+        var entityId = id.ToString();
+        var viewed = Assert.Single(await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == entityId && a.Action == AuditAction.Viewed).ToListAsync());
         Assert.Equal((reader.Id.ToString(), stopping.Clock.GetUtcNow().UtcDateTime), (viewed.UserId, viewed.AtUtc));
     }
 }
