@@ -34,7 +34,7 @@ echo "load average at start: $(load)"
 echo
 
 echo "== 1. floor: warm Chromium, one-line Arabic page, one at a time"
-(cd "$ROOT" && dotnet run -c Release benchmarks/letters-floor.cs 2>&1 | grep -E '^(chromium|floor)')
+if [[ -z "${SKIP_FLOOR:-}" ]]; then (cd "$ROOT" && dotnet run -c Release benchmarks/letters-floor.cs 2>&1 | grep -E '^(chromium|floor)'); fi
 echo
 
 DATA="$(mktemp -d)"
@@ -104,6 +104,25 @@ report() {
 
 now() { date +%s.%N; }
 
+# CPU time (user + system, in clock ticks) of the web process ($1 = app) or of its descendants, Chromium (= chromium):
+# machine time per letter, which the load of other processes does not change the way it changes wall time.
+cpu_ticks() {
+  local pids
+  if [[ "$1" == app ]]; then pids="$APP_PID"; else
+    pids="$(ps -e -o pid=,ppid= | awk -v root="$APP_PID" '{ parent[$1] = $2 } END {
+      for (p in parent) { q = parent[p]; for (i = 0; i < 8 && q > 1; i++) { if (q == root) { print p; break } q = parent[q] } } }')"
+  fi
+  for pid in $pids; do awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'
+}
+HZ="$(getconf CLK_TCK)"
+# "CPU per letter: app X ms, Chromium Y ms" between two snapshots "app chromium" for $3 letters.
+cpu_report() {
+  read -r a0 c0 <<<"$1"; read -r a1 c1 <<<"$2"
+  awk -v a="$((a1 - a0))" -v c="$((c1 - c0))" -v n="$3" -v hz="$HZ" 'BEGIN {
+    printf "CPU per letter: web process %.0f ms, Chromium %.0f ms, together %.0f ms (2 cores: at most %.1f letters/s)\n",
+      a * 1000 / hz / n, c * 1000 / hz / n, (a + c) * 1000 / hz / n, n * 2 * hz / (a + c) }'
+}
+
 echo "== warm-up: $WARM letters (the app warms Chromium at start; this also compiles the templates and fills the page pool)"
 caller warm "$WARM" "$DATA/warm.txt"
 caller warm2 "$WARM" "$DATA/warm2.txt" & w2=$!
@@ -113,17 +132,19 @@ report "warm-up (1, then 2 at once)" 1 "$DATA/warm.txt" "$DATA/warm2.txt" "$DATA
 echo
 
 echo "== 2. one caller: POST /Letters/Issue, one after another"
-start="$(now)"
+start="$(now)"; cpu0="$(cpu_ticks app) $(cpu_ticks chromium)"
 caller single "$SINGLE" "$DATA/single.txt"
 report "single caller" "$(echo "$(now) - $start" | bc)" "$DATA/single.txt"
+cpu_report "$cpu0" "$(cpu_ticks app) $(cpu_ticks chromium)" "$SINGLE"
 echo
 
 echo "== 3. $CALLERS callers at once: POST /Letters/Issue, $PER_CALLER each"
-start="$(now)"
+start="$(now)"; cpu0="$(cpu_ticks app) $(cpu_ticks chromium)"
 pids=()
 for ((c = 1; c <= CALLERS; c++)); do caller "c$c" "$PER_CALLER" "$DATA/callers-$c.txt" & pids+=($!); done
 for pid in "${pids[@]}"; do wait "$pid"; done
 report "$CALLERS concurrent callers" "$(echo "$(now) - $start" | bc)" "$DATA/callers-"*.txt
+cpu_report "$cpu0" "$(cpu_ticks app) $(cpu_ticks chromium)" "$((CALLERS * PER_CALLER))"
 echo
 grep -E 'Chromium started|warmed up' "$DATA/console.log" | sed 's/^/app log: /' || true
 echo "load average at end: $(load)"
