@@ -129,6 +129,27 @@ public sealed class RequestIntakeTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Create_posted_several_times_at_once_opens_one_request_and_answers_each_post_with_it()
+    {
+        var desk = await DeskAsync();
+        var page = await desk.Officer.GetDocumentAsync($"/Requests/Create?beneficiaryId={desk.BeneficiaryId}");
+        var form = page.QuerySelector<IHtmlFormElement>(RequestForm)!;
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.ServiceId"] = desk.ServiceId.ToString(),
+            ["Input.Description"] = "احتياج",
+        };
+
+        // A double click on a slow connection: the same form (same key) arrives several times before the first is saved.
+        var posts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            desk.Officer.SubmitAsync(form, $"/Requests/Create?beneficiaryId={desk.BeneficiaryId}", fields)));
+
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Redirect, p.StatusCode));
+        Assert.Single(posts.Select(p => p.Headers.Location).Distinct());
+        Assert.Equal(1, await factory.QueryAsync(desk.Tenant.Id, db => db.SupportRequests.CountAsync()));
+    }
+
+    [Fact]
     public async Task Intake_return_complete_declare_verify_reaches_verified_with_the_due_date_in_both_calendars()
     {
         var desk = await DeskAsync();

@@ -144,7 +144,24 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
             Note = string.IsNullOrWhiteSpace(applicantNote) ? null : applicantNote.Trim(),
         });
         await messages.QueueReceivedAsync(request, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (tx is not null)
+        {
+            // The same form posted again while this one was being saved (the form's key is unique): the first post's
+            // request is the answer, and this post's number goes back with the rollback.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await db.SupportRequests.AsNoTracking().Where(r => r.IdempotencyKey == command.IdempotencyKey).Select(r => (Guid?)r.Id).SingleOrDefaultAsync(ct) is { } first)
+            {
+                return RequestResult.Done(first);
+            }
+
+            throw;
+        }
+
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
