@@ -55,7 +55,7 @@ public sealed class SurveyTallyTests(AppFactory factory) : IClassFixture<AppFact
             for (var i = 0; i < 24; i++)
             {
                 answers.Add(Answer(i % 3 == 0 ? rent.Id : food.Id, i % 2 == 0 ? ContactChannel.InPerson : ContactChannel.Phone,
-                    i % 4 == 0 ? null : branch.Id, new DateOnly(2025, 9 + i % 5, 1), 1 + i % 5, 1 + (i * 2) % 5, 1 + (i * 3) % 5, 5 - i % 5));
+                    i % 4 == 0 ? null : branch.Id, new DateOnly(2025, 9, 1).AddMonths(i % 5), 1 + i % 5, 1 + (i * 2) % 5, 1 + (i * 3) % 5, 5 - i % 5));
             }
 
             db.SurveyResponses.AddRange(answers);
