@@ -2090,6 +2090,24 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.ToTable("RequestHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.SupportRequests.RequestStateCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "State");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("RequestStateCounts");
+                });
+
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.SupportRequest", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2084,6 +2084,24 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.ToTable("RequestHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Juthuruna.Features.SupportRequests.RequestStateCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "State");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("RequestStateCounts");
+                });
+
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.SupportRequest", b =>
                 {
                     b.Property<Guid>("Id")

@@ -95,6 +95,9 @@ public sealed class AppDbContext
     /// <summary>Maintained summary: decisions per day (ADR 0015).</summary>
     public DbSet<DecisionDay> DecisionDays => Set<DecisionDay>();
 
+    /// <summary>Maintained summary: requests per state (ADR 0015).</summary>
+    public DbSet<RequestStateCount> RequestStateCounts => Set<RequestStateCount>();
+
     /// <summary>Maintained summary: survey answers per month, service, channel and branch (ADR 0015).</summary>
     public DbSet<Features.Satisfaction.SurveyTally> SurveyTallies => Set<Features.Satisfaction.SurveyTally>();
 

@@ -11,13 +11,15 @@ internal sealed class TallyDeltas
 {
     public Dictionary<(Guid TenantId, DateOnly Day), (int Decided, int WithinWindow)> Days { get; } = [];
 
+    public Dictionary<(Guid TenantId, RequestState State), int> States { get; } = [];
+
     public Dictionary<(Guid TenantId, DateOnly Month, Guid ServiceId, ContactChannel Channel, Guid BranchId), (int Answers, int Overall, int Courtesy, int Speed, int Clarity)> Surveys { get; } = [];
 
-    public bool IsEmpty => Days.Count == 0 && Surveys.Count == 0;
+    public bool IsEmpty => Days.Count == 0 && States.Count == 0 && Surveys.Count == 0;
 }
 
 /// <summary>
-/// Keeps the maintained summaries (<see cref="DecisionDay"/>, <see cref="SurveyTally"/>; ADR 0015) in step with the
+/// Keeps the maintained summaries (<see cref="DecisionDay"/>, <see cref="RequestStateCount"/>, <see cref="SurveyTally"/>; ADR 0015) in step with the
 /// rows they count. <see cref="AppDbContext"/> calls <see cref="Collect"/> in every SaveChanges — the one place every
 /// change of a request or an answer passes — and, when something counted changed, writes the rows and then the
 /// increments in one transaction. Each increment is computed from the tracked entry's original and current values
@@ -40,17 +42,30 @@ public static class Tallies
             var tenant = entry.Property(r => r.TenantId);
             var decided = entry.Property(r => r.DecidedOn);
             var due = entry.Property(r => r.DecisionDueOn);
+            var state = entry.Property(r => r.State);
             switch (entry.State)
             {
                 case EntityState.Added:
                     AddDay(deltas, tenant.CurrentValue, decided.CurrentValue, due.CurrentValue, +1);
+                    AddState(deltas, tenant.CurrentValue, state.CurrentValue, +1);
                     break;
                 case EntityState.Deleted:
                     AddDay(deltas, tenant.OriginalValue, decided.OriginalValue, due.OriginalValue, -1);
+                    AddState(deltas, tenant.OriginalValue, state.OriginalValue, -1);
                     break;
-                case EntityState.Modified when decided.OriginalValue != decided.CurrentValue || due.OriginalValue != due.CurrentValue:
-                    AddDay(deltas, tenant.OriginalValue, decided.OriginalValue, due.OriginalValue, -1);
-                    AddDay(deltas, tenant.CurrentValue, decided.CurrentValue, due.CurrentValue, +1);
+                case EntityState.Modified:
+                    if (decided.OriginalValue != decided.CurrentValue || due.OriginalValue != due.CurrentValue)
+                    {
+                        AddDay(deltas, tenant.OriginalValue, decided.OriginalValue, due.OriginalValue, -1);
+                        AddDay(deltas, tenant.CurrentValue, decided.CurrentValue, due.CurrentValue, +1);
+                    }
+
+                    if (state.OriginalValue != state.CurrentValue)
+                    {
+                        AddState(deltas, tenant.OriginalValue, state.OriginalValue, -1);
+                        AddState(deltas, tenant.CurrentValue, state.CurrentValue, +1);
+                    }
+
                     break;
             }
         }
@@ -75,6 +90,11 @@ public static class Tallies
         foreach (var key in deltas.Days.Where(d => d.Value == (0, 0)).Select(d => d.Key).ToList())
         {
             deltas.Days.Remove(key);
+        }
+
+        foreach (var key in deltas.States.Where(d => d.Value == 0).Select(d => d.Key).ToList())
+        {
+            deltas.States.Remove(key);
         }
 
         foreach (var key in deltas.Surveys.Where(d => d.Value == (0, 0, 0, 0, 0)).Select(d => d.Key).ToList())
@@ -131,6 +151,9 @@ public static class Tallies
         deltas.Days[key] = (now.Decided + sign * c.Decided, now.WithinWindow + sign * c.WithinWindow);
     }
 
+    private static void AddState(TallyDeltas deltas, Guid tenantId, RequestState state, int sign) =>
+        deltas.States[(tenantId, state)] = deltas.States.GetValueOrDefault((tenantId, state)) + sign;
+
     private readonly record struct AnswerValues(Guid TenantId, DateOnly Month, Guid ServiceId, ContactChannel Channel, Guid? BranchId, int Overall, int Courtesy, int Speed, int Clarity);
 
     private static AnswerValues Values(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<SurveyResponse> e, bool original)
@@ -155,6 +178,12 @@ public static class Tallies
         {
             yield return Upsert(sqlite, "DecisionDays", ["TenantId", "Day"], ["Decided", "WithinWindow"],
                 chunk.Select(d => new object[] { d.Key.TenantId, d.Key.Day, d.Value.Decided, d.Value.WithinWindow }).ToList());
+        }
+
+        foreach (var chunk in deltas.States.Chunk(RowsPerStatement))
+        {
+            yield return Upsert(sqlite, "RequestStateCounts", ["TenantId", "State"], ["Requests"],
+                chunk.Select(d => new object[] { d.Key.TenantId, (int)d.Key.State, d.Value }).ToList());
         }
 
         foreach (var chunk in deltas.Surveys.Chunk(RowsPerStatement))

@@ -7,7 +7,7 @@ namespace Juthuruna.Data;
 /// </summary>
 public static class TallyBackfill
 {
-    /// <summary>Empties both summaries and fills them again: decisions per association and day, answers per month, service, channel and branch.</summary>
+    /// <summary>Empties the summaries and fills them again: decisions per association and day, requests per state, answers per month, service, channel and branch.</summary>
     public static IReadOnlyList<string> Rebuild { get; } =
     [
         "DELETE FROM DecisionDays;",
@@ -18,6 +18,8 @@ public static class TallyBackfill
         WHERE DecidedOn IS NOT NULL
         GROUP BY TenantId, DecidedOn;
         """,
+        "DELETE FROM RequestStateCounts;",
+        "INSERT INTO RequestStateCounts (TenantId, State, Requests) SELECT TenantId, State, COUNT(*) FROM SupportRequests GROUP BY TenantId, State;",
         "DELETE FROM SurveyTallies;",
         // A missing branch is the empty GUID in the summary's key: the literal each provider stores for Guid.Empty.
         """

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Juthuruna.IntegrationTests.Summaries;
 
 /// <summary>
-/// The maintained decisions-per-day summary (ADR 0015) always equals a direct count over the requests: after
+/// The maintained decisions-per-day and requests-per-state summaries (ADR 0015) always equal a direct count over the requests: after
 /// decisions through the workflow, changed due dates, re-decisions and decisions taken back, when many requests are
 /// decided at once, and per association.
 /// </summary>
@@ -26,6 +26,17 @@ public sealed class DecisionDayTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Equal(
             expected.OrderBy(e => e.Day).Select(e => (e.Day, e.Decided, e.Within)).ToList(),
             actual.OrderBy(a => a.Day).Select(a => (a.Day, a.Decided, a.WithinWindow)).ToList());
+    }
+
+    /// <summary>The per-state summary's non-empty rows and a GROUP BY over the requests.</summary>
+    private async Task AssertStatesMatchRequestsAsync(TestTenant tenant)
+    {
+        var expected = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.GroupBy(r => r.State)
+            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync());
+        var actual = await factory.QueryAsync(tenant.Id, db => db.RequestStateCounts.Where(c => c.Requests != 0).ToListAsync());
+        Assert.Equal(
+            expected.OrderBy(e => e.State).Select(e => (e.State, e.Count)).ToList(),
+            actual.OrderBy(a => a.State).Select(a => (a.State, a.Requests)).ToList());
     }
 
     private Task<WindowShare> ShareAsync(TestTenant tenant) =>
@@ -57,6 +68,7 @@ public sealed class DecisionDayTests(AppFactory factory) : IClassFixture<AppFact
         await TestWindow.SetAsync(factory, tenant, late, r => (r.State, r.DecidedOn) = (RequestState.Rejected, today.AddDays(-1)));
         await AssertMatchesRequestsAsync(tenant);
 
+        await AssertStatesMatchRequestsAsync(tenant);
         var share = await ShareAsync(tenant);
         Assert.Equal((2, 1), (share.Decided, share.WithinWindow));
     }
@@ -80,6 +92,9 @@ public sealed class DecisionDayTests(AppFactory factory) : IClassFixture<AppFact
         }))));
 
         await AssertMatchesRequestsAsync(tenant);
+        await AssertStatesMatchRequestsAsync(tenant);
+        var counts = await factory.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<RequestQueries>().CountsAsync(today, CancellationToken.None));
+        Assert.Equal(8, counts.Open);
         var day = await factory.QueryAsync(tenant.Id, db => db.DecisionDays.SingleAsync(d => d.Day == today));
         Assert.Equal((8, 4), (day.Decided, day.WithinWindow));
     }
@@ -103,6 +118,8 @@ public sealed class DecisionDayTests(AppFactory factory) : IClassFixture<AppFact
         Assert.Equal((3, 0), ((await ShareAsync(other)).Decided, (await ShareAsync(other)).WithinWindow));
         await AssertMatchesRequestsAsync(tenant);
         await AssertMatchesRequestsAsync(other);
+        await AssertStatesMatchRequestsAsync(tenant);
+        await AssertStatesMatchRequestsAsync(other);
         using var manager = await factory.SignInAsync(tenant.User(StaffRoles.Manager).Email);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await manager.Http.GetAsync("/Requests/Window")).StatusCode);
     }
@@ -138,6 +155,7 @@ public sealed class DecisionDayTests(AppFactory factory) : IClassFixture<AppFact
         await TestWindow.SetAsync(factory, tenant, a, r => r.DecidedOn = today);
         await TestWindow.SetAsync(factory, tenant, b, r => r.DecidedOn = today.AddDays(-1));
         var maintained = await factory.QueryAsync(tenant.Id, db => db.DecisionDays.OrderBy(d => d.Day).Select(d => new { d.Day, d.Decided, d.WithinWindow }).ToListAsync());
+        var maintainedStates = await factory.QueryAsync(tenant.Id, db => db.RequestStateCounts.Where(c => c.Requests != 0).OrderBy(c => c.State).Select(c => new { c.State, c.Requests }).ToListAsync());
 
         await factory.InTenantAsync(tenant.Id, async sp =>
         {
@@ -153,6 +171,7 @@ public sealed class DecisionDayTests(AppFactory factory) : IClassFixture<AppFact
 
         var rebuilt = await factory.QueryAsync(tenant.Id, db => db.DecisionDays.OrderBy(d => d.Day).Select(d => new { d.Day, d.Decided, d.WithinWindow }).ToListAsync());
         Assert.Equal(maintained, rebuilt);
+        Assert.Equal(maintainedStates, await factory.QueryAsync(tenant.Id, db => db.RequestStateCounts.Where(c => c.Requests != 0).OrderBy(c => c.State).Select(c => new { c.State, c.Requests }).ToListAsync()));
         Assert.Equal(DualDate.ToHijri(today).Year, (await ShareAsync(tenant)).HijriYear);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Juthuruna.Migrations.Sqlite.Migrations
+namespace Juthuruna.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class MaintainedSummaries : Migration
@@ -15,10 +15,10 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 name: "DecisionDays",
                 columns: table => new
                 {
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Decided = table.Column<int>(type: "INTEGER", nullable: false),
-                    WithinWindow = table.Column<int>(type: "INTEGER", nullable: false)
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Decided = table.Column<int>(type: "int", nullable: false),
+                    WithinWindow = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -26,19 +26,32 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestStateCounts",
+                columns: table => new
+                {
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    Requests = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestStateCounts", x => new { x.TenantId, x.State });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SurveyTallies",
                 columns: table => new
                 {
-                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Answers = table.Column<int>(type: "INTEGER", nullable: false),
-                    OverallSum = table.Column<int>(type: "INTEGER", nullable: false),
-                    CourtesySum = table.Column<int>(type: "INTEGER", nullable: false),
-                    SpeedSum = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaritySum = table.Column<int>(type: "INTEGER", nullable: false)
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    BranchId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Answers = table.Column<int>(type: "int", nullable: false),
+                    OverallSum = table.Column<int>(type: "int", nullable: false),
+                    CourtesySum = table.Column<int>(type: "int", nullable: false),
+                    SpeedSum = table.Column<int>(type: "int", nullable: false),
+                    ClaritySum = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,11 +70,16 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestStateCounts_TenantId",
+                table: "RequestStateCounts",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SurveyTallies_TenantId",
                 table: "SurveyTallies",
                 column: "TenantId");
 
-            // Hand-written, re-apply after regenerating this migration: fill both summaries from the existing
+            // Hand-written, re-apply after regenerating this migration: fill the summaries from the existing
             // requests and answers (the same SQL on both providers; Juthuruna.Data.TallyBackfill, ADR 0015).
             foreach (var statement in Juthuruna.Data.TallyBackfill.Rebuild)
             {
@@ -74,6 +92,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DecisionDays");
+
+            migrationBuilder.DropTable(
+                name: "RequestStateCounts");
 
             migrationBuilder.DropTable(
                 name: "SurveyTallies");

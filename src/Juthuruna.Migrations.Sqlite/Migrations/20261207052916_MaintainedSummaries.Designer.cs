@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207045101_MaintainedSummaries")]
+    [Migration("20261207052916_MaintainedSummaries")]
     partial class MaintainedSummaries
     {
         /// <inheritdoc />
@@ -2085,6 +2085,24 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
                     b.ToTable("RequestHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.SupportRequests.RequestStateCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "State");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("RequestStateCounts");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.SupportRequest", b =>

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207045120_MaintainedSummaries")]
+    [Migration("20261207052927_MaintainedSummaries")]
     partial class MaintainedSummaries
     {
         /// <inheritdoc />
@@ -2091,6 +2091,24 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
                     b.ToTable("RequestHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.SupportRequests.RequestStateCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "State");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("RequestStateCounts");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.SupportRequest", b =>
