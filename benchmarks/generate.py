@@ -807,6 +807,24 @@ if one("select count(*) from sqlite_master where type='table' and name='NameToke
                      for tenant, owner, member, key in people for token in dict.fromkeys((key or "").split())))
     cur.execute("COMMIT")
 
+if one("select count(*) from sqlite_master where type='table' and name='DecisionDays'"):
+    # Maintained summaries (ADR 0015), rebuilt over every association (the demo's rows too) with the SQL of
+    # Juthuruna.Data.TallyBackfill.Rebuild: decisions per day, requests per state, survey answers per month, service, channel and branch.
+    log("DecisionDays, RequestStateCounts, SurveyTallies")
+    cur.execute("BEGIN")
+    cur.execute("delete from DecisionDays")
+    cur.execute("""insert into DecisionDays (TenantId, Day, Decided, WithinWindow)
+                   select TenantId, DecidedOn, count(*), sum(case when DecisionDueOn is not null and DecidedOn <= DecisionDueOn then 1 else 0 end)
+                   from SupportRequests where DecidedOn is not null group by TenantId, DecidedOn""")
+    cur.execute("delete from RequestStateCounts")
+    cur.execute("insert into RequestStateCounts (TenantId, State, Requests) select TenantId, State, count(*) from SupportRequests group by TenantId, State")
+    cur.execute("delete from SurveyTallies")
+    cur.execute("""insert into SurveyTallies (TenantId, Month, ServiceId, Channel, BranchId, Answers, OverallSum, CourtesySum, SpeedSum, ClaritySum)
+                   select TenantId, AnsweredMonth, ServiceId, Channel, coalesce(BranchId, '00000000-0000-0000-0000-000000000000'),
+                          count(*), sum(Overall), sum(Courtesy), sum(Speed), sum(Clarity)
+                   from SurveyResponses group by TenantId, AnsweredMonth, ServiceId, Channel, coalesce(BranchId, '00000000-0000-0000-0000-000000000000')""")
+    cur.execute("COMMIT")
+
 # ------------------------------------------------------------------------------------------------- indexes, ANALYZE
 log(f"recreating {len(INDEXES)} indexes")
 for name, sql in INDEXES:

@@ -1639,10 +1639,52 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "AnsweredMonth");
 
+                    b.HasIndex(new[] { "TenantId", "AnsweredMonth", "Id" }, "IX_SurveyResponses_Commented")
+                        .HasFilter("[Comment] IS NOT NULL");
+
                     b.ToTable("SurveyResponses", t =>
                         {
                             t.HasCheckConstraint("CK_SurveyResponses_Ratings", "Overall BETWEEN 1 AND 5 AND Courtesy BETWEEN 1 AND 5 AND Speed BETWEEN 1 AND 5 AND Clarity BETWEEN 1 AND 5");
                         });
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Satisfaction.SurveyTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClaritySum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CourtesySum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OverallSum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SpeedSum")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Month", "ServiceId", "Channel", "BranchId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("SurveyTallies");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Services.DocumentType", b =>
@@ -1796,6 +1838,27 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("TenantHolidays");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.SupportRequests.DecisionDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WithinWindow")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Day");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("DecisionDays");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.Declaration", b =>
@@ -2025,6 +2088,24 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
                     b.ToTable("RequestHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.SupportRequests.RequestStateCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "State");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("RequestStateCounts");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.SupportRequest", b =>

@@ -1633,10 +1633,52 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "AnsweredMonth");
 
+                    b.HasIndex(new[] { "TenantId", "AnsweredMonth", "Id" }, "IX_SurveyResponses_Commented")
+                        .HasFilter("[Comment] IS NOT NULL");
+
                     b.ToTable("SurveyResponses", t =>
                         {
                             t.HasCheckConstraint("CK_SurveyResponses_Ratings", "Overall BETWEEN 1 AND 5 AND Courtesy BETWEEN 1 AND 5 AND Speed BETWEEN 1 AND 5 AND Clarity BETWEEN 1 AND 5");
                         });
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Satisfaction.SurveyTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Answers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClaritySum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourtesySum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverallSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpeedSum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Month", "ServiceId", "Channel", "BranchId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("SurveyTallies");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Services.DocumentType", b =>
@@ -1790,6 +1832,27 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TenantHolidays");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.SupportRequests.DecisionDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithinWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("DecisionDays");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.Declaration", b =>
@@ -2019,6 +2082,24 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
                     b.ToTable("RequestHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.SupportRequests.RequestStateCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "State");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("RequestStateCounts");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.SupportRequests.SupportRequest", b =>

@@ -92,6 +92,15 @@ public sealed class AppDbContext
     public DbSet<Identity.SignInSession> SignInSessions => Set<Identity.SignInSession>();
     public DbSet<NameToken> NameTokens => Set<NameToken>();
 
+    /// <summary>Maintained summary: decisions per day (ADR 0015).</summary>
+    public DbSet<DecisionDay> DecisionDays => Set<DecisionDay>();
+
+    /// <summary>Maintained summary: requests per state (ADR 0015).</summary>
+    public DbSet<RequestStateCount> RequestStateCounts => Set<RequestStateCount>();
+
+    /// <summary>Maintained summary: survey answers per month, service, channel and branch (ADR 0015).</summary>
+    public DbSet<Features.Satisfaction.SurveyTally> SurveyTallies => Set<Features.Satisfaction.SurveyTally>();
+
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();
 
@@ -133,7 +142,23 @@ public sealed class AppDbContext
         NameTokenIndex.SyncAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         WriteAudit();
         EnforceTenant();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var tallies = Tallies.Collect(this);
+        if (tallies.IsEmpty)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        // The rows and the summaries' increments commit together: in the caller's transaction, or in one of our own.
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var written = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        Tallies.Apply(this, tallies);
+        own?.Commit();
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return written;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -141,7 +166,28 @@ public sealed class AppDbContext
         await NameTokenIndex.SyncAsync(this, cancellationToken);
         WriteAudit();
         EnforceTenant();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var tallies = Tallies.Collect(this);
+        if (tallies.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The rows and the summaries' increments commit together: in the caller's transaction, or in one of our own.
+        // Changes are accepted only once both are written, so a failed increment leaves the entities as unsaved.
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await Tallies.ApplyAsync(this, tallies, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return written;
     }
 
     /// <summary>

@@ -640,6 +640,11 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
     /// <summary>Moves a seeded request's own dates back, as if it had been received and verified <paramref name="days"/> days ago.</summary>
     private static async Task AgeAsync(AppDbContext db, Guid requestId, int days, CancellationToken ct)
     {
+        // A bulk update passes no SaveChanges: the decision summary gets the due date's move by hand (Tallies), in
+        // the update's transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var before = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId)
+            .Select(r => new { r.TenantId, r.DecidedOn, r.DecisionDueOn }).SingleAsync(ct);
         await db.SupportRequests.Where(r => r.Id == requestId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.CreatedAtUtc, r => r.CreatedAtUtc.AddDays(-days))
             .SetProperty(r => r.SubmittedOn, r => r.SubmittedOn!.Value.AddDays(-days))
@@ -652,6 +657,9 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.AtUtc, h => h.AtUtc.AddDays(-days)), ct);
         await db.Declarations.Where(d => d.RequestId == requestId).ExecuteUpdateAsync(s => s.SetProperty(d => d.AtUtc, d => d.AtUtc.AddDays(-days)), ct);
         await db.DocumentChecks.Where(c => c.RequestId == requestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CheckedAtUtc, c => c.CheckedAtUtc.AddDays(-days)), ct);
+        await Tallies.AdjustDecisionAsync(db, before.TenantId, (before.DecidedOn, before.DecisionDueOn),
+            (before.DecidedOn, before.DecisionDueOn?.AddDays(-days)), ct);
+        await tx.CommitAsync(ct);
     }
 
     private static void Ensure(bool succeeded, string step, IReadOnlyList<(string Field, string Message)> errors)

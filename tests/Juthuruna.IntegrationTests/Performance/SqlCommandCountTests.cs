@@ -130,4 +130,50 @@ public sealed class SqlCommandCountTests(CommandCountingAppFactory factory) : IC
 
         AssertAtMost(await CommandsOfAsync(admin, "/"), "The dashboard");
     }
+
+    [Fact]
+    public async Task Dashboard_as_the_manager_sends_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-home-manager");
+        await TestRequests.UnderResearchAsync(factory, tenant);
+        var manager = await factory.SignInAsync(tenant.User(Identity.StaffRoles.Manager).Email);
+        await CommandsOfAsync(manager, "/");
+
+        AssertAtMost(await CommandsOfAsync(manager, "/"), "The manager's dashboard");
+    }
+
+    [Fact]
+    public async Task Decision_window_as_the_manager_sends_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-window");
+        await TestWindow.RequestDueInAsync(factory, tenant, -2);
+        await TestWindow.RequestDueInAsync(factory, tenant, 2);
+        var manager = await factory.SignInAsync(tenant.User(Identity.StaffRoles.Manager).Email);
+        await CommandsOfAsync(manager, "/Requests/Window");
+
+        AssertAtMost(await CommandsOfAsync(manager, "/Requests/Window"), "The decision window");
+    }
+
+    [Fact]
+    public async Task Satisfaction_results_as_the_manager_send_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-satisfaction");
+        await factory.InTenantAsync(tenant.Id, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var service = new Features.Services.SupportService { Code = "FOOD", NameAr = "سلة غذائية", NameEn = "Food basket" };
+            var branch = new Features.Branches.Branch { Code = "BR5", NameAr = "مكتب", NameEn = "Office" };
+            db.AddRange(service, branch);
+            db.SurveyResponses.Add(new Features.Satisfaction.SurveyResponse
+            {
+                ServiceId = service.Id, Channel = Features.Contacts.ContactChannel.Phone, BranchId = branch.Id, AnsweredMonth = new DateOnly(2026, 1, 1),
+                Overall = 4, Courtesy = 5, Speed = 3, Clarity = 4, Comment = "شكرًا",
+            });
+            await db.SaveChangesAsync();
+        });
+        var manager = await factory.SignInAsync(tenant.User(Identity.StaffRoles.Manager).Email);
+        await CommandsOfAsync(manager, "/Satisfaction");
+
+        AssertAtMost(await CommandsOfAsync(manager, "/Satisfaction"), "The satisfaction results");
+    }
 }

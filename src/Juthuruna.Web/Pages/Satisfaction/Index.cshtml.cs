@@ -14,7 +14,7 @@ namespace Juthuruna.Web.Pages.Satisfaction;
 /// per-employee view, by design (the policy measures satisfaction to improve the service, not to punish).
 /// </summary>
 [Authorize(Policy = StaffIdentitySetup.SatisfactionReadersPolicy)]
-public sealed class IndexModel(SurveyQueries queries, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(SurveyQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public SurveyResults? Results { get; private set; }
 
@@ -36,6 +36,14 @@ public sealed class IndexModel(SurveyQueries queries, IStringLocalizer<SharedRes
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModelState.Clear();
+        // Opened without a filter: the current Hijri year, the year the association's numbers, the decision-window
+        // share and its reports to the board follow. The dates stay in the form to change; emptying both shows every answer.
+        if (!Request.Query.ContainsKey("Filter.From") && !Request.Query.ContainsKey("Filter.To"))
+        {
+            var year = DualDate.ToHijri(DualDate.Today(clock)).Year;
+            Filter = new FilterInput { Calendar = CalendarKind.Hijri, From = "01/01/" + year.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
         var (from, to) = ModelState.ParseDateRange("Filter.From", Filter.From, "Filter.To", Filter.To, Filter.Calendar, l);
 
         if (!ModelState.IsValid)

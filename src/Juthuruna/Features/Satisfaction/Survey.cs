@@ -83,6 +83,9 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
     {
         builder.Property(r => r.Comment).HasMaxLength(SurveyResponse.MaxCommentLength);
         builder.HasIndex(r => new { r.TenantId, r.AnsweredMonth });
+        // The results page's latest comments: only the answers that have one, in the page's order (newest month first).
+        builder.HasIndex(r => new { r.TenantId, r.AnsweredMonth, r.Id }, "IX_SurveyResponses_Commented")
+            .HasFilter("[Comment] IS NOT NULL");
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("CK_SurveyResponses_Ratings",

@@ -1,5 +1,6 @@
 using Juthuruna.Data;
 using Juthuruna.Features.Contacts;
+using Juthuruna.Features.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.Features.Satisfaction;
@@ -21,10 +22,13 @@ public sealed record SurveyResults(
     IReadOnlyList<SurveyComment> Comments);
 
 /// <summary>
-/// The manager's results of قياس الرضا, aggregated in the database. Answers carry no staff member, so there is
-/// deliberately no way to break them down per employee (the policy: improvement, not punishment).
+/// The manager's results of قياس الرضا. The averages are worked out from the maintained monthly summary
+/// (<see cref="SurveyTally"/>, ADR 0015: one row per month, service, channel and branch, with the sum of each rating),
+/// so a period costs a few hundred rows whatever the number of answers; the comments are read from the answers through
+/// the index of the commented ones. Answers carry no staff member, so there is deliberately no way to break them down
+/// per employee (the policy: improvement, not punishment).
 /// </summary>
-public sealed class SurveyQueries(AppDbContext db)
+public sealed class SurveyQueries(AppDbContext db, ServiceNames serviceNames)
 {
     public const int MaxGroups = 100;
     public const int MaxComments = 30;
@@ -33,58 +37,77 @@ public sealed class SurveyQueries(AppDbContext db)
     /// <param name="to">Last month included (any day of it), or null.</param>
     public async Task<SurveyResults> ResultsAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
+        var tallies = db.SurveyTallies.AsNoTracking().Where(t => t.Answers > 0);
         var answers = db.SurveyResponses.AsNoTracking();
         if (from is { } f)
         {
             var first = new DateOnly(f.Year, f.Month, 1);
+            tallies = tallies.Where(t => t.Month >= first);
             answers = answers.Where(r => r.AnsweredMonth >= first);
         }
 
         if (to is { } t)
         {
             var last = new DateOnly(t.Year, t.Month, 1);
+            tallies = tallies.Where(x => x.Month <= last);
             answers = answers.Where(r => r.AnsweredMonth <= last);
         }
 
-        var total = await answers.GroupBy(_ => 1)
-            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
-            .SingleOrDefaultAsync(ct);
-
-        var byService = await answers.GroupBy(r => r.ServiceId)
-            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
-            .OrderByDescending(g => g.Count).Take(MaxGroups).ToListAsync(ct);
-        var byChannel = await answers.GroupBy(r => r.Channel)
-            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
-            .OrderBy(g => g.Key).Take(MaxGroups).ToListAsync(ct);
-        var byBranch = await answers.GroupBy(r => r.BranchId)
-            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
-            .OrderByDescending(g => g.Count).Take(MaxGroups).ToListAsync(ct);
-        var byMonth = await answers.GroupBy(r => r.AnsweredMonth)
-            .Select(g => new { g.Key, Count = g.Count(), Overall = g.Average(r => (double)r.Overall), Courtesy = g.Average(r => (double)r.Courtesy), Speed = g.Average(r => (double)r.Speed), Clarity = g.Average(r => (double)r.Clarity) })
-            .OrderByDescending(g => g.Key).Take(MaxGroups).ToListAsync(ct);
-
-        var serviceIds = byService.Select(g => g.Key).ToList();
-        var services = await db.SupportServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.NameAr, s.NameEn }).ToDictionaryAsync(s => s.Id, ct);
-        var branchIds = byBranch.Where(g => g.Key != null).Select(g => g.Key!.Value).ToList();
-        var branches = await db.Branches.AsNoTracking().Where(b => branchIds.Contains(b.Id))
-            .Select(b => new { b.Id, b.NameAr, b.NameEn }).ToDictionaryAsync(b => b.Id, ct);
-
+        // The period's summary rows (a month has one per service, channel and branch that was answered) …
+        var rows = await tallies
+            .Select(x => new Row(x.Month, x.ServiceId, x.Channel, x.BranchId, x.Answers, x.OverallSum, x.CourtesySum, x.SpeedSum, x.ClaritySum))
+            .ToListAsync(ct);
+        // … and the latest comments, newest month first, through the index of the answers that have one.
         var comments = await answers.Where(r => r.Comment != null)
-            .OrderByDescending(r => r.AnsweredMonth)
-            .Select(r => new SurveyComment(r.AnsweredMonth,
-                db.SupportServices.Where(s => s.Id == r.ServiceId).Select(s => s.NameAr).FirstOrDefault(),
-                db.SupportServices.Where(s => s.Id == r.ServiceId).Select(s => s.NameEn).FirstOrDefault(),
-                r.Overall, r.Comment!, r.BeneficiaryId != null))
+            .OrderByDescending(r => r.AnsweredMonth).ThenByDescending(r => r.Id)
+            .Select(r => new { r.AnsweredMonth, r.ServiceId, r.Overall, Comment = r.Comment!, Named = r.BeneficiaryId != null })
             .Take(MaxComments).ToListAsync(ct);
 
-        static SurveyAverages A(int count, double overall, double courtesy, double speed, double clarity) => new(count, overall, courtesy, speed, clarity);
+        var byService = Group(rows, r => r.ServiceId).OrderByDescending(g => g.Averages.Count).ThenBy(g => g.Key).Take(MaxGroups).ToList();
+        var byChannel = Group(rows, r => r.Channel).OrderBy(g => g.Key).Take(MaxGroups).ToList();
+        var byBranch = Group(rows, r => r.BranchId).OrderByDescending(g => g.Averages.Count).ThenBy(g => g.Key).Take(MaxGroups).ToList();
+        var byMonth = Group(rows, r => r.Month).OrderByDescending(g => g.Key).Take(MaxGroups).ToList();
+
+        var services = (await serviceNames.AllAsync(byService.Select(g => g.Key).Concat(comments.Select(c => c.ServiceId)).Distinct().ToList(), ct))
+            .ToDictionary(s => s.Id);
+        var branchIds = byBranch.Where(g => g.Key != Guid.Empty).Select(g => g.Key).ToList();
+        var branches = branchIds.Count == 0
+            ? []
+            : await db.Branches.AsNoTracking().Where(b => branchIds.Contains(b.Id))
+                .Select(b => new { b.Id, b.NameAr, b.NameEn }).ToDictionaryAsync(b => b.Id, ct);
+
         return new SurveyResults(
-            total is null ? new SurveyAverages(0, 0, 0, 0, 0) : A(total.Count, total.Overall, total.Courtesy, total.Speed, total.Clarity),
-            byService.Select(g => new SurveyGroup<Guid>(g.Key, services.GetValueOrDefault(g.Key)?.NameAr, services.GetValueOrDefault(g.Key)?.NameEn, A(g.Count, g.Overall, g.Courtesy, g.Speed, g.Clarity))).ToList(),
-            byChannel.Select(g => new SurveyGroup<ContactChannel>(g.Key, null, null, A(g.Count, g.Overall, g.Courtesy, g.Speed, g.Clarity))).ToList(),
-            byBranch.Select(g => new SurveyGroup<Guid?>(g.Key, g.Key is { } b ? branches.GetValueOrDefault(b)?.NameAr : null, g.Key is { } b2 ? branches.GetValueOrDefault(b2)?.NameEn : null, A(g.Count, g.Overall, g.Courtesy, g.Speed, g.Clarity))).ToList(),
-            byMonth.Select(g => new SurveyGroup<DateOnly>(g.Key, null, null, A(g.Count, g.Overall, g.Courtesy, g.Speed, g.Clarity))).ToList(),
-            comments);
+            Averages(rows),
+            byService.Select(g => new SurveyGroup<Guid>(g.Key, services.GetValueOrDefault(g.Key)?.NameAr, services.GetValueOrDefault(g.Key)?.NameEn, g.Averages)).ToList(),
+            byChannel.Select(g => new SurveyGroup<ContactChannel>(g.Key, null, null, g.Averages)).ToList(),
+            byBranch.Select(g => g.Key == Guid.Empty
+                ? new SurveyGroup<Guid?>(null, null, null, g.Averages)
+                : new SurveyGroup<Guid?>(g.Key, branches.GetValueOrDefault(g.Key)?.NameAr, branches.GetValueOrDefault(g.Key)?.NameEn, g.Averages)).ToList(),
+            byMonth.Select(g => new SurveyGroup<DateOnly>(g.Key, null, null, g.Averages)).ToList(),
+            comments.Select(c => new SurveyComment(c.AnsweredMonth, services.GetValueOrDefault(c.ServiceId)?.NameAr, services.GetValueOrDefault(c.ServiceId)?.NameEn,
+                c.Overall, c.Comment, c.Named)).ToList());
+    }
+
+    private sealed record Row(DateOnly Month, Guid ServiceId, ContactChannel Channel, Guid BranchId, int Answers, int Overall, int Courtesy, int Speed, int Clarity);
+
+    private static IEnumerable<(TKey Key, SurveyAverages Averages)> Group<TKey>(List<Row> rows, Func<Row, TKey> key) =>
+        rows.GroupBy(key).Select(g => (g.Key, Averages(g)));
+
+    /// <summary>Exact averages: the sum of each rating over the number of answers.</summary>
+    private static SurveyAverages Averages(IEnumerable<Row> rows)
+    {
+        int count = 0, overall = 0, courtesy = 0, speed = 0, clarity = 0;
+        foreach (var r in rows)
+        {
+            count += r.Answers;
+            overall += r.Overall;
+            courtesy += r.Courtesy;
+            speed += r.Speed;
+            clarity += r.Clarity;
+        }
+
+        return count == 0
+            ? new SurveyAverages(0, 0, 0, 0, 0)
+            : new SurveyAverages(count, (double)overall / count, (double)courtesy / count, (double)speed / count, (double)clarity / count);
     }
 }
