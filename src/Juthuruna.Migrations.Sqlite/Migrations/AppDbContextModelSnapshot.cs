@@ -203,6 +203,11 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.Property<Guid>("BeneficiaryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MemberId")
                         .HasColumnType("TEXT");
 
@@ -220,9 +225,10 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "BeneficiaryId");
+                    b.HasIndex("TenantId", "BeneficiaryId", "MemberId", "Token");
 
-                    b.HasIndex("TenantId", "Token", "BeneficiaryId", "MemberId");
+                    b.HasIndex("TenantId", "Token", "FileNumber", "BeneficiaryId", "MemberId")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("NameTokens");
                 });
