@@ -1108,9 +1108,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_Notifications_Unread")
                         .HasFilter("[ReadAtUtc] IS NULL");
 
-                    b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc");
-
                     b.HasIndex("TenantId", "Status", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc", "Id");
 
                     b.ToTable("Notifications");
                 });
@@ -2119,13 +2119,13 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "BeneficiaryId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "BeneficiaryId", "CreatedAtUtc");
 
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 

@@ -1102,9 +1102,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Notifications_Unread")
                         .HasFilter("[ReadAtUtc] IS NULL");
 
-                    b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc");
-
                     b.HasIndex("TenantId", "Status", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc", "Id");
 
                     b.ToTable("Notifications");
                 });
@@ -2113,13 +2113,13 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "BeneficiaryId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "BeneficiaryId", "CreatedAtUtc");
 
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 
