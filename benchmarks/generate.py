@@ -797,14 +797,17 @@ if one("select count(*) from sqlite_master where type='table' and name='NameToke
     log("NameTokens")  # NameTokenIndex.For: each token of the holder's and each member's search key, once per person
     cur.execute("BEGIN")
     cur.execute("delete from NameTokens where TenantId in (?, ?)", (TENANT, TENANT2))
-    people = cur.execute("""select TenantId, Id, null, SearchKey from Beneficiaries where TenantId in (?, ?)
+    people = cur.execute("""select TenantId, Id, FileNumber, null, SearchKey from Beneficiaries where TenantId in (?, ?)
                             union all
-                            select b.TenantId, b.Id, m.Id, m.SearchKey from BeneficiaryHouseholdMembers m
+                            select b.TenantId, b.Id, b.FileNumber, m.Id, m.SearchKey from BeneficiaryHouseholdMembers m
                             join Beneficiaries b on b.Id = m.BeneficiaryId where b.TenantId in (?, ?)""",
                          (TENANT, TENANT2, TENANT, TENANT2)).fetchall()
-    cur.executemany('insert into NameTokens (Id, TenantId, BeneficiaryId, MemberId, Token) values (?,?,?,?,?)',
-                    ((uid(), tenant, owner, member, token[:100])
-                     for tenant, owner, member, key in people for token in dict.fromkeys((key or "").split())))
+    # NameToken.FileNumber (the search's order within a token) exists from migration NameTokenFileNumber on.
+    with_file = "FileNumber" in [c[1] for c in cur.execute("pragma table_info(NameTokens)")]
+    cur.executemany('insert into NameTokens (Id, TenantId, BeneficiaryId, MemberId, Token'
+                    + (', FileNumber) values (?,?,?,?,?,?)' if with_file else ') values (?,?,?,?,?)'),
+                    ((uid(), tenant, owner, member, token[:100]) + ((file_number,) if with_file else ())
+                     for tenant, owner, file_number, member, key in people for token in dict.fromkeys((key or "").split())))
     cur.execute("COMMIT")
 
 if one("select count(*) from sqlite_master where type='table' and name='DecisionDays'"):

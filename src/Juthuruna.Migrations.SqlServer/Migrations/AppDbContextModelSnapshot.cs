@@ -209,6 +209,11 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.Property<Guid>("BeneficiaryId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<Guid?>("MemberId")
                         .HasColumnType("uniqueidentifier");
 
@@ -226,9 +231,10 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "BeneficiaryId");
+                    b.HasIndex("TenantId", "BeneficiaryId", "MemberId", "Token");
 
-                    b.HasIndex("TenantId", "Token", "BeneficiaryId", "MemberId");
+                    b.HasIndex("TenantId", "Token", "FileNumber", "BeneficiaryId", "MemberId")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("NameTokens");
                 });
@@ -1102,9 +1108,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_Notifications_Unread")
                         .HasFilter("[ReadAtUtc] IS NULL");
 
-                    b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc");
-
                     b.HasIndex("TenantId", "Status", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc", "Id");
 
                     b.ToTable("Notifications");
                 });
@@ -2194,13 +2200,13 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "BeneficiaryId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "BeneficiaryId", "CreatedAtUtc");
 
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 

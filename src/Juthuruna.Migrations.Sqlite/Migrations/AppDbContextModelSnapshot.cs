@@ -203,6 +203,11 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.Property<Guid>("BeneficiaryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FileNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MemberId")
                         .HasColumnType("TEXT");
 
@@ -220,9 +225,10 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "BeneficiaryId");
+                    b.HasIndex("TenantId", "BeneficiaryId", "MemberId", "Token");
 
-                    b.HasIndex("TenantId", "Token", "BeneficiaryId", "MemberId");
+                    b.HasIndex("TenantId", "Token", "FileNumber", "BeneficiaryId", "MemberId")
+                        .IsDescending(false, false, true, false, false);
 
                     b.ToTable("NameTokens");
                 });
@@ -1096,9 +1102,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Notifications_Unread")
                         .HasFilter("[ReadAtUtc] IS NULL");
 
-                    b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc");
-
                     b.HasIndex("TenantId", "Status", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "RecipientUserId", "CreatedAtUtc", "Id");
 
                     b.ToTable("Notifications");
                 });
@@ -2188,13 +2194,13 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId");
 
-                    b.HasIndex("TenantId", "BeneficiaryId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "BeneficiaryId", "CreatedAtUtc");
 
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Notifications;
 
@@ -114,5 +115,53 @@ public sealed class NotificationPageTests(AppFactory factory) : IClassFixture<Ap
             db => db.Notifications.Where(n => n.Id == reminded.NotificationId).Select(n => n.ReadAtUtc).SingleAsync());
         await intruder.PostWithTokenAsync("/Notifications?handler=ReadAll");
         Assert.Null(await ReadAtAsync(reminded));
+    }
+
+    [Fact]
+    public async Task Notifications_page_newest_first_by_keyset_with_older_and_newest_links_repeating_and_skipping_none()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var manager = tenant.User(StaffRoles.Manager).Id;
+        var start = new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc);
+        // 120 notifications; every three share a time, so the id has to break ties on the page boundaries.
+        var ids = await factory.InTenantAsync(tenant.Id, async sp =>
+        {
+            var db = sp.GetRequiredService<Juthuruna.Data.AppDbContext>();
+            var made = Enumerable.Range(0, 120).Select(i => new Juthuruna.Features.Notifications.Notification
+            {
+                Kind = Juthuruna.Features.Notifications.NotificationKind.DecisionOverdue,
+                RecipientUserId = manager,
+                DedupKey = $"paging-test:{i}",
+                CreatedAtUtc = start.AddMinutes(i / 3),
+            }).ToList();
+            db.Notifications.AddRange(made);
+            await db.SaveChangesAsync();
+            return made.Select(n => n.Id).ToList();
+        });
+        using var client = await factory.SignInAsync(tenant.User(StaffRoles.Manager).Email);
+
+        var seen = new List<string>();
+        var url = "/Notifications";
+        var pages = 0;
+        IDocument page;
+        do
+        {
+            page = await client.GetDocumentAsync(url);
+            var items = page.QuerySelectorAll("[data-testid=notification]").Select(n => n.GetAttribute("data-id")!).ToList();
+            Assert.InRange(items.Count, 1, Juthuruna.Features.Notifications.NotificationInbox.ListSize);
+            Assert.Equal(pages > 0, page.QuerySelector("[data-testid=newest-notifications]") is not null);
+            seen.AddRange(items);
+            pages++;
+            url = page.QuerySelector("[data-testid=older-notifications]")?.GetAttribute("href") ?? "";
+        }
+        while (url.Length > 0 && pages < 10);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(120, seen.Count);
+        Assert.Equal(120, seen.Distinct().Count());
+        Assert.True(ids.Select(i => i.ToString()).ToHashSet().SetEquals(seen));
+        // Newest first: the last three created share the newest time and lead the first page.
+        var times = await factory.QueryAsync(tenant.Id, db => db.Notifications.Where(n => n.RecipientUserId == manager).ToDictionaryAsync(n => n.Id.ToString(), n => n.CreatedAtUtc));
+        Assert.Equal(seen.OrderByDescending(i => times[i]).Select(i => times[i]), seen.Select(i => times[i]));
     }
 }

@@ -176,4 +176,26 @@ public sealed class SqlCommandCountTests(CommandCountingAppFactory factory) : IC
 
         AssertAtMost(await CommandsOfAsync(manager, "/Satisfaction"), "The satisfaction results");
     }
+
+    [Fact]
+    public async Task Name_search_of_several_words_sends_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-search");
+        await TestRequests.VerifiedAsync(factory, tenant);
+        var admin = await factory.SignInAsync(tenant.Admin.Email);
+        var url = "/Beneficiaries?q=" + Uri.EscapeDataString("سعاد الزهراني");
+        await CommandsOfAsync(admin, url);
+
+        AssertAtMost(await CommandsOfAsync(admin, url), "A name search of two words");
+    }
+
+    [Fact]
+    public async Task Notifications_as_the_manager_send_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-inbox");
+        var manager = await factory.SignInAsync(tenant.User(Juthuruna.Identity.StaffRoles.Manager).Email);
+        await CommandsOfAsync(manager, "/Notifications");
+
+        AssertAtMost(await CommandsOfAsync(manager, "/Notifications"), "The notifications");
+    }
 }

@@ -30,6 +30,16 @@ public sealed class DetailsModel(
 {
     public const string OwnerKind = "Beneficiary";
 
+    /// <summary>The file's contacts shown at first; "show all" shows up to <see cref="ContactQueries.TimelineSize"/>.</summary>
+    public const int ShownContacts = 10;
+
+    /// <summary>"Show all": every request (up to <see cref="FileHistoryQueries.MaxRequests"/>) and more contacts.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    public bool MoreRequests { get; private set; }
+    public bool MoreContacts { get; private set; }
+
     public BeneficiaryDetails Beneficiary { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public IReadOnlyList<ContactListItem> Contacts { get; private set; } = [];
@@ -85,8 +95,11 @@ public sealed class DetailsModel(
     private async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Beneficiary = await queries.GetDetailsAsync(id, ct);
-        Contacts = await contacts.TimelineAsync(id, ct);
-        var fileHistory = await history.ForBeneficiaryAsync(id, Juthuruna.Features.Letters.LetterRegister.ReaderRoles.Any(User.IsInRole), ct);
+        var contactRows = await contacts.TimelineAsync(id, All ? ContactQueries.TimelineSize : ShownContacts + 1, ct);
+        MoreContacts = !All && contactRows.Count > ShownContacts;
+        Contacts = MoreContacts ? contactRows.Take(ShownContacts).ToList() : contactRows;
+        var fileHistory = await history.ForBeneficiaryAsync(id, Juthuruna.Features.Letters.LetterRegister.ReaderRoles.Any(User.IsInRole), All, ct);
+        MoreRequests = fileHistory.MoreRequests;
         Requests = fileHistory.Requests;
         Registrations = fileHistory.Registrations;
         Letters = fileHistory.Letters;

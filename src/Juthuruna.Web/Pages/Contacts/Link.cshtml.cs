@@ -23,7 +23,7 @@ public sealed class LinkModel(ContactLog log, ContactQueries contacts, Beneficia
 
     public ContactDetails Contact { get; private set; } = null!;
     public IReadOnlyList<FileSuggestion> Suggestions { get; private set; } = [];
-    public BeneficiaryPage Results { get; private set; } = new([], 1, false);
+    public BeneficiaryPage Results { get; private set; } = BeneficiaryPage.Empty;
 
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class LinkModel(ContactLog log, ContactQueries contacts, Beneficia
         Suggestions = await contacts.SuggestFilesAsync(Contact.Contact.CallerMobile, ct);
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            Results = await beneficiaries.SearchAsync(Q, 1, ct);
+            Results = await beneficiaries.SearchAsync(Q, null, null, ct);
         }
     }
 

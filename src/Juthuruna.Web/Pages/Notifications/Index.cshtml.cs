@@ -10,13 +10,22 @@ namespace Juthuruna.Web.Pages.Notifications;
 /// <summary>The signed-in staff member's own notifications (any role): newest first, unread highlighted.</summary>
 public sealed class IndexModel(NotificationInbox inbox, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>The last notification of the previous page: this page shows older ones (<see cref="NotificationCursor"/>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
     public IReadOnlyList<NotificationItem> Items { get; private set; } = [];
+
+    /// <summary>Where the next (older) page starts; null when there is none.</summary>
+    public NotificationCursor? Older { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = DualDate.Today(clock);
-        Items = await inbox.ListAsync(User.UserId(), ct);
+        var page = await inbox.ListAsync(User.UserId(), NotificationCursor.Parse(Before), ct);
+        Items = page.Items;
+        Older = page.Older;
     }
 
     public async Task<IActionResult> OnPostReadAsync(Guid id, CancellationToken ct)

@@ -19,7 +19,8 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.HasIndex(r => new { r.TenantId, r.IdempotencyKey }).IsUnique();
         // The officer's queue: open requests by state, overdue first.
         builder.HasIndex(r => new { r.TenantId, r.State, r.DecisionDueOn });
-        builder.HasIndex(r => new { r.TenantId, r.BeneficiaryId });
+        // A file's requests, newest first (the file page reads the latest few and stops).
+        builder.HasIndex(r => new { r.TenantId, r.BeneficiaryId, r.CreatedAtUtc });
         // The manager's share decided within the window: the decisions of a period.
         builder.HasIndex(r => new { r.TenantId, r.DecidedOn, r.DecisionDueOn });
         // The queue itself: only the requests in it (a few thousand of a million), already in its order. Partial, so

@@ -24,6 +24,12 @@ public sealed class NameToken : ITenantOwned
     public Guid? MemberId { get; set; }
 
     public required string Token { get; set; }
+
+    /// <summary>
+    /// The file's number (copied from <see cref="Beneficiary.FileNumber"/>, which never changes once given): the search's
+    /// order inside one token, so a common name is read from the index in the page's order and stops after the page.
+    /// </summary>
+    public string FileNumber { get; set; } = "";
 }
 
 internal sealed class NameTokenConfiguration : IEntityTypeConfiguration<NameToken>
@@ -31,10 +37,14 @@ internal sealed class NameTokenConfiguration : IEntityTypeConfiguration<NameToke
     public void Configure(EntityTypeBuilder<NameToken> builder)
     {
         builder.Property(t => t.Token).HasMaxLength(NameToken.MaxLength);
-        // The search: tokens starting with what was typed, then their file (and member).
-        builder.HasIndex(t => new { t.TenantId, t.Token, t.BeneficiaryId, t.MemberId });
-        // The rewrite on save: a file's own tokens.
-        builder.HasIndex(t => new { t.TenantId, t.BeneficiaryId });
+        builder.Property(t => t.FileNumber).HasMaxLength(20);
+        // The search walks this in the page's order: tokens starting with what was typed (the exact word first, then
+        // longer ones in order), each token's files newest first; it stops after the page's rows.
+        builder.HasIndex(t => new { t.TenantId, t.Token, t.FileNumber, t.BeneficiaryId, t.MemberId })
+            .IsDescending(false, false, true, false, false);
+        // A file's (or member's) own tokens: the rewrite on save, and "does this file also have a token starting with …"
+        // for the other words of a search.
+        builder.HasIndex(t => new { t.TenantId, t.BeneficiaryId, t.MemberId, t.Token });
         builder.HasOne<Beneficiary>().WithMany().HasForeignKey(t => t.BeneficiaryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -52,7 +62,7 @@ public static class NameTokenIndex
         foreach (var entry in db.ChangeTracker.Entries<Beneficiary>())
         {
             if (entry.State == EntityState.Added
-                || (entry.State == EntityState.Modified && entry.Property(b => b.SearchKey).IsModified))
+                || (entry.State == EntityState.Modified && (entry.Property(b => b.SearchKey).IsModified || entry.Property(b => b.FileNumber).IsModified)))
             {
                 changed[entry.Entity.Id] = entry.Entity;
             }
@@ -90,9 +100,9 @@ public static class NameTokenIndex
 
     /// <summary>The tokens of a file: the holder's search key, then each member's (deduplicated per person).</summary>
     public static IEnumerable<NameToken> For(Beneficiary beneficiary) =>
-        Split(beneficiary.SearchKey).Select(token => new NameToken { TenantId = beneficiary.TenantId, BeneficiaryId = beneficiary.Id, Token = token })
+        Split(beneficiary.SearchKey).Select(token => new NameToken { TenantId = beneficiary.TenantId, BeneficiaryId = beneficiary.Id, FileNumber = beneficiary.FileNumber, Token = token })
             .Concat(beneficiary.HouseholdMembers.SelectMany(m => Split(m.SearchKey)
-                .Select(token => new NameToken { TenantId = beneficiary.TenantId, BeneficiaryId = beneficiary.Id, MemberId = m.Id, Token = token })));
+                .Select(token => new NameToken { TenantId = beneficiary.TenantId, BeneficiaryId = beneficiary.Id, FileNumber = beneficiary.FileNumber, MemberId = m.Id, Token = token })));
 
     private static IEnumerable<string> Split(string searchKey) =>
         searchKey.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => t.Length > NameToken.MaxLength ? t[..NameToken.MaxLength] : t).Distinct(StringComparer.Ordinal);

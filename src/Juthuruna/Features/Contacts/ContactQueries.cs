@@ -78,9 +78,10 @@ public sealed class ContactQueries(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>The newest contacts of one file, bounded.</summary>
-    public async Task<IReadOnlyList<ContactListItem>> TimelineAsync(Guid beneficiaryId, CancellationToken ct) =>
+    /// <summary>A file's contacts, newest first, at most <paramref name="size"/> (and never more than <see cref="TimelineSize"/>).</summary>
+    public async Task<IReadOnlyList<ContactListItem>> TimelineAsync(Guid beneficiaryId, int size, CancellationToken ct) =>
         await Project(db.Contacts.AsNoTracking().Where(c => c.BeneficiaryId == beneficiaryId)
-                .OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id).Take(TimelineSize))
+                .OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id).Take(Math.Min(size, TimelineSize)))
             .ToListAsync(ct);
 
     public async Task<ContactDetails> GetDetailsAsync(Guid id, CancellationToken ct)

@@ -49,7 +49,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.Property(n => n.DedupKey).HasMaxLength(200);
         builder.HasIndex(n => new { n.TenantId, n.DedupKey }).IsUnique();
-        builder.HasIndex(n => new { n.TenantId, n.RecipientUserId, n.CreatedAtUtc });
+        // The inbox, in its own order (newest first, the id breaking ties): a page is read from here and stops.
+        builder.HasIndex(n => new { n.TenantId, n.RecipientUserId, n.CreatedAtUtc, n.Id });
         // The bell on every page: the unread ones only (most notifications are read).
         builder.HasIndex(n => new { n.TenantId, n.RecipientUserId }).HasDatabaseName("IX_Notifications_Unread").HasFilter("[ReadAtUtc] IS NULL");
         builder.HasIndex(n => new { n.TenantId, n.Status, n.CreatedAtUtc });

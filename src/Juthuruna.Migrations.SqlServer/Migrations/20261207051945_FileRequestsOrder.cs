@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Juthuruna.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class FileRequestsOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SupportRequests_TenantId_BeneficiaryId",
+                table: "SupportRequests");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_TenantId_BeneficiaryId_CreatedAtUtc",
+                table: "SupportRequests",
+                columns: new[] { "TenantId", "BeneficiaryId", "CreatedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SupportRequests_TenantId_BeneficiaryId_CreatedAtUtc",
+                table: "SupportRequests");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_TenantId_BeneficiaryId",
+                table: "SupportRequests",
+                columns: new[] { "TenantId", "BeneficiaryId" });
+        }
+    }
+}
