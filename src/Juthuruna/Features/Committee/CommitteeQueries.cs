@@ -163,12 +163,26 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
             .Select(u => new StaffOption(u.Id, u.FullName))
             .ToListAsync(ct);
 
-    /// <summary>Upcoming sessions first (nearest first), then the most recent ones.</summary>
+    /// <summary>How many upcoming and how many recent sessions the committee's home lists.</summary>
+    public const int SessionsShown = 20;
+
+    /// <summary>
+    /// Upcoming sessions first (nearest first), then the most recent ones: one statement, each half a range of the
+    /// (TenantId, HeldOn) index that stops after <see cref="SessionsShown"/>. A session's items are counted from the
+    /// (TenantId, SessionId, …) index and its open items from the partial index on open items (a decided session has none).
+    /// </summary>
     public async Task<IReadOnlyList<SessionRow>> SessionsAsync(DateOnly today, CancellationToken ct)
     {
-        var upcoming = await SessionRows(db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn >= today).OrderBy(s => s.HeldOn).ThenBy(s => s.Number).Take(20)).ToListAsync(ct);
-        var recent = await SessionRows(db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn < today).OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Number).Take(20)).ToListAsync(ct);
-        return [.. upcoming, .. recent];
+        var upcoming = db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn >= today)
+            .OrderBy(s => s.HeldOn).ThenBy(s => s.Number).Take(SessionsShown);
+        var recent = db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn < today)
+            .OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Number).Take(SessionsShown);
+        var rows = await SessionRows(upcoming).Concat(SessionRows(recent)).ToListAsync(ct);
+        return
+        [
+            .. rows.Where(r => r.HeldOn >= today).OrderBy(r => r.HeldOn).ThenBy(r => r.Number, StringComparer.Ordinal),
+            .. rows.Where(r => r.HeldOn < today).OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Number, StringComparer.Ordinal),
+        ];
     }
 
     private IQueryable<SessionRow> SessionRows(IQueryable<CommitteeSession> sessions) =>
@@ -238,19 +252,38 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
         await db.AgendaItems.AsNoTracking().Where(i => i.RequestId == requestId && i.Status == AgendaItemStatus.Open)
             .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// A session in two statements: the session with the members seated on its day (name, seat, recorded present),
+    /// then its agenda with each item's request, file and number of votes.
+    /// </summary>
     public async Task<SessionDetails?> SessionAsync(Guid id, Guid viewerId, CancellationToken ct)
     {
-        var session = await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Number, s.HeldOn, s.Place, s.Status }).SingleOrDefaultAsync(ct);
-        if (session is null)
+        var rows = await (
+                from s in db.CommitteeSessions.AsNoTracking().Where(s => s.Id == id)
+                from m in db.CommitteeMembers.Where(m => m.ActiveFrom <= s.HeldOn && (m.ActiveTo == null || s.HeldOn <= m.ActiveTo)).DefaultIfEmpty()
+                select new
+                {
+                    s.Id,
+                    s.Number,
+                    s.HeldOn,
+                    s.Place,
+                    s.Status,
+                    UserId = m == null ? (Guid?)null : m.UserId,
+                    Role = m == null ? (CommitteeRole?)null : m.Role,
+                    FullName = m == null ? null : db.Users.Where(u => u.Id == m.UserId).Select(u => u.FullName).FirstOrDefault(),
+                    Present = m != null && db.SessionAttendees.Any(a => a.SessionId == s.Id && a.UserId == m.UserId),
+                })
+            .Take(500)
+            .ToListAsync(ct);
+        if (rows.Count == 0)
         {
             return null;
         }
 
-        var seated = await ActiveOn(db, session.HeldOn).AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.FullName, m.Role })
-            .OrderByDescending(m => m.Role).ThenBy(m => m.FullName).Take(200).ToListAsync(ct);
-        var present = (await db.SessionAttendees.AsNoTracking().Where(a => a.SessionId == id).Select(a => a.UserId).OrderBy(u => u).Take(500).ToListAsync(ct)).ToHashSet();
+        var session = rows[0];
+        var seated = rows.Where(r => r.UserId is not null && r.FullName is not null)
+            .Select(r => new { UserId = r.UserId!.Value, r.FullName, Role = r.Role!.Value, r.Present })
+            .OrderByDescending(m => m.Role).ThenBy(m => m.FullName, StringComparer.Ordinal).Take(200).ToList();
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.SessionId == id).OrderBy(i => i.Position).Take(200)
             .Join(db.SupportRequests, i => i.RequestId, r => r.Id, (i, r) => new { i, r })
             .Join(db.Beneficiaries, x => x.r.BeneficiaryId, b => b.Id, (x, b) => new AgendaRow(
@@ -259,7 +292,7 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
             .ToListAsync(ct);
         return new SessionDetails(
             session.Id, session.Number, session.HeldOn, session.Place, session.Status,
-            seated.Select(m => new AttendeeRow(m.UserId, m.FullName, m.Role, present.Contains(m.UserId))).ToList(),
+            seated.Select(m => new AttendeeRow(m.UserId, m.FullName!, m.Role, m.Present)).ToList(),
             items,
             seated.Where(m => m.UserId == viewerId).Select(m => (CommitteeRole?)m.Role).FirstOrDefault());
     }
