@@ -29,6 +29,10 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // entries and reads only the rows it shows.
         builder.HasIndex(r => new { r.TenantId, r.QueueOrder, r.CreatedAtUtc, r.State, r.ServiceId, r.Channel, r.BranchId })
             .HasDatabaseName("IX_SupportRequests_Queue").HasFilter("[QueueOrder] IS NOT NULL");
+        // The queue of one state in its order (the officer's filter, the committee's requests awaiting it), with the id
+        // so that "not on an open agenda item" is checked without reading the row.
+        builder.HasIndex(r => new { r.TenantId, r.State, r.QueueOrder, r.CreatedAtUtc, r.Id })
+            .HasDatabaseName("IX_SupportRequests_QueueByState").HasFilter("[QueueOrder] IS NOT NULL");
         // The requests of one state, the latest step first: a finished state (closed, rejected, withdrawn,
         // cancelled) lists its most recent hundred from a million without reading the rest.
         builder.HasIndex(r => new { r.TenantId, r.State, r.UpdatedAtUtc });
