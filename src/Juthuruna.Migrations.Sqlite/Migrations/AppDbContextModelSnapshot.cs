@@ -359,6 +359,10 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "SessionId", "RequestId")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "SessionId", "Status")
+                        .HasDatabaseName("IX_AgendaItems_Open")
+                        .HasFilter("[Status] = 0");
+
                     b.ToTable("AgendaItems");
                 });
 
@@ -2204,10 +2208,17 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 
-                    b.HasIndex("TenantId", "QueueOrder", "CreatedAtUtc")
+                    b.HasIndex("TenantId", "State", "DecisionDueOn");
+
+                    b.HasIndex("TenantId", "State", "UpdatedAtUtc");
+
+                    b.HasIndex("TenantId", "State", "QueueOrder", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("IX_SupportRequests_QueueByState")
                         .HasFilter("[QueueOrder] IS NOT NULL");
 
-                    b.HasIndex("TenantId", "State", "DecisionDueOn");
+                    b.HasIndex("TenantId", "QueueOrder", "CreatedAtUtc", "State", "ServiceId", "Channel", "BranchId")
+                        .HasDatabaseName("IX_SupportRequests_Queue")
+                        .HasFilter("[QueueOrder] IS NOT NULL");
 
                     b.ToTable("SupportRequests");
                 });

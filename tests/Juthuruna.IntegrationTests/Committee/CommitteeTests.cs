@@ -127,6 +127,23 @@ public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task Committee_home_lists_upcoming_sessions_nearest_first_then_past_ones_latest_first_with_their_item_counts()
+    {
+        var c = await CreateAsync(factory);
+        var past = await c.CreateSessionAsync("2026-02-10");
+        var (today, _, _) = await c.SessionWithItemAsync(factory, c.Chair, c.Secretary);
+        var later = await c.CreateSessionAsync("2026-02-25");
+        var yesterday = await c.CreateSessionAsync("2026-02-17");
+
+        var page = await c.MemberClient.GetDocumentAsync("/Committee");
+
+        var sessions = page.QuerySelectorAll("[data-testid=session]").ToList();
+        Assert.Equal([today, later, yesterday, past], sessions.Select(e => Guid.Parse(e.GetAttribute("data-session-id")!)));
+        Assert.Equal(("1", "1"), (sessions[0].GetAttribute("data-items"), sessions[0].GetAttribute("data-open-items")));
+        Assert.All(sessions.Skip(1), e => Assert.Equal(("0", "0"), (e.GetAttribute("data-items"), e.GetAttribute("data-open-items"))));
+    }
+
+    [Fact]
     public async Task Committee_home_lists_the_queue_nearest_due_first_with_days_left()
     {
         var c = await CreateAsync(factory);

@@ -66,8 +66,9 @@ public sealed class SqlCommandLog
 
 /// <summary>
 /// Issue 13: every staff page answers with at most five SQL commands, whatever the data — so a page's cost is
-/// set by its indexes, not by how many sections it shows. Counted on the pages that showed the most: the queue,
-/// a beneficiary's file, a committee agenda item and the dashboard, each as the role that sees the most of it.
+/// set by its indexes, not by how many sections it shows. Counted on the pages that showed the most: the queue (and
+/// filtered), a beneficiary's file, the committee's home, a session and an agenda item, and the dashboard, each as the
+/// role that sees the most of it.
 /// </summary>
 public sealed class SqlCommandCountTests(CommandCountingAppFactory factory) : IClassFixture<CommandCountingAppFactory>
 {
@@ -118,6 +119,46 @@ public sealed class SqlCommandCountTests(CommandCountingAppFactory factory) : IC
         await CommandsOfAsync(committee.ChairClient, $"/Committee/Items/{itemId}");
 
         AssertAtMost(await CommandsOfAsync(committee.ChairClient, $"/Committee/Items/{itemId}"), "An agenda item");
+    }
+
+    [Fact]
+    public async Task Committee_home_as_the_secretary_and_the_administrator_sends_at_most_five_sql_commands()
+    {
+        var committee = await CommitteeHarness.CreateAsync(factory);
+        await committee.SessionWithItemAsync(factory, committee.Chair, committee.Secretary);
+        await TestRequests.AwaitingCommitteeAsync(factory, committee.Tenant);
+        await CommandsOfAsync(committee.SecretaryClient, "/Committee");
+
+        AssertAtMost(await CommandsOfAsync(committee.SecretaryClient, "/Committee"), "The committee's home (secretary)");
+        AssertAtMost(await CommandsOfAsync(committee.Admin, "/Committee"), "The committee's home (administrator)");
+    }
+
+    [Fact]
+    public async Task Committee_session_as_the_secretary_and_the_administrator_sends_at_most_five_sql_commands()
+    {
+        var committee = await CommitteeHarness.CreateAsync(factory);
+        var (sessionId, _, _) = await committee.SessionWithItemAsync(factory, committee.Chair, committee.Secretary);
+        await TestRequests.AwaitingCommitteeAsync(factory, committee.Tenant);
+        var url = $"/Committee/Sessions/Details/{sessionId}";
+        await CommandsOfAsync(committee.SecretaryClient, url);
+
+        // The secretary of a scheduled session sees the most: members, agenda, the requests to add, the minutes.
+        AssertAtMost(await CommandsOfAsync(committee.SecretaryClient, url), "A committee session (secretary)");
+        AssertAtMost(await CommandsOfAsync(committee.Admin, url), "A committee session (administrator)");
+    }
+
+    [Fact]
+    public async Task Queue_filtered_by_state_and_by_a_finished_state_sends_at_most_five_sql_commands()
+    {
+        var tenant = await factory.CreateTenantAsync("count-queue-state");
+        var rejected = await TestRequests.AwaitingCommitteeAsync(factory, tenant);
+        await TestRequests.RejectAsync(factory, tenant, rejected.RequestId, "لا تنطبق الشروط");
+        await TestRequests.AwaitingCommitteeAsync(factory, tenant);
+        var admin = await factory.SignInAsync(tenant.Admin.Email);
+        await CommandsOfAsync(admin, "/Requests?State=AwaitingCommittee");
+
+        AssertAtMost(await CommandsOfAsync(admin, "/Requests?State=AwaitingCommittee"), "The queue by state");
+        AssertAtMost(await CommandsOfAsync(admin, "/Requests?State=Rejected"), "The queue by a finished state");
     }
 
     [Fact]

@@ -424,6 +424,40 @@ public sealed class RequestIntakeTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Queue_filtered_by_a_finished_state_lists_those_requests_most_recently_finished_first()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var earlier = await TestRequests.AwaitingCommitteeAsync(factory, tenant);
+        var later = await TestRequests.AwaitingCommitteeAsync(factory, tenant);
+        var open = await TestRequests.AwaitingCommitteeAsync(factory, tenant);
+        await TestRequests.RejectAsync(factory, tenant, later.RequestId, "لا تنطبق الشروط");
+        await TestRequests.RejectAsync(factory, tenant, earlier.RequestId, "لا تنطبق الشروط");
+        // The step that finished each request: "later" was rejected after "earlier", whatever order they were decided in here.
+        await factory.InTenantAsync(tenant.Id, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            await db.SupportRequests.Where(r => r.Id == earlier.RequestId).ExecuteUpdateAsync(u => u.SetProperty(r => r.UpdatedAtUtc, new DateTime(2026, 2, 10, 9, 0, 0, DateTimeKind.Utc)));
+            await db.SupportRequests.Where(r => r.Id == later.RequestId).ExecuteUpdateAsync(u => u.SetProperty(r => r.UpdatedAtUtc, new DateTime(2026, 2, 15, 9, 0, 0, DateTimeKind.Utc)));
+        });
+        using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
+
+        var rejected = await officer.GetDocumentAsync("/Requests?State=Rejected");
+        var awaiting = await officer.GetDocumentAsync("/Requests?State=AwaitingCommittee");
+        var queue = await officer.GetDocumentAsync("/Requests");
+
+        var rows = rejected.QuerySelectorAll("[data-testid=queue] tbody tr");
+        Assert.Equal(2, rows.Length);
+        Assert.Contains(later.RequestId.ToString(), rows[0].InnerHtml, StringComparison.Ordinal);
+        Assert.Contains(earlier.RequestId.ToString(), rows[1].InnerHtml, StringComparison.Ordinal);
+        Assert.NotNull(rows[0].QuerySelector("[data-testid=finished-on] time[datetime='2026-02-15T09:00:00Z']"));
+        Assert.NotNull(rejected.QuerySelector("#State option[value=Rejected][selected]"));
+        Assert.Contains(open.RequestId.ToString(), Assert.Single(awaiting.QuerySelectorAll("[data-testid=queue] tbody tr")).InnerHtml, StringComparison.Ordinal);
+        Assert.Null(awaiting.QuerySelector("[data-testid=finished-on]"));
+        Assert.Single(queue.QuerySelectorAll("[data-testid=queue] tbody tr"));
+        Assert.Equal("لا توجد طلبات مطابقة.", (await officer.GetDocumentAsync("/Requests?State=Withdrawn")).QuerySelector("[data-testid=queue-empty]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Request_pages_of_another_association_are_not_found_and_nothing_changes()
     {
         var victim = await DeskAsync();

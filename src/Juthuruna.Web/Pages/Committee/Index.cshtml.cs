@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Juthuruna.Web.Pages.Committee;
 
 /// <summary>The committee's home: its sessions and the requests waiting for it, nearest due first.</summary>
-public sealed class IndexModel(CommitteeQueries queries, CommitteeSessions sessions, TimeProvider clock) : PageModel
+public sealed class IndexModel(CommitteeQueries queries, CommitteeSessions sessions, SignedInViewer viewer, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
     public IReadOnlyList<CommitteeQueueRow> Queue { get; private set; } = [];
@@ -18,6 +18,9 @@ public sealed class IndexModel(CommitteeQueries queries, CommitteeSessions sessi
         Today = DualDate.Today(clock);
         Sessions = await queries.SessionsAsync(Today, ct);
         Queue = await queries.QueueAsync(ct);
-        MayOpenSessions = await sessions.MayOpenSessionsAsync(User.UserId(), ct);
+        // Today's seat was read with the sign-in check (SignedInViewer) when it ran for today; asked here otherwise.
+        MayOpenSessions = viewer.IsKnown && viewer.Today == Today
+            ? CommitteeSeats.KeepsMinutes(viewer.SeatToday)
+            : await sessions.MayOpenSessionsAsync(User.UserId(), ct);
     }
 }

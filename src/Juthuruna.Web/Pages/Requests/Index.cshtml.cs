@@ -11,7 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.Web.Pages.Requests;
 
-/// <summary>The officer's queue: open requests by state, overdue and nearest due first, then the oldest.</summary>
+/// <summary>
+/// The officer's queue: open requests by state, overdue and nearest due first, then the oldest; or the requests of
+/// one finished state (closed, rejected, withdrawn, cancelled), the most recently finished first.
+/// </summary>
 [Authorize(Policy = StaffIdentitySetup.BeneficiaryReadersPolicy)]
 public sealed class IndexModel(RequestQueries queries, AppDbContext db, TimeProvider clock) : PageModel
 {
@@ -31,6 +34,9 @@ public sealed class IndexModel(RequestQueries queries, AppDbContext db, TimeProv
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<(Guid Id, string Name)> Branches { get; private set; } = [];
     public DateOnly Today { get; private set; }
+
+    /// <summary>A finished state is filtered: the list is of finished requests, with the day each finished.</summary>
+    public bool ShowsFinished => State is { } state && RequestWorkflow.FinalStates.Contains(state);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -26,7 +26,17 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // The queue itself: only the requests in it (a few thousand of a million), already in its order. Partial, so
         // it stays small and stays the planner's choice whatever the statistics say (docs/benchmarks.md).
         builder.Property(r => r.QueueOrder).UsePropertyAccessMode(PropertyAccessMode.Property);
-        builder.HasIndex(r => new { r.TenantId, r.QueueOrder, r.CreatedAtUtc }).HasFilter("[QueueOrder] IS NOT NULL");
+        // The filters (state, service, channel, office) are in it too, so a filtered queue is checked on the index
+        // entries and reads only the rows it shows.
+        builder.HasIndex(r => new { r.TenantId, r.QueueOrder, r.CreatedAtUtc, r.State, r.ServiceId, r.Channel, r.BranchId })
+            .HasDatabaseName("IX_SupportRequests_Queue").HasFilter("[QueueOrder] IS NOT NULL");
+        // The queue of one state in its order (the officer's filter, the committee's requests awaiting it), with the id
+        // so that "not on an open agenda item" is checked without reading the row.
+        builder.HasIndex(r => new { r.TenantId, r.State, r.QueueOrder, r.CreatedAtUtc, r.Id })
+            .HasDatabaseName("IX_SupportRequests_QueueByState").HasFilter("[QueueOrder] IS NOT NULL");
+        // The requests of one state, the latest step first: a finished state (closed, rejected, withdrawn,
+        // cancelled) lists its most recent hundred from a million without reading the rest.
+        builder.HasIndex(r => new { r.TenantId, r.State, r.UpdatedAtUtc });
         builder.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
         // Every id a form can set is backed by a key: a made-up id fails in the database even if a check is missed.
         builder.HasOne<SupportService>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);

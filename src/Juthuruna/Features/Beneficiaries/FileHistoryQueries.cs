@@ -46,7 +46,7 @@ public sealed class FileHistoryQueries(AppDbContext db)
             select new
             {
                 r.Id,
-                Request = new QueueItem(r.Id, r.Number, r.State, "", "", r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn),
+                Request = new QueueItem(r.Id, r.Number, r.State, "", "", r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn, r.UpdatedAtUtc),
                 Registration = g == null
                     ? null
                     : new RegistrationItem(

@@ -183,6 +183,8 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.TenantId, i.SessionId, i.RequestId }).IsUnique();
         builder.HasIndex(i => new { i.TenantId, i.RequestId, i.Status });
+        // Open items are a few hundred of a million: counted per session (the committee's home) from this small index.
+        builder.HasIndex(i => new { i.TenantId, i.SessionId, i.Status }).HasDatabaseName("IX_AgendaItems_Open").HasFilter("[Status] = 0");
         builder.HasOne<CommitteeSession>().WithMany().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(i => i.RequestId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -163,28 +163,61 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
             .Select(u => new StaffOption(u.Id, u.FullName))
             .ToListAsync(ct);
 
-    /// <summary>Upcoming sessions first (nearest first), then the most recent ones.</summary>
+    /// <summary>How many upcoming and how many recent sessions the committee's home lists.</summary>
+    public const int SessionsShown = 20;
+
+    /// <summary>
+    /// Upcoming sessions first (nearest first), then the most recent ones: one statement, each half a range of the
+    /// (TenantId, HeldOn) index that stops after <see cref="SessionsShown"/>. A session's items are counted from the
+    /// (TenantId, SessionId, …) index and its open items from the partial index on open items (a decided session has none).
+    /// </summary>
     public async Task<IReadOnlyList<SessionRow>> SessionsAsync(DateOnly today, CancellationToken ct)
     {
-        var upcoming = await SessionRows(db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn >= today).OrderBy(s => s.HeldOn).ThenBy(s => s.Number).Take(20)).ToListAsync(ct);
-        var recent = await SessionRows(db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn < today).OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Number).Take(20)).ToListAsync(ct);
-        return [.. upcoming, .. recent];
+        var upcoming = db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn >= today)
+            .OrderBy(s => s.HeldOn).ThenBy(s => s.Number).Take(SessionsShown);
+        var recent = db.CommitteeSessions.AsNoTracking().Where(s => s.HeldOn < today)
+            .OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Number).Take(SessionsShown);
+        var rows = (await SessionCounts(upcoming).Concat(SessionCounts(recent)).ToListAsync(ct))
+            .Select(r => new SessionRow(r.Id, r.Number, r.HeldOn, r.Place, r.Status, r.Items, r.OpenItems)).ToList();
+        return
+        [
+            .. rows.Where(r => r.HeldOn >= today).OrderBy(r => r.HeldOn).ThenBy(r => r.Number, StringComparer.Ordinal),
+            .. rows.Where(r => r.HeldOn < today).OrderByDescending(r => r.HeldOn).ThenByDescending(r => r.Number, StringComparer.Ordinal),
+        ];
     }
 
-    private IQueryable<SessionRow> SessionRows(IQueryable<CommitteeSession> sessions) =>
-        sessions.Select(s => new SessionRow(
-            s.Id, s.Number, s.HeldOn, s.Place, s.Status,
-            db.AgendaItems.Count(i => i.SessionId == s.Id),
-            db.AgendaItems.Count(i => i.SessionId == s.Id && i.Status == AgendaItemStatus.Open)));
+    // Members set by name, not the record's constructor: EF concatenates the two halves only before a constructor is applied.
+    private IQueryable<SessionCount> SessionCounts(IQueryable<CommitteeSession> sessions) =>
+        sessions.Select(s => new SessionCount
+        {
+            Id = s.Id,
+            Number = s.Number,
+            HeldOn = s.HeldOn,
+            Place = s.Place,
+            Status = s.Status,
+            Items = db.AgendaItems.Count(i => i.SessionId == s.Id),
+            OpenItems = db.AgendaItems.Count(i => i.SessionId == s.Id && i.Status == AgendaItemStatus.Open),
+        });
+
+    private sealed class SessionCount
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public DateOnly HeldOn { get; init; }
+        public string Place { get; init; } = "";
+        public SessionStatus Status { get; init; }
+        public int Items { get; init; }
+        public int OpenItems { get; init; }
+    }
 
     /// <summary>
     /// Requests awaiting the committee that are not on an open agenda item, nearest decision due date first.
     /// Bounded: the secretary builds the agenda from the top of it.
     /// </summary>
     public async Task<IReadOnlyList<CommitteeQueueRow>> QueueAsync(CancellationToken ct) =>
-        await db.SupportRequests.AsNoTracking()
-            .Where(r => r.State == RequestState.AwaitingCommittee && !db.AgendaItems.Any(i => i.RequestId == r.Id && i.Status == AgendaItemStatus.Open))
-            .OrderBy(r => r.DecisionDueOn == null).ThenBy(r => r.DecisionDueOn).ThenBy(r => r.CreatedAtUtc)
+        await AwaitingCommittee()
+            // QueueOrder is the due date while the decision is awaited, after every due date when there is none.
+            .OrderBy(r => r.QueueOrder).ThenBy(r => r.CreatedAtUtc)
             .Take(ListSize)
             .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new { r, b })
             .Join(db.SupportServices, x => x.r.ServiceId, s => s.Id, (x, s) => new CommitteeQueueRow(
@@ -193,9 +226,17 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
             .ToListAsync(ct);
 
     /// <summary>How many requests <see cref="QueueAsync"/> would list, without the bound.</summary>
-    public async Task<int> QueueCountAsync(CancellationToken ct) =>
-        await db.SupportRequests.AsNoTracking()
-            .CountAsync(r => r.State == RequestState.AwaitingCommittee && !db.AgendaItems.Any(i => i.RequestId == r.Id && i.Status == AgendaItemStatus.Open), ct);
+    public async Task<int> QueueCountAsync(CancellationToken ct) => await AwaitingCommittee().CountAsync(ct);
+
+    /// <summary>
+    /// Requests awaiting the committee and on no open agenda item, read from the queue's partial index by state
+    /// (<c>IX_SupportRequests_QueueByState</c>, which holds the id): a request awaiting the committee is always in
+    /// the queue, so <c>QueueOrder != null</c> changes nothing but the index that serves it.
+    /// </summary>
+    private IQueryable<SupportRequest> AwaitingCommittee() =>
+        db.SupportRequests.AsNoTracking()
+            .Where(r => r.QueueOrder != null && r.State == RequestState.AwaitingCommittee
+                && !db.AgendaItems.Any(i => i.RequestId == r.Id && i.Status == AgendaItemStatus.Open));
 
     /// <summary>
     /// Open items of sessions not closed that <paramref name="userId"/> has not voted on, where they are seated on
@@ -238,19 +279,40 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
         await db.AgendaItems.AsNoTracking().Where(i => i.RequestId == requestId && i.Status == AgendaItemStatus.Open)
             .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// A session in two statements: the session with the members seated on its day (name, seat, recorded present),
+    /// then its agenda with each item's request, file and number of votes.
+    /// </summary>
     public async Task<SessionDetails?> SessionAsync(Guid id, Guid viewerId, CancellationToken ct)
     {
-        var session = await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Number, s.HeldOn, s.Place, s.Status }).SingleOrDefaultAsync(ct);
+        // The members seated on the session's day, each row with the session's own columns (joined on the association:
+        // SQLite has no APPLY). A session with nobody seated on its day is read on its own.
+        var rows = await (
+                from s in db.CommitteeSessions.AsNoTracking().Where(s => s.Id == id)
+                join m in db.CommitteeMembers.AsNoTracking() on s.TenantId equals m.TenantId
+                where m.ActiveFrom <= s.HeldOn && (m.ActiveTo == null || s.HeldOn <= m.ActiveTo)
+                join u in db.Users on m.UserId equals u.Id
+                select new
+                {
+                    Session = new { s.Id, s.Number, s.HeldOn, s.Place, s.Status },
+                    m.UserId,
+                    u.FullName,
+                    m.Role,
+                    Present = db.SessionAttendees.Any(a => a.SessionId == s.Id && a.UserId == m.UserId),
+                })
+            .Take(500)
+            .ToListAsync(ct);
+        var session = rows.Count > 0
+            ? rows[0].Session
+            : await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == id)
+                .Select(s => new { s.Id, s.Number, s.HeldOn, s.Place, s.Status }).SingleOrDefaultAsync(ct);
         if (session is null)
         {
             return null;
         }
 
-        var seated = await ActiveOn(db, session.HeldOn).AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.FullName, m.Role })
-            .OrderByDescending(m => m.Role).ThenBy(m => m.FullName).Take(200).ToListAsync(ct);
-        var present = (await db.SessionAttendees.AsNoTracking().Where(a => a.SessionId == id).Select(a => a.UserId).OrderBy(u => u).Take(500).ToListAsync(ct)).ToHashSet();
+        var seated = rows.Select(r => new { r.UserId, r.FullName, r.Role, r.Present })
+            .OrderByDescending(m => m.Role).ThenBy(m => m.FullName, StringComparer.Ordinal).Take(200).ToList();
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.SessionId == id).OrderBy(i => i.Position).Take(200)
             .Join(db.SupportRequests, i => i.RequestId, r => r.Id, (i, r) => new { i, r })
             .Join(db.Beneficiaries, x => x.r.BeneficiaryId, b => b.Id, (x, b) => new AgendaRow(
@@ -259,7 +321,7 @@ public sealed class CommitteeQueries(AppDbContext db, Services.ServiceNames serv
             .ToListAsync(ct);
         return new SessionDetails(
             session.Id, session.Number, session.HeldOn, session.Place, session.Status,
-            seated.Select(m => new AttendeeRow(m.UserId, m.FullName, m.Role, present.Contains(m.UserId))).ToList(),
+            seated.Select(m => new AttendeeRow(m.UserId, m.FullName, m.Role, m.Present)).ToList(),
             items,
             seated.Where(m => m.UserId == viewerId).Select(m => (CommitteeRole?)m.Role).FirstOrDefault());
     }

@@ -50,8 +50,15 @@ public sealed class LetterRegister(
         var heldOn = await db.CommitteeSessions.AsNoTracking().Where(s => s.Id == subjectId).Select(s => (DateOnly?)s.HeldOn).SingleOrDefaultAsync(ct)
             ?? throw new EntityNotFoundException(nameof(Committee.CommitteeSession), subjectId);
         return actor.Roles.Contains(StaffRoles.TenantAdmin)
-            || Committee.CommitteeSeats.KeepsMinutes(await Committee.CommitteeQueries.SeatAsync(db, actor.UserId, heldOn, ct));
+            || MayIssueSessionLetters(actor, await Committee.CommitteeQueries.SeatAsync(db, actor.UserId, heldOn, ct));
     }
+
+    /// <summary>
+    /// <see cref="MayIssueAsync"/> for a session's letters (the minutes) when the caller already knows the seat the
+    /// actor held on the session's day: the administrator, or the secretary or chair of that day.
+    /// </summary>
+    public static bool MayIssueSessionLetters(Actor actor, Committee.CommitteeRole? seatOnSessionDay) =>
+        actor.Roles.Contains(StaffRoles.TenantAdmin) || Committee.CommitteeSeats.KeepsMinutes(seatOnSessionDay);
 
     public LetterTemplate Template(LetterKind kind) => templates.Single(t => t.Kind == kind);
 

@@ -15,7 +15,8 @@ public sealed record QueueItem(
     Guid ServiceId,
     ContactChannel Channel,
     DateTime CreatedAtUtc,
-    DateOnly? DecisionDueOn);
+    DateOnly? DecisionDueOn,
+    DateTime UpdatedAtUtc);
 
 /// <summary>Open requests, those still at the desk (draft, review, returned), overdue and due within four days.</summary>
 public sealed record RequestCounts(int Open, int AtTheDesk, int Overdue, int DueSoon);
@@ -60,13 +61,20 @@ public sealed class RequestQueries(AppDbContext db)
     public const int QueueSize = 100;
 
     /// <summary>
-    /// The officer's queue: open requests, overdue and nearest due first, then the oldest waiting.
+    /// The officer's queue: open requests, overdue and nearest due first, then the oldest waiting. Filtered by a
+    /// finished state (closed, rejected, withdrawn, cancelled), the requests that reached it most recently first.
     /// Bounded: the desk works from the top of it; filters narrow it.
     /// </summary>
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(QueueFilter filter, CancellationToken ct)
     {
-        // The requests in the queue, read in its order through the partial index on QueueOrder (see SupportRequest).
-        var query = db.SupportRequests.AsNoTracking().Where(r => r.QueueOrder != null);
+        var finished = filter.State is { } s && RequestWorkflow.FinalStates.Contains(s);
+        // Open requests come from the partial index on QueueOrder, which also holds the state, service, channel and
+        // office: a filter is checked on the index entry, and only the rows shown are read (see SupportRequest).
+        // A finished state is never in that index: it is read from (TenantId, State, UpdatedAtUtc), newest first,
+        // and stops after the page.
+        var query = finished
+            ? db.SupportRequests.AsNoTracking()
+            : db.SupportRequests.AsNoTracking().Where(r => r.QueueOrder != null);
         if (filter.State is { } state)
         {
             query = query.Where(r => r.State == state);
@@ -87,15 +95,17 @@ public sealed class RequestQueries(AppDbContext db)
             query = query.Where(r => r.ServiceId == service);
         }
 
-        return await query
+        var ordered = finished
+            // The last step of a finished request is the one that finished it: nothing leaves a final state.
+            ? query.OrderByDescending(r => r.UpdatedAtUtc).ThenByDescending(r => r.Id)
             // Only a request still awaiting its decision runs against the due date; a decided one (approved,
             // registered, in service) keeps its old due date but is not overdue, so it goes with the rest.
-            .OrderBy(r => r.QueueOrder)
-            .ThenBy(r => r.CreatedAtUtc)
+            : query.OrderBy(r => r.QueueOrder).ThenBy(r => r.CreatedAtUtc);
+        return await ordered
             .Take(QueueSize)
             .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new QueueItem(
                 r.Id, r.Number, r.State, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName, b.FileNumber,
-                r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn))
+                r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn, r.UpdatedAtUtc))
             .ToListAsync(ct);
     }
 

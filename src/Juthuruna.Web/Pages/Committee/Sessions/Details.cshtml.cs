@@ -12,7 +12,6 @@ namespace Juthuruna.Web.Pages.Committee.Sessions;
 public sealed class DetailsModel(
     CommitteeQueries queries,
     CommitteeSessions sessions,
-    Juthuruna.Features.Letters.LetterRegister letters,
     Juthuruna.Features.Letters.LetterQueries letterQueries,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -86,7 +85,9 @@ public sealed class DetailsModel(
         if (Juthuruna.Features.Letters.LetterRegister.ReaderRoles.Any(User.IsInRole))
         {
             var minutes = Juthuruna.Features.Letters.LetterKind.SessionMinutes;
-            IReadOnlyList<Juthuruna.Features.Letters.LetterKind> offered = await letters.MayIssueAsync(minutes, id, Actor, ct) ? [minutes] : [];
+            // The seat the viewer held on the session's day came with the session.
+            IReadOnlyList<Juthuruna.Features.Letters.LetterKind> offered =
+                Juthuruna.Features.Letters.LetterRegister.MayIssueSessionLetters(Actor, Session.MySeat) ? [minutes] : [];
             Letters = Juthuruna.Web.Pages.Letters.LettersPanel.From(TempData, id, await letterQueries.ForSubjectAsync(id, ct), offered, $"/Committee/Sessions/Details/{id}");
         }
 
