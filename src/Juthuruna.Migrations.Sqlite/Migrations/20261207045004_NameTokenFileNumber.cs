@@ -39,6 +39,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 table: "NameTokens",
                 columns: new[] { "TenantId", "Token", "FileNumber", "BeneficiaryId", "MemberId" },
                 descending: new[] { false, false, true, false, false });
+
+            // Hand-written (re-apply after regenerating): statistics for the new index, so the planner does not prefer it blindly.
+            migrationBuilder.Sql(Juthuruna.Data.Backfills.IndexStatistics.Sqlite("IX_NameTokens_TenantId_BeneficiaryId_MemberId_Token", "IX_NameTokens_TenantId_Token_FileNumber_BeneficiaryId_MemberId"));
         }
 
         /// <inheritdoc />

@@ -18,6 +18,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 name: "IX_Notifications_TenantId_RecipientUserId_CreatedAtUtc_Id",
                 table: "Notifications",
                 columns: new[] { "TenantId", "RecipientUserId", "CreatedAtUtc", "Id" });
+
+            // Hand-written (re-apply after regenerating): statistics for the new index, so the planner does not prefer it blindly.
+            migrationBuilder.Sql(Juthuruna.Data.Backfills.IndexStatistics.Sqlite("IX_Notifications_TenantId_RecipientUserId_CreatedAtUtc_Id"));
         }
 
         /// <inheritdoc />

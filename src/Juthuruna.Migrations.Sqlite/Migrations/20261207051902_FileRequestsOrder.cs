@@ -18,6 +18,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 name: "IX_SupportRequests_TenantId_BeneficiaryId_CreatedAtUtc",
                 table: "SupportRequests",
                 columns: new[] { "TenantId", "BeneficiaryId", "CreatedAtUtc" });
+
+            // Hand-written (re-apply after regenerating): statistics for the new index, so the planner does not prefer it blindly.
+            migrationBuilder.Sql(Juthuruna.Data.Backfills.IndexStatistics.Sqlite("IX_SupportRequests_TenantId_BeneficiaryId_CreatedAtUtc"));
         }
 
         /// <inheritdoc />

@@ -86,7 +86,7 @@ public sealed class BeneficiaryQueries(AppDbContext db)
     /// At most this many of a typed word's name tokens are counted to find the rarest word of a multi-word search: the
     /// search walks the rarest word's files in order and checks the other words per file.
     /// </summary>
-    public const int RarityProbe = 300;
+    public const int RarityProbe = 2000;
 
     /// <summary>
     /// One box for everything the front desk may have: an identity number, a mobile in any accepted form,
@@ -226,10 +226,14 @@ public sealed class BeneficiaryQueries(AppDbContext db)
                 })
             .ToListAsync(ct);
 
-        // The join does not keep the walk's order: sort the (bounded) rows again, in the walk's direction.
-        var ordered = found.OrderBy(x => x.Token, StringComparer.Ordinal).ThenByDescending(x => x.Item.FileNumber, StringComparer.Ordinal).ToList();
-        var more = ordered.Count > PageSize;
-        var rows = backward ? ordered.Skip(Math.Max(0, ordered.Count - PageSize)).ToList() : ordered.Take(PageSize).ToList();
+        // EF keeps the walk's ORDER BY on the joined statement, so the rows come in the database's own order (its collation
+        // on SQL Server); the cursors are taken from them. Backwards, the nearest rows come first: reverse them.
+        var more = found.Count > PageSize;
+        var rows = found.Take(PageSize).ToList();
+        if (backward)
+        {
+            rows.Reverse();
+        }
 
         // Household members on the first page: the same walk over members' tokens (each member once).
         List<HouseholdMemberListItem> memberRows = [];
@@ -256,8 +260,7 @@ public sealed class BeneficiaryQueries(AppDbContext db)
                             x.FirstName + " " + x.FatherName + " " + x.GrandfatherName + " " + x.FamilyName),
                     })
                 .ToListAsync(ct);
-            memberRows = memberFound.OrderBy(x => x.Token, StringComparer.Ordinal).ThenByDescending(x => x.Item.FileNumber, StringComparer.Ordinal)
-                .Select(x => x.Item).ToList();
+            memberRows = memberFound.Select(x => x.Item).ToList();
         }
 
         SearchCursor Key(int i) => new(rows[i].Item.FileNumber, rows[i].Token);

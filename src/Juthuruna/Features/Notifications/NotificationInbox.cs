@@ -56,7 +56,8 @@ public sealed class NotificationInbox(AppDbContext db, TimeProvider clock)
         {
             var at = before.CreatedAtUtc;
             var id = before.Id;
-            mine = mine.Where(n => n.CreatedAtUtc < at || (n.CreatedAtUtc == at && n.Id.CompareTo(id) < 0));
+            // The first condition alone is a range seek on the index; the second breaks ties at the boundary.
+            mine = mine.Where(n => n.CreatedAtUtc <= at && (n.CreatedAtUtc < at || n.Id.CompareTo(id) < 0));
         }
 
         // The request's number, beneficiary and due date as scalar subqueries (each a primary-key lookup), so the
