@@ -2216,7 +2216,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "State", "DecisionDueOn");
 
-                    b.HasIndex("TenantId", "State", "UpdatedAtUtc");
+                    b.HasIndex("TenantId", "State", "UpdatedAtUtc")
+                        .HasDatabaseName("IX_SupportRequests_Finished")
+                        .HasFilter("[QueueOrder] IS NULL");
 
                     b.HasIndex("TenantId", "State", "QueueOrder", "CreatedAtUtc", "Id")
                         .HasDatabaseName("IX_SupportRequests_QueueByState")

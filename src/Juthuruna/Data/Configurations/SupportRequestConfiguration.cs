@@ -34,9 +34,12 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // so that "not on an open agenda item" is checked without reading the row.
         builder.HasIndex(r => new { r.TenantId, r.State, r.QueueOrder, r.CreatedAtUtc, r.Id })
             .HasDatabaseName("IX_SupportRequests_QueueByState").HasFilter("[QueueOrder] IS NOT NULL");
-        // The requests of one state, the latest step first: a finished state (closed, rejected, withdrawn,
-        // cancelled) lists its most recent hundred from a million without reading the rest.
-        builder.HasIndex(r => new { r.TenantId, r.State, r.UpdatedAtUtc });
+        // The finished requests of one state (closed, rejected, withdrawn, cancelled), the latest step first: the most
+        // recent hundred of a million without reading the rest. Partial on the rows out of the queue, so that it is
+        // used only by a query that says so (QueueOrder IS NULL) and never replaces (TenantId, State, DecisionDueOn),
+        // which covers the counts of open requests.
+        builder.HasIndex(r => new { r.TenantId, r.State, r.UpdatedAtUtc })
+            .HasDatabaseName("IX_SupportRequests_Finished").HasFilter("[QueueOrder] IS NULL");
         builder.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
         // Every id a form can set is backed by a key: a made-up id fails in the database even if a check is missed.
         builder.HasOne<SupportService>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);

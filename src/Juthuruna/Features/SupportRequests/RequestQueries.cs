@@ -70,10 +70,10 @@ public sealed class RequestQueries(AppDbContext db)
         var finished = filter.State is { } s && RequestWorkflow.FinalStates.Contains(s);
         // Open requests come from the partial index on QueueOrder, which also holds the state, service, channel and
         // office: a filter is checked on the index entry, and only the rows shown are read (see SupportRequest).
-        // A finished state is never in that index: it is read from (TenantId, State, UpdatedAtUtc), newest first,
-        // and stops after the page.
+        // A finished state is never in that index: it is read from the partial index on the rows out of the queue,
+        // (TenantId, State, UpdatedAtUtc), newest first, and stops after the page.
         var query = finished
-            ? db.SupportRequests.AsNoTracking()
+            ? db.SupportRequests.AsNoTracking().Where(r => r.QueueOrder == null)
             : db.SupportRequests.AsNoTracking().Where(r => r.QueueOrder != null);
         if (filter.State is { } state)
         {

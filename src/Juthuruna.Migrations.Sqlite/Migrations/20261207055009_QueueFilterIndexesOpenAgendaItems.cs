@@ -15,6 +15,12 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 table: "SupportRequests");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_Finished",
+                table: "SupportRequests",
+                columns: new[] { "TenantId", "State", "UpdatedAtUtc" },
+                filter: "[QueueOrder] IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportRequests_Queue",
                 table: "SupportRequests",
                 columns: new[] { "TenantId", "QueueOrder", "CreatedAtUtc", "State", "ServiceId", "Channel", "BranchId" },
@@ -27,11 +33,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 filter: "[QueueOrder] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SupportRequests_TenantId_State_UpdatedAtUtc",
-                table: "SupportRequests",
-                columns: new[] { "TenantId", "State", "UpdatedAtUtc" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_Open",
                 table: "AgendaItems",
                 columns: new[] { "TenantId", "SessionId", "Status" },
@@ -42,15 +43,15 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_SupportRequests_Finished",
+                table: "SupportRequests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_SupportRequests_Queue",
                 table: "SupportRequests");
 
             migrationBuilder.DropIndex(
                 name: "IX_SupportRequests_QueueByState",
-                table: "SupportRequests");
-
-            migrationBuilder.DropIndex(
-                name: "IX_SupportRequests_TenantId_State_UpdatedAtUtc",
                 table: "SupportRequests");
 
             migrationBuilder.DropIndex(
