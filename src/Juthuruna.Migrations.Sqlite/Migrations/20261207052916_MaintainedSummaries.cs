@@ -85,6 +85,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
             {
                 migrationBuilder.Sql(statement);
             }
+
+            // Hand-written (re-apply after regenerating): statistics for the new indexes, so the planner does not prefer them blindly.
+            migrationBuilder.Sql(Juthuruna.Data.Backfills.IndexStatistics.Sqlite("IX_SurveyResponses_Commented", "IX_DecisionDays_TenantId", "IX_RequestStateCounts_TenantId", "IX_SurveyTallies_TenantId"));
         }
 
         /// <inheritdoc />

@@ -37,6 +37,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                 table: "AgendaItems",
                 columns: new[] { "TenantId", "SessionId", "Status" },
                 filter: "[Status] = 0");
+
+            // Hand-written (re-apply after regenerating): statistics for the new indexes, so the planner does not prefer them blindly.
+            migrationBuilder.Sql(Juthuruna.Data.Backfills.IndexStatistics.Sqlite("IX_SupportRequests_Finished", "IX_SupportRequests_Queue", "IX_SupportRequests_QueueByState", "IX_AgendaItems_Open"));
         }
 
         /// <inheritdoc />
