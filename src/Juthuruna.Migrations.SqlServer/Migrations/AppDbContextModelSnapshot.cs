@@ -2216,7 +2216,7 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TenantId", "State", "DecisionDueOn");
 
-                    b.HasIndex("TenantId", "State", "UpdatedAtUtc")
+                    b.HasIndex("TenantId", "State", "UpdatedAtUtc", "Id")
                         .HasDatabaseName("IX_SupportRequests_Finished")
                         .HasFilter("[QueueOrder] IS NULL");
 

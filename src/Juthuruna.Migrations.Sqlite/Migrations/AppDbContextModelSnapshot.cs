@@ -2210,7 +2210,7 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "State", "DecisionDueOn");
 
-                    b.HasIndex("TenantId", "State", "UpdatedAtUtc")
+                    b.HasIndex("TenantId", "State", "UpdatedAtUtc", "Id")
                         .HasDatabaseName("IX_SupportRequests_Finished")
                         .HasFilter("[QueueOrder] IS NULL");
 

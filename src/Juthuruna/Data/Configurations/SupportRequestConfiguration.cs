@@ -38,7 +38,9 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // recent hundred of a million without reading the rest. Partial on the rows out of the queue, so that it is
         // used only by a query that says so (QueueOrder IS NULL) and never replaces (TenantId, State, DecisionDueOn),
         // which covers the counts of open requests.
-        builder.HasIndex(r => new { r.TenantId, r.State, r.UpdatedAtUtc })
+        // The id ends the key because the list's order does (UpdatedAtUtc, Id): without it SQLite sorted every
+        // finished request of the state (1.6 s at 1M) rather than walk this index and stop after the page.
+        builder.HasIndex(r => new { r.TenantId, r.State, r.UpdatedAtUtc, r.Id })
             .HasDatabaseName("IX_SupportRequests_Finished").HasFilter("[QueueOrder] IS NULL");
         builder.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
         // Every id a form can set is backed by a key: a made-up id fails in the database even if a check is missed.

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Juthuruna.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class FinishedIndexInListOrder : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SupportRequests_Finished",
+                table: "SupportRequests");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_Finished",
+                table: "SupportRequests",
+                columns: new[] { "TenantId", "State", "UpdatedAtUtc", "Id" },
+                filter: "[QueueOrder] IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SupportRequests_Finished",
+                table: "SupportRequests");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportRequests_Finished",
+                table: "SupportRequests",
+                columns: new[] { "TenantId", "State", "UpdatedAtUtc" },
+                filter: "[QueueOrder] IS NULL");
+        }
+    }
+}
