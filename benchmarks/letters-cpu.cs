@@ -44,12 +44,12 @@ long Ticks() { // CPU ticks of chromium tree + self
     foreach (var d in Directory.GetDirectories("/proc")) {
         if (!int.TryParse(Path.GetFileName(d), out var pid)) continue;
         try { var s = File.ReadAllText(d + "/stat"); var rest = s[(s.LastIndexOf(')') + 2)..].Split(' ');
-            var ppid = int.Parse(rest[1]); var self = pid == Environment.ProcessId;
-            if (self || pid == root || ppid == root || IsDesc(pid)) sum += long.Parse(rest[11]) + long.Parse(rest[12]); } catch { }
+            var ppid = int.Parse(rest[1], CultureInfo.InvariantCulture); var self = pid == Environment.ProcessId;
+            if (self || pid == root || ppid == root || IsDesc(pid)) sum += long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture); } catch { }
     }
     return sum;
 }
-bool IsDesc(int pid) { for (var i = 0; i < 6; i++) { try { var s = File.ReadAllText($"/proc/{pid}/stat"); pid = int.Parse(s[(s.LastIndexOf(')') + 2)..].Split(' ')[1]); if (pid == root) return true; if (pid <= 1) return false; } catch { return false; } } return false; }
+bool IsDesc(int pid) { for (var i = 0; i < 6; i++) { try { var s = File.ReadAllText($"/proc/{pid}/stat"); pid = int.Parse(s[(s.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture); if (pid == root) return true; if (pid <= 1) return false; } catch { return false; } } return false; }
 var app = new PdfOptions { Format = PaperFormat.A4, PreferCSSPageSize = true, PrintBackground = true, WaitForFonts = true };
 var untagged = new PdfOptions { Format = PaperFormat.A4, PreferCSSPageSize = true, PrintBackground = true, WaitForFonts = true, Tagged = false };
 var rows = new (string Label, string Html, PdfOptions O)[] {
@@ -63,9 +63,9 @@ var rows = new (string Label, string Html, PdfOptions O)[] {
     ("PNG+untagged+Naskh", pngHtml.Replace("'Amiri', 'Noto Naskh Arabic'", "'Noto Naskh Arabic'"), untagged),
     ("app as is 3", html, app),
 };
-var par = int.Parse(Environment.GetEnvironmentVariable("PAR") ?? "1");
+var par = int.Parse(Environment.GetEnvironmentVariable("PAR") ?? "1", CultureInfo.InvariantCulture);
 var pages = new List<IPage>();
-for (var i = 0; i < par; i++) { var p = await browser.NewPageAsync(); await p.SetRequestInterceptionAsync(true); p.Request += (_, e) => _ = e.Request.Url.StartsWith("data:") ? e.Request.ContinueAsync() : e.Request.AbortAsync(); pages.Add(p); }
+for (var i = 0; i < par; i++) { var p = await browser.NewPageAsync(); await p.SetRequestInterceptionAsync(true); p.Request += (_, e) => _ = e.Request.Url.StartsWith("data:", StringComparison.Ordinal) ? e.Request.ContinueAsync() : e.Request.AbortAsync(); pages.Add(p); }
 var tick = 1000.0 / 100; // ms per tick (USER_HZ=100)
 foreach (var r in rows) {
     async Task One(IPage p) { await p.SetContentAsync(r.Html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load] }); await p.PdfDataAsync(r.O); }
