@@ -16,6 +16,27 @@ internal sealed class TallyDeltas
     public Dictionary<(Guid TenantId, DateOnly Month, Guid ServiceId, ContactChannel Channel, Guid BranchId), (int Answers, int Overall, int Courtesy, int Speed, int Clarity)> Surveys { get; } = [];
 
     public bool IsEmpty => Days.Count == 0 && States.Count == 0 && Surveys.Count == 0;
+
+    /// <summary>Drops the entries whose changes cancelled out (a value moved and moved back in the same save).</summary>
+    public TallyDeltas WithoutZeros()
+    {
+        foreach (var key in Days.Where(d => d.Value == (0, 0)).Select(d => d.Key).ToList())
+        {
+            Days.Remove(key);
+        }
+
+        foreach (var key in States.Where(d => d.Value == 0).Select(d => d.Key).ToList())
+        {
+            States.Remove(key);
+        }
+
+        foreach (var key in Surveys.Where(d => d.Value == (0, 0, 0, 0, 0)).Select(d => d.Key).ToList())
+        {
+            Surveys.Remove(key);
+        }
+
+        return this;
+    }
 }
 
 /// <summary>
@@ -87,22 +108,7 @@ public static class Tallies
             }
         }
 
-        foreach (var key in deltas.Days.Where(d => d.Value == (0, 0)).Select(d => d.Key).ToList())
-        {
-            deltas.Days.Remove(key);
-        }
-
-        foreach (var key in deltas.States.Where(d => d.Value == 0).Select(d => d.Key).ToList())
-        {
-            deltas.States.Remove(key);
-        }
-
-        foreach (var key in deltas.Surveys.Where(d => d.Value == (0, 0, 0, 0, 0)).Select(d => d.Key).ToList())
-        {
-            deltas.Surveys.Remove(key);
-        }
-
-        return deltas;
+        return deltas.WithoutZeros();
     }
 
     internal static void Apply(AppDbContext db, TallyDeltas deltas)
@@ -131,12 +137,7 @@ public static class Tallies
         var deltas = new TallyDeltas();
         AddDay(deltas, tenantId, before.DecidedOn, before.DecisionDueOn, -1);
         AddDay(deltas, tenantId, after.DecidedOn, after.DecisionDueOn, +1);
-        foreach (var key in deltas.Days.Where(d => d.Value == (0, 0)).Select(d => d.Key).ToList())
-        {
-            deltas.Days.Remove(key);
-        }
-
-        return ApplyAsync(db, deltas, ct);
+        return ApplyAsync(db, deltas.WithoutZeros(), ct);
     }
 
     private static void AddDay(TallyDeltas deltas, Guid tenantId, DateOnly? decidedOn, DateOnly? dueOn, int sign)

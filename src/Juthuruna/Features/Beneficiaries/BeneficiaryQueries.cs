@@ -171,7 +171,7 @@ public sealed class BeneficiaryQueries(AppDbContext db)
     /// </summary>
     private async Task<BeneficiaryPage> SearchByNameAsync(IReadOnlyList<string> words, SearchCursor? after, SearchCursor? before, CancellationToken ct)
     {
-        var driver = words[0];
+        var driverAt = 0;
         if (words.Count > 1)
         {
             // One statement: up to RarityProbe holder tokens per word, counted here (a word with fewer is rarer).
@@ -184,10 +184,11 @@ public sealed class BeneficiaryQueries(AppDbContext db)
             }
 
             var counts = (await probe!.ToListAsync(ct)).CountBy(i => i).ToDictionary();
-            driver = words.Select((w, i) => (Word: w, Count: counts.GetValueOrDefault(i))).MinBy(x => x.Count).Word;
+            driverAt = Enumerable.Range(0, words.Count).MinBy(i => counts.GetValueOrDefault(i));
         }
 
-        var others = words.Where((w, i) => i != words.ToList().IndexOf(driver)).ToList();
+        var driver = words[driverAt];
+        var others = words.Where((_, i) => i != driverAt).ToList();
 
         // Files.
         var holders = NameTokenIndex.StartingWith(db, driver).Where(t => t.MemberId == null);
