@@ -8,8 +8,14 @@
 #   DATA_DIR     /work/bench-data
 #   PAGES        ""                     a regex on the page labels: measure only those (e.g. PAGES='queue|letters')
 #   CONNECTIONS  "1 8"   DURATION 5s   WARMUP 2s   PORT 5092
+#   PREWARM      10s    before any measurement, every page under 8 connections for this long (0: skip), so the
+#                       figures measure the app after tiered compilation, not its first minutes
 #   SLOW_MS      2000   a page slower than this on one curl is timed with SLOW_RUNS (3) sequential curls instead of wrk
 #   OUT          ""     also write the raw output to this file (tee)
+#   PROFILE      ""     a directory: instead of measuring, record each page's CPU under 8 connections with perf
+#                       (999 Hz, call graphs, PROFILE_SECONDS=10 after the pre-warm; run with DOTNET_PerfMapEnabled=1
+#                       so JIT-compiled methods have names) into <dir>/<size>-<page>.perf.data and print the CPU by
+#                       library, the methods with the most inclusive time (≥ 3 %) and the most exclusive (≥ 0.7 %)
 # Each size runs on a throw-away COPY of its database (the app writes audit rows on some GETs), Release build,
 # Development environment (the demo logins; the demo seed sees the seeded database and does nothing).
 # Per page: requests/s, median, p95, p99, max, errors/non-2xx, load average at the end, peak RSS of the web process
@@ -23,6 +29,7 @@ PAGES="${PAGES:-}"
 CONNECTIONS="${CONNECTIONS:-1 8}"
 DURATION="${DURATION:-5s}"
 WARMUP="${WARMUP:-2s}"
+PREWARM="${PREWARM:-10s}"
 PORT="${PORT:-5092}"
 SLOW_MS="${SLOW_MS:-2000}"
 SLOW_RUNS="${SLOW_RUNS:-3}"
@@ -212,7 +219,7 @@ measure() {
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); dotnet $(dotnet --version); $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)"
 echo "commit: $(git -C "$ROOT" log -1 --format='%h %s' | cut -c1-100)"
-echo "run: $(date -u '+%Y-%m-%d %H:%M UTC'), DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS='$CONNECTIONS' SLOW_MS=$SLOW_MS"
+echo "run: $(date -u '+%Y-%m-%d %H:%M UTC'), DURATION=$DURATION WARMUP=$WARMUP PREWARM=$PREWARM CONNECTIONS='$CONNECTIONS' SLOW_MS=$SLOW_MS"
 for size in $SIZES; do
   src="$DATA_DIR/$size.db"
   [[ -f "$src" ]] || { echo "no $src: generate it with benchmarks/generate.py (see benchmarks/README.md)" >&2; exit 1; }
@@ -236,6 +243,36 @@ for size in $SIZES; do
     done
     echo "pages not answering 200: $fails"
     grep -c '"Level":"Error"\|fail:' "$WORK/logs/"* "$WORK/console.log" 2>/dev/null | sed 's/^/errors logged: /' || true
+    stop_app
+    continue
+  fi
+  if [[ "$PREWARM" != 0 && "$PREWARM" != 0s ]]; then
+    echo "--- $size, pre-warm: every page, 8 connections, $PREWARM each ($(date -u +%H:%M:%S) UTC)"
+    for p in "${ALL_PAGES[@]}"; do
+      IFS='|' read -r label user path <<<"$p"
+      [[ -n "$PAGES" && ! "$label" =~ $PAGES ]] && continue
+      h=(); [[ "$user" != "-" ]] && h=(-H "Cookie: ${COOKIE[$user]}")
+      ms="$(curl -s -o /dev/null -w '%{time_total}' --max-time 120 "${h[@]}" "$BASE$path" | awk '{ printf "%d", $1 * 1000 }')"
+      ((ms > SLOW_MS)) && continue
+      wrk -t"$(nproc)" -c8 -d"$PREWARM" --timeout 60s "${h[@]}" "$BASE$path" >/dev/null 2>&1 || true
+    done
+  fi
+  if [[ -n "${PROFILE:-}" ]]; then
+    mkdir -p "$PROFILE"
+    for p in "${ALL_PAGES[@]}"; do
+      IFS='|' read -r label user path <<<"$p"
+      [[ -n "$PAGES" && ! "$label" =~ $PAGES ]] && continue
+      h=(); [[ "$user" != "-" ]] && h=(-H "Cookie: ${COOKIE[$user]}")
+      data="$PROFILE/$size-${label//[^A-Za-z0-9]/_}.perf.data"
+      wrk -t"$(nproc)" -c8 -d"$((${PROFILE_SECONDS:-10} + 2))s" --timeout 60s "${h[@]}" "$BASE$path" >"$WORK/wrk.txt" 2>&1 & wrk_pid=$!
+      sleep 1
+      perf record -F 999 -g -p "$APP_PID" -o "$data" -- sleep "${PROFILE_SECONDS:-10}" >/dev/null 2>&1 || true
+      wait "$wrk_pid" || true
+      echo "=== profile: $label ($(grep -o 'Requests/sec: *[0-9.]*' "$WORK/wrk.txt"), load $(cut -d' ' -f1 /proc/loadavg))"
+      perf report -i "$data" --no-children --sort dso --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -12 | sed 's/^/  dso  /'
+      perf report -i "$data" --children --sort sym --stdio -g none --percent-limit 3 2>/dev/null | grep -v '^#' | grep -v '^$' | head -60 | cut -c1-200 | sed 's/^/  incl /'
+      perf report -i "$data" --no-children --sort sym --stdio -g none --percent-limit 0.7 2>/dev/null | grep -v '^#' | grep -v '^$' | head -40 | cut -c1-200 | sed 's/^/  excl /'
+    done
     stop_app
     continue
   fi
