@@ -9,7 +9,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Juthuruna.Features.Letters;
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;

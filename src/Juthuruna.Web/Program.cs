@@ -40,7 +40,7 @@ builder.Services.Configure<Juthuruna.Features.Notifications.Messaging.MessagingO
 builder.Services.AddSingleton<MessageDispatcher>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MessageDispatcher>());
 // PDF letters: Chromium is launched in the background at start-up; without it only letters are unavailable.
-builder.Services.Configure<Juthuruna.Letters.LetterOptions>(builder.Configuration.GetSection("Letters"));
+builder.Services.Configure<Juthuruna.Pdf.LetterOptions>(builder.Configuration.GetSection("Letters"));
 builder.Services.AddHostedService<PdfRendererWarmUp>();
 builder.Services.AddStaffIdentity();
 builder.Services.AddJuthurunaLocalization();

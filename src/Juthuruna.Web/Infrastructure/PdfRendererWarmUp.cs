@@ -1,4 +1,4 @@
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Microsoft.Extensions.Options;
 
 namespace Juthuruna.Web.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Juthuruna.Data;
+using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
 using Juthuruna.Tenancy;
 using Microsoft.AspNetCore.Authentication;
@@ -24,7 +25,7 @@ public static class StaffClaims
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in."));
 
     /// <summary>The signed-in staff member as the workflow sees them: their id and the staff roles they hold.</summary>
-    public static Juthuruna.Features.SupportRequests.Actor Actor(this ClaimsPrincipal user) =>
+    public static Actor Actor(this ClaimsPrincipal user) =>
         new(user.UserId(), Juthuruna.Identity.StaffRoles.All.Where(user.IsInRole).ToList());
 
     public static string DisplayName(this ClaimsPrincipal user) =>

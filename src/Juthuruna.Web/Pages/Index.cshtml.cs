@@ -2,6 +2,7 @@ using Juthuruna.Data;
 using Juthuruna.Features.Committee;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Research;
+using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,8 +14,8 @@ namespace Juthuruna.Web.Pages;
 public sealed class IndexModel(
     AppDbContext db,
     ContactQueries contacts,
-    Juthuruna.Features.SupportRequests.RequestQueries requests,
-    Juthuruna.Features.SupportRequests.DecisionWindowQueries window,
+    RequestQueries requests,
+    DecisionWindowQueries window,
     ResearchQueries research,
     CommitteeQueries committee,
     SignedInViewer viewer,
@@ -28,10 +29,10 @@ public sealed class IndexModel(
     public int ActiveAssociations { get; private set; }
     public int SuspendedAssociations { get; private set; }
     public ContactCounts ContactCounts { get; private set; } = new(0, 0);
-    public Juthuruna.Features.SupportRequests.RequestCounts? RequestCounts { get; private set; }
+    public RequestCounts? RequestCounts { get; private set; }
 
     /// <summary>The manager's figure: requests decided within the window this Hijri year.</summary>
-    public Juthuruna.Features.SupportRequests.WindowShare? WindowShare { get; private set; }
+    public WindowShare? WindowShare { get; private set; }
 
     /// <summary>Riyadh's today: the days-left badges count from it.</summary>
     public DateOnly Today { get; private set; }

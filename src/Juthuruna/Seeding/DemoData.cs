@@ -1,16 +1,16 @@
-using Juthuruna.Data;
 using Juthuruna.Common.Dates;
+using Juthuruna.Data;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.Committee;
+using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Deliveries;
 using Juthuruna.Features.Policies;
 using Juthuruna.Features.Registrations;
 using Juthuruna.Features.Research;
-using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Services;
-using Juthuruna.Features.SupportRequests;
 using Juthuruna.Features.Staff;
+using Juthuruna.Features.SupportRequests;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Identity;
 using Juthuruna.Tenancy;
@@ -393,7 +393,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
     private static async Task SeedRequestsAsync(IServiceProvider sp, List<Guid> files, Guid officerId, DateOnly today, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
-        var requests = sp.GetRequiredService<Features.SupportRequests.SupportRequests>();
+        var requests = sp.GetRequiredService<RequestCommands>();
         var documents = sp.GetRequiredService<DocumentChecks>();
         var actor = new Actor(officerId, [StaffRoles.RelationsOfficer]);
         var services = await db.SupportServices.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
@@ -479,9 +479,9 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
     private static async Task SeedResearchCommitteeAndDeliveryAsync(IServiceProvider sp, List<Guid> files, Guid officerId, DateOnly today, Guid verified, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
-        var requests = sp.GetRequiredService<Features.SupportRequests.SupportRequests>();
+        var requests = sp.GetRequiredService<RequestCommands>();
         var documents = sp.GetRequiredService<DocumentChecks>();
-        var research = sp.GetRequiredService<Research>();
+        var research = sp.GetRequiredService<ResearchCommands>();
         var sessions = sp.GetRequiredService<CommitteeSessions>();
         var voting = sp.GetRequiredService<CommitteeVoting>();
         var officer = new Actor(officerId, [StaffRoles.RelationsOfficer]);
@@ -601,11 +601,11 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             [], null, secondVersion), Seat("chair"), ct);
         Ensure(refused.Succeeded, "rejection", refused.Errors);
         Ensure((await sessions.CloseAsync(first.Id.Value, secretary, ct)).Succeeded, "session close", []);
-        var registered = await sp.GetRequiredService<Registrations>().RegisterAsync(closed, today, today.AddYears(1).AddDays(-1), await VersionAsync(closed), officer, ct);
+        var registered = await sp.GetRequiredService<RegistrationCommands>().RegisterAsync(closed, today, today.AddYears(1).AddDays(-1), await VersionAsync(closed), officer, ct);
         Ensure(registered.Succeeded, "registration", registered.Errors);
         foreach (var reference in new[] { "حوالة بنكية للمؤجر رقم 884120", "حوالة بنكية للمؤجر رقم 884377" })
         {
-            var delivered = await sp.GetRequiredService<Deliveries>().RecordAsync(
+            var delivered = await sp.GetRequiredService<DeliveryCommands>().RecordAsync(
                 new NewDelivery(closed, services["RENT-AID"], null, "1500", today, ReceiptKind.Note, reference, Guid.NewGuid()), null, await VersionAsync(closed), officer, ct);
             Ensure(delivered.Succeeded, "delivery", delivered.Errors);
         }

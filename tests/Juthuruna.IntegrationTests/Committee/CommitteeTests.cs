@@ -1,5 +1,6 @@
 using System.Net;
 using Juthuruna.Features.Committee;
+using Juthuruna.Features.Research;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
@@ -115,7 +116,7 @@ public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactor
             var reportId = await sp.GetRequiredService<Juthuruna.Data.AppDbContext>().ResearchReports.Where(r => r.RequestId == requestId).Select(r => r.Id).SingleAsync();
             using var scan = new MemoryStream([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A]);
             var saved = await sp.GetRequiredService<Juthuruna.Features.Files.FileStorage>()
-                .SaveAsync(new Juthuruna.Features.Files.IncomingFile(scan, "صور-الزيارة.pdf"), Juthuruna.Features.Research.ResearchReport.FileOwnerKind, reportId, "صور الزيارة المنزلية", CancellationToken.None);
+                .SaveAsync(new Juthuruna.Features.Files.IncomingFile(scan, "صور-الزيارة.pdf"), ResearchReport.FileOwnerKind, reportId, "صور الزيارة المنزلية", CancellationToken.None);
             return saved.File!.Id;
         });
 

@@ -41,7 +41,7 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         await factory.InTenantAsync(tenant.Id, async sp =>
         {
             var version = await sp.GetRequiredService<AppDbContext>().SupportRequests.Where(r => r.Id == arranged.RequestId).Select(r => r.Version).SingleAsync();
-            var assigned = await sp.GetRequiredService<Juthuruna.Features.Research.Research>().AssignResearcherAsync(
+            var assigned = await sp.GetRequiredService<ResearchCommands>().AssignResearcherAsync(
                 arranged.RequestId, researcherId, version, TestRequests.Actor(tenant, StaffRoles.RelationsOfficer), CancellationToken.None);
             Assert.True(assigned.Succeeded);
         });
@@ -76,7 +76,7 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
             });
             await db.SaveChangesAsync();
             var version = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Version).SingleAsync();
-            var deferred = await sp.GetRequiredService<SupportRequests>().ApplyAsync(
+            var deferred = await sp.GetRequiredService<RequestCommands>().ApplyAsync(
                 requestId, RequestTrigger.Defer, version, questions, TestRequests.Actor(tenant, StaffRoles.CommitteeChair), CancellationToken.None);
             Assert.True(deferred.Succeeded, string.Join("; ", deferred.Errors.Select(e => e.Message)));
         });
@@ -123,7 +123,7 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         var drafted = await TestRequests.UnderResearchAsync(factory, tenant);
         await factory.InTenantAsync(tenant.Id, async sp =>
         {
-            var saved = await sp.GetRequiredService<Juthuruna.Features.Research.Research>().SaveReportAsync(
+            var saved = await sp.GetRequiredService<ResearchCommands>().SaveReportAsync(
                 drafted.RequestId, null,
                 new ResearchReportInput(VisitType.PhoneCall, new DateOnly(2026, 2, 17), "أسرة من ستة أفراد", "لم تكتمل الزيارة بعد", "مساعدة في الإيجار",
                     ResearchRecommendation.Approve, [drafted.ServiceId], "3000"),
@@ -154,7 +154,7 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         var request = await TestRequests.VerifiedAsync(factory, tenant);
         var referralId = await factory.InTenantAsync(tenant.Id, async sp =>
         {
-            var requests = sp.GetRequiredService<SupportRequests>();
+            var requests = sp.GetRequiredService<RequestCommands>();
             var officer = TestRequests.Actor(tenant, StaffRoles.RelationsOfficer);
             Assert.True((await requests.ReferAsync(request.RequestId, researcher.Id, "هل الأسرة مسجلة في الضمان؟", officer, CancellationToken.None)).Succeeded);
             Assert.True((await requests.ReferAsync(request.RequestId, colleague.Id, "سؤال لزميلة أخرى", officer, CancellationToken.None)).Succeeded);
@@ -170,7 +170,7 @@ public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Equal("1", page.QuerySelector("[data-testid=referrals-count]")!.TextContent.Trim());
 
         await factory.InTenantAsync(tenant.Id, async sp =>
-            Assert.True((await sp.GetRequiredService<SupportRequests>().AnswerReferralAsync(
+            Assert.True((await sp.GetRequiredService<RequestCommands>().AnswerReferralAsync(
                 referralId, "نعم، مسجلة منذ ١٤٤٥", TestRequests.Actor(tenant, StaffRoles.SocialResearcher), CancellationToken.None)).Succeeded));
         var answered = await client.GetDocumentAsync("/");
         Assert.Empty(answered.QuerySelectorAll("[data-testid=referral-item]"));

@@ -2,6 +2,7 @@ using Juthuruna.Common.Saudi;
 using Juthuruna.Data;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Committee;
+using Juthuruna.Features.Registrations;
 using Juthuruna.Features.Research;
 using Juthuruna.Features.Services;
 using Juthuruna.Features.SupportRequests;
@@ -30,7 +31,7 @@ public static class TestRequests
         {
             var (beneficiaryId, serviceId) = sameFileAs is null ? await NewFileAsync(sp) : (sameFileAs.BeneficiaryId, sameFileAs.ServiceId);
             var officer = Actor(tenant, StaffRoles.RelationsOfficer);
-            var requests = sp.GetRequiredService<SupportRequests>();
+            var requests = sp.GetRequiredService<RequestCommands>();
             var created = await requests.CreateAsync(
                 new NewSupportRequest(beneficiaryId, serviceId, null, Features.Contacts.ContactChannel.InPerson, "أسرة تحتاج مساعدة في الإيجار", "3000", Guid.NewGuid()),
                 officer, CancellationToken.None);
@@ -75,7 +76,7 @@ public static class TestRequests
         var arranged = await VerifiedAsync(factory, tenant);
         await factory.InTenantAsync(tenant.Id, async sp =>
         {
-            var assigned = await sp.GetRequiredService<Juthuruna.Features.Research.Research>().AssignResearcherAsync(
+            var assigned = await sp.GetRequiredService<ResearchCommands>().AssignResearcherAsync(
                 arranged.RequestId, tenant.User(StaffRoles.SocialResearcher).Id, await VersionAsync(sp, arranged.RequestId), Actor(tenant, StaffRoles.RelationsOfficer), CancellationToken.None);
             Assert.True(assigned.Succeeded, string.Join("; ", assigned.Errors.Select(e => e.Message)));
         });
@@ -91,7 +92,7 @@ public static class TestRequests
         var arranged = await VerifiedAsync(factory, tenant, sameFileAs);
         await factory.InTenantAsync(tenant.Id, async sp =>
         {
-            var research = sp.GetRequiredService<Juthuruna.Features.Research.Research>();
+            var research = sp.GetRequiredService<ResearchCommands>();
             var researcher = tenant.User(StaffRoles.SocialResearcher).Id;
             var assigned = await research.AssignResearcherAsync(arranged.RequestId, researcher, await VersionAsync(sp, arranged.RequestId), Actor(tenant, StaffRoles.RelationsOfficer), CancellationToken.None);
             Assert.True(assigned.Succeeded, string.Join("; ", assigned.Errors.Select(e => e.Message)));
@@ -123,7 +124,7 @@ public static class TestRequests
         var arranged = await ApprovedAsync(factory, tenant, approvedServiceIds, amountHalalas);
         await factory.InTenantAsync(tenant.Id, async sp =>
         {
-            var registered = await sp.GetRequiredService<Juthuruna.Features.Registrations.Registrations>().RegisterAsync(
+            var registered = await sp.GetRequiredService<RegistrationCommands>().RegisterAsync(
                 arranged.RequestId, new DateOnly(2026, 2, 18), new DateOnly(2026, 8, 17), await VersionAsync(sp, arranged.RequestId),
                 Actor(tenant, StaffRoles.RelationsOfficer), CancellationToken.None);
             Assert.True(registered.Succeeded, string.Join("; ", registered.Errors.Select(e => e.Message)));
@@ -185,7 +186,7 @@ public static class TestRequests
     private static async Task StepAsync(IServiceProvider sp, Guid id, RequestTrigger trigger, Actor actor)
     {
         var version = await VersionAsync(sp, id);
-        var result = await sp.GetRequiredService<SupportRequests>().ApplyAsync(id, trigger, version, null, actor, CancellationToken.None);
+        var result = await sp.GetRequiredService<RequestCommands>().ApplyAsync(id, trigger, version, null, actor, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 }

@@ -55,7 +55,7 @@ public sealed class LetterIssueTests(AppFactory factory) : IClassFixture<AppFact
         var tenant = await factory.CreateTenantAsync();
         var request = await TestRequests.VerifiedAsync(factory, tenant);
         await IssueAsync(tenant, LetterKind.Receipt, request.RequestId);
-        var renderer = factory.Services.GetRequiredService<Juthuruna.Letters.PdfRenderer>();
+        var renderer = factory.Services.GetRequiredService<Juthuruna.Pdf.PdfRenderer>();
         using (var chromium = System.Diagnostics.Process.GetProcessById(renderer.BrowserProcessId!.Value))
         {
             chromium.Kill(entireProcessTree: true);

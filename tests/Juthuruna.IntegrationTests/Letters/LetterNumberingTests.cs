@@ -3,7 +3,7 @@ using Juthuruna.Features.Letters;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

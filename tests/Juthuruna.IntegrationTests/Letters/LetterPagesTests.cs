@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Juthuruna.Features.Letters;
+using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -66,8 +67,8 @@ public sealed class LetterPagesTests(AppFactory factory) : IClassFixture<AppFact
         var verified = await TestRequests.VerifiedAsync(factory, tenant);
         var draft = await factory.InTenantAsync(tenant.Id, async sp =>
         {
-            var requests = sp.GetRequiredService<Juthuruna.Features.SupportRequests.SupportRequests>();
-            var created = await requests.CreateAsync(new Juthuruna.Features.SupportRequests.NewSupportRequest(
+            var requests = sp.GetRequiredService<RequestCommands>();
+            var created = await requests.CreateAsync(new NewSupportRequest(
                 verified.BeneficiaryId, verified.ServiceId, null, Juthuruna.Features.Contacts.ContactChannel.Phone, "طلب آخر", null, Guid.NewGuid()),
                 TestRequests.Actor(tenant, StaffRoles.RelationsOfficer), CancellationToken.None);
             return created.Id!.Value;

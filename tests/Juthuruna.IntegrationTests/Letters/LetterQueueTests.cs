@@ -4,7 +4,7 @@ using AngleSharp.Html.Dom;
 using Juthuruna.Features.Letters;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -68,7 +68,7 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
             var researcher = await db.Users.SingleAsync(u => u.Id == tenant.User(StaffRoles.SocialResearcher).Id);
             researcher.FullName = "نورة سعد القحطاني";
             await db.SaveChangesAsync();
-            var requests = sp.GetRequiredService<SupportRequests>();
+            var requests = sp.GetRequiredService<RequestCommands>();
             var officer = TestRequests.Actor(tenant, StaffRoles.RelationsOfficer);
             Assert.True((await requests.ReferAsync(request.RequestId, researcher.Id, "سؤال قديم أجيب عنه", officer, CancellationToken.None)).Succeeded);
             // The latest referral is the letter's, even when an earlier one exists.
@@ -96,7 +96,7 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
         var tenant = await factory.CreateTenantAsync();
         var request = await TestRequests.VerifiedAsync(factory, tenant);
         await factory.InTenantAsync(tenant.Id, async sp =>
-            Assert.True((await sp.GetRequiredService<SupportRequests>().ReferAsync(request.RequestId, tenant.User(StaffRoles.SocialResearcher).Id,
+            Assert.True((await sp.GetRequiredService<RequestCommands>().ReferAsync(request.RequestId, tenant.User(StaffRoles.SocialResearcher).Id,
                 "ما المستندات المطلوبة لخدمة الإيجار؟", TestRequests.Actor(tenant, StaffRoles.RelationsOfficer), CancellationToken.None)).Succeeded));
 
         var (_, pdf) = await IssueAsync(tenant, LetterKind.Referral, request.RequestId);
@@ -335,7 +335,7 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
             await db.SaveChangesAsync();
 
             var officer = TestRequests.Actor(tenant, StaffRoles.RelationsOfficer);
-            var requests = sp.GetRequiredService<SupportRequests>();
+            var requests = sp.GetRequiredService<RequestCommands>();
             var created = await requests.CreateAsync(
                 new NewSupportRequest(beneficiary.Id, service.Id, null, ContactChannel.InPerson, "أسرة تحتاج مساعدة في الإيجار", "3000", Guid.NewGuid()), officer, CancellationToken.None);
             var requestId = created.Id!.Value;

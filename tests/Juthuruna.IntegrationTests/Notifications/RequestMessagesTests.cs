@@ -28,7 +28,7 @@ public sealed class RequestMessagesTests(AppFactory factory) : IClassFixture<App
         // Back to the desk: verified requests cannot be returned, so a fresh one is submitted and returned.
         var (requestId, staleVersion) = await factory.InTenantAsync(tenant.Id, async sp =>
         {
-            var requests = sp.GetRequiredService<SupportRequests>();
+            var requests = sp.GetRequiredService<RequestCommands>();
             var created = await requests.CreateAsync(
                 new NewSupportRequest(arranged.BeneficiaryId, arranged.ServiceId, null, Features.Contacts.ContactChannel.Phone, "طلب ثان", null, Guid.NewGuid()),
                 officer, CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class RequestMessagesTests(AppFactory factory) : IClassFixture<App
             return (id, beforeReturn);
         });
 
-        var stale = await factory.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<SupportRequests>()
+        var stale = await factory.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<RequestCommands>()
             .ApplyAsync(requestId, RequestTrigger.ReturnForCompletion, staleVersion, "مرة ثانية", officer, CancellationToken.None));
 
         Assert.True(stale.Stale);

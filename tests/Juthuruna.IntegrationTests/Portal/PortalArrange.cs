@@ -5,8 +5,8 @@ using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Notifications;
 using Juthuruna.Features.Services;
 using Juthuruna.Features.SupportRequests;
-using Juthuruna.IntegrationTests.Infrastructure;
 using Juthuruna.Identity;
+using Juthuruna.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,7 +52,7 @@ public static partial class PortalArrange
             await db.SaveChangesAsync();
 
             var officer = TestRequests.Actor(tenant, StaffRoles.RelationsOfficer);
-            var requests = sp.GetRequiredService<SupportRequests>();
+            var requests = sp.GetRequiredService<RequestCommands>();
             var created = await requests.CreateAsync(
                 new NewSupportRequest(beneficiary.Id, service.Id, null, Features.Contacts.ContactChannel.InPerson, "متأخرة عن سداد الإيجار", "2000", Guid.NewGuid()),
                 officer, CancellationToken.None);

@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Juthuruna.Data;
 using Juthuruna.Features.Letters;
@@ -105,7 +105,7 @@ public sealed class PortalDocumentsTests(AppFactory factory) : IClassFixture<App
         await factory.InTenantAsync(tenant.Id, async sp =>
         {
             var version = await sp.GetRequiredService<AppDbContext>().SupportRequests.AsNoTracking().Where(r => r.Id == request.RequestId).Select(r => r.Version).SingleAsync();
-            var result = await sp.GetRequiredService<SupportRequests>().TransitionAsync(
+            var result = await sp.GetRequiredService<RequestCommands>().TransitionAsync(
                 request.RequestId, RequestTrigger.Resubmit, version, null, TestRequests.Actor(tenant, StaffRoles.RelationsOfficer), CancellationToken.None);
             Assert.True(result.Succeeded);
         });

@@ -316,7 +316,7 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
             });
             await db.SaveChangesAsync();
             var version = await db.SupportRequests.Where(r => r.Id == requestId).Select(r => r.Version).SingleAsync();
-            var result = await sp.GetRequiredService<SupportRequests>().ApplyAsync(requestId, RequestTrigger.Defer, version, questions, TestRequests.Actor(tenant, StaffRoles.CommitteeChair), CancellationToken.None);
+            var result = await sp.GetRequiredService<RequestCommands>().ApplyAsync(requestId, RequestTrigger.Defer, version, questions, TestRequests.Actor(tenant, StaffRoles.CommitteeChair), CancellationToken.None);
             Assert.True(result.Succeeded);
         });
 

@@ -1,4 +1,4 @@
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,10 @@
+using Juthuruna.Common.Dates;
 using Juthuruna.Data;
 using Juthuruna.Features.Audit;
 using Juthuruna.Features.Beneficiaries;
-using Juthuruna.Common.Dates;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Files;
+using Juthuruna.Features.Registrations;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -47,7 +48,7 @@ public sealed class DetailsModel(
 
     /// <summary>The letters the association has written to this beneficiary; null for roles that do not read the register.</summary>
     public IReadOnlyList<Juthuruna.Features.Letters.LetterRow>? Letters { get; private set; }
-    public IReadOnlyList<Juthuruna.Features.Registrations.RegistrationItem> Registrations { get; private set; } = [];
+    public IReadOnlyList<RegistrationItem> Registrations { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
     public DateOnly Today { get; private set; }
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];

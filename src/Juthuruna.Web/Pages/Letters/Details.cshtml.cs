@@ -1,6 +1,6 @@
 using Juthuruna.Features.Letters;
 using Juthuruna.Features.SupportRequests;
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -16,7 +16,7 @@ namespace Juthuruna.Web.Pages.Requests;
 
 /// <summary>Opens a support request for a beneficiary's file (it starts as a draft in the queue).</summary>
 [Authorize(Policy = StaffIdentitySetup.BeneficiaryWritersPolicy)]
-public sealed class CreateModel(SupportRequests requests, AppDbContext db, HouseholdOverlaps overlaps, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(RequestCommands requests, AppDbContext db, HouseholdOverlaps overlaps, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -18,13 +18,13 @@ namespace Juthuruna.Web.Pages.Requests;
 [Authorize(Policy = StaffIdentitySetup.BeneficiaryReadersPolicy)]
 public sealed class DetailsModel(
     RequestQueries queries,
-    SupportRequests requests,
+    RequestCommands requests,
     DocumentChecks documents,
-    Research research,
+    ResearchCommands research,
     ResearchQueries researchQueries,
-    Registrations registrations,
+    RegistrationCommands registrations,
     RegistrationQueries registrationQueries,
-    Deliveries deliveries,
+    DeliveryCommands deliveries,
     DeliveryQueries deliveryQueries,
     Juthuruna.Features.Letters.LetterQueries letterQueries,
     Juthuruna.Features.Policies.PolicyQueries policyQueries,
@@ -67,8 +67,8 @@ public sealed class DetailsModel(
     /// <summary>The form of a permitted transition is shown; a reassignment while under research is not a transition.</summary>
     public bool ShowsForm(TransitionForm form) => Permitted.Any(t => t.Form == form);
 
-    public bool CanReassign => Details.State == RequestState.UnderResearch && Research.AssignerRoles.Any(User.IsInRole);
-    public bool CanWriteReport => Details.State == RequestState.UnderResearch && Research.MayWrite(AssignedResearcher?.Id, Actor);
+    public bool CanReassign => Details.State == RequestState.UnderResearch && ResearchCommands.AssignerRoles.Any(User.IsInRole);
+    public bool CanWriteReport => Details.State == RequestState.UnderResearch && ResearchCommands.MayWrite(AssignedResearcher?.Id, Actor);
 
     /// <summary>Submitting is the researcher's transition (the table's SubmitResearch row), not the admin's.</summary>
     public bool CanSubmitReport => ShowsForm(TransitionForm.ResearchReport) && AssignedResearcher?.Id == User.UserId();
@@ -360,7 +360,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostAssignResearcherAsync(Guid id, CancellationToken ct)
     {
-        if (!Research.AssignerRoles.Any(User.IsInRole))
+        if (!ResearchCommands.AssignerRoles.Any(User.IsInRole))
         {
             return Forbid();
         }
@@ -416,7 +416,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct)
     {
-        if (!Registrations.RegistrarRoles.Any(User.IsInRole))
+        if (!RegistrationCommands.RegistrarRoles.Any(User.IsInRole))
         {
             return Forbid();
         }
@@ -434,7 +434,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostDeliverAsync(Guid id, CancellationToken ct)
     {
-        if (!Deliveries.DelivererRoles.Any(User.IsInRole))
+        if (!DeliveryCommands.DelivererRoles.Any(User.IsInRole))
         {
             return Forbid();
         }

@@ -1,4 +1,8 @@
 using Juthuruna.Data;
+using Juthuruna.Features.Deliveries;
+using Juthuruna.Features.Registrations;
+using Juthuruna.Features.Research;
+using Juthuruna.Features.SupportRequests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.Features.Audit;
@@ -124,9 +128,9 @@ public sealed class AuditQueries(AppDbContext db, AccessLogBuffer views)
 
         // A request's steps are shown as the request they belong to.
         var requestOf = new List<(string Type, Guid Id, Guid RequestId)>();
-        if (Of(nameof(SupportRequests.SupportRequest)) is { Count: > 0 } requests)
+        if (Of(nameof(SupportRequest)) is { Count: > 0 } requests)
         {
-            requestOf.AddRange(requests.Select(id => (nameof(SupportRequests.SupportRequest), id, id)));
+            requestOf.AddRange(requests.Select(id => (nameof(SupportRequest), id, id)));
         }
 
         async Task StepsAsync<T>(IQueryable<T> set, string type, Func<IQueryable<T>, List<Guid>, IQueryable<StepRef>> select)
@@ -137,12 +141,12 @@ public sealed class AuditQueries(AppDbContext db, AccessLogBuffer views)
             }
         }
 
-        await StepsAsync(db.DocumentChecks.AsNoTracking(), nameof(SupportRequests.DocumentCheck), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
-        await StepsAsync(db.Declarations.AsNoTracking(), nameof(SupportRequests.Declaration), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
-        await StepsAsync(db.Referrals.AsNoTracking(), nameof(SupportRequests.Referral), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
-        await StepsAsync(db.ResearchReports.AsNoTracking(), nameof(Research.ResearchReport), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
-        await StepsAsync(db.Registrations.AsNoTracking(), nameof(Registrations.Registration), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
-        await StepsAsync(db.ServiceDeliveries.AsNoTracking(), nameof(Deliveries.ServiceDelivery), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
+        await StepsAsync(db.DocumentChecks.AsNoTracking(), nameof(DocumentCheck), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
+        await StepsAsync(db.Declarations.AsNoTracking(), nameof(Declaration), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
+        await StepsAsync(db.Referrals.AsNoTracking(), nameof(Referral), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
+        await StepsAsync(db.ResearchReports.AsNoTracking(), nameof(ResearchReport), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
+        await StepsAsync(db.Registrations.AsNoTracking(), nameof(Registration), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
+        await StepsAsync(db.ServiceDeliveries.AsNoTracking(), nameof(ServiceDelivery), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
         await StepsAsync(db.PortalUploads.AsNoTracking(), nameof(Portal.PortalUpload), (s, i) => s.Where(x => i.Contains(x.Id)).Select(x => new StepRef(x.Id, x.RequestId)));
         if (requestOf.Count > 0)
         {

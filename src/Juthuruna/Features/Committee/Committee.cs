@@ -96,7 +96,7 @@ public sealed class AgendaItem : ITenantOwned, IAudited
     public const int MaxPolicyVersionsLength = 2000;
 
     /// <summary>The decision's reasons are also the note of the request's history row, so they share its limit.</summary>
-    public const int MaxReasons = SupportRequests.RequestHistory.MaxNote;
+    public const int MaxReasons = RequestHistory.MaxNote;
 
     /// <summary>
     /// The approved policy documents in force when decided, e.g. "سياسة علاقات المستفيدين: الإصدار 1 (جلسة المجلس 5، 3/7/1447 هـ)؛ …"

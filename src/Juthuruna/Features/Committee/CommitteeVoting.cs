@@ -20,7 +20,7 @@ public sealed record VoteResult(CommitteeResult Result, bool Changed);
 /// Votes and the chair's decision on an agenda item. Only a member seated on the session's day and recorded
 /// present votes; only the chair closes. Closing applies the decision to the request in the same transaction.
 /// </summary>
-public sealed class CommitteeVoting(AppDbContext db, SupportRequests.SupportRequests requests, Policies.PolicyQueries policies, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class CommitteeVoting(AppDbContext db, RequestCommands requests, Policies.PolicyQueries policies, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<VoteResult> VoteAsync(Guid itemId, VoteChoice choice, string? reason, Actor actor, CancellationToken ct)
     {

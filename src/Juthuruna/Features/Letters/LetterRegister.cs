@@ -5,7 +5,7 @@ using Juthuruna.Data;
 using Juthuruna.Features.Counters;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

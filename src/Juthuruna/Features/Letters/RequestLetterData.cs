@@ -1,5 +1,6 @@
 using System.Globalization;
 using Juthuruna.Data;
+using Juthuruna.Features.SupportRequests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.Features.Letters;
@@ -10,7 +11,7 @@ public sealed record RequestLetterData(
     string Number,
     string BeneficiaryName,
     string ServiceName,
-    SupportRequests.RequestState State,
+    RequestState State,
     DateOnly? SubmittedOn,
     DateOnly? VerifiedOn,
     DateOnly? DecisionDueOn,
@@ -26,7 +27,7 @@ public sealed record RequestLetterData(
                 Name = b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
             })
             .Join(db.SupportServices, x => x.ServiceId, s => s.Id, (x, s) => new { x, s.NameAr, s.NameEn })
-            .SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException(nameof(SupportRequests.SupportRequest), requestId);
+            .SingleOrDefaultAsync(ct) ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
         return new RequestLetterData(row.x.Id, row.x.Number, row.x.Name, LocalName(row.NameAr, row.NameEn),
             row.x.State, row.x.SubmittedOn, row.x.VerifiedOn, row.x.DecisionDueOn, row.x.DecidedOn);
     }

@@ -61,12 +61,12 @@ public sealed record PortalApplicationResult(
 
 /// <summary>
 /// A beneficiary applies for support on the association's website, with no staff account: the request arrives as a
-/// draft with channel Website in the officer's queue, through the desk's own <see cref="SupportRequests.SupportRequests.CreateAsync"/>
+/// draft with channel Website in the officer's queue, through the desk's own <see cref="RequestCommands.CreateAsync"/>
 /// (which also queues "request received" to the file's registered mobile).
 /// </summary>
 public sealed class PortalApplications(
     AppDbContext db,
-    SupportRequests.SupportRequests requests,
+    RequestCommands requests,
     PortalThrottle throttle,
     Outbox outbox,
     MessageTemplates templates,

@@ -1,6 +1,6 @@
 using Juthuruna.Common;
 using Juthuruna.Data;
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Juthuruna.Features.Letters;
-using Juthuruna.Letters;
+using Juthuruna.Pdf;
 using Juthuruna.Web.Pages.Letters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Juthuruna.Common.Dates;
 using Juthuruna.Common.Money;
 using Juthuruna.Features.Committee;
+using Juthuruna.Features.Research;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Identity;
 using Juthuruna.Web.Infrastructure;
@@ -18,7 +19,7 @@ namespace Juthuruna.Web.Pages.Committee.Items;
 /// </summary>
 public sealed class DetailsModel(
     CommitteeQueries queries,
-    Juthuruna.Features.Research.ResearchQueries research,
+    ResearchQueries research,
     CommitteeVoting voting,
     DocumentChecks documents,
     TimeProvider clock,
@@ -28,7 +29,7 @@ public sealed class DetailsModel(
     public IReadOnlyList<ChecklistItem> Checklist { get; private set; } = [];
 
     /// <summary>The submitted research reports, newest first, with their attachments: what the committee decides on.</summary>
-    public IReadOnlyList<Juthuruna.Features.Research.ReportItem> Reports { get; private set; } = [];
+    public IReadOnlyList<ReportItem> Reports { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool MayVote => Item.MySeat is not null && Item.IAmPresent && Item.Status == AgendaItemStatus.Open;
     public bool MayClose => Item.MySeat == CommitteeRole.Chair && Item.IAmPresent && Item.Status == AgendaItemStatus.Open;

@@ -2,11 +2,10 @@ using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Features.Branches;
 using Juthuruna.Features.Services;
 using Juthuruna.Identity;
-using Juthuruna.Features.SupportRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Juthuruna.Data.Configurations;
+namespace Juthuruna.Features.SupportRequests;
 
 internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<SupportRequest>
 {
@@ -102,14 +101,5 @@ internal sealed class DocumentCheckConfiguration : IEntityTypeConfiguration<Docu
         builder.HasIndex(c => new { c.TenantId, c.RequestId, c.DocumentTypeId }).IsUnique();
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<DocumentType>().WithMany().HasForeignKey(c => c.DocumentTypeId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class TenantHolidayConfiguration : IEntityTypeConfiguration<Features.Settings.TenantHoliday>
-{
-    public void Configure(EntityTypeBuilder<Features.Settings.TenantHoliday> builder)
-    {
-        builder.Property(h => h.Name).HasMaxLength(Features.Settings.TenantHoliday.MaxName);
-        builder.HasIndex(h => new { h.TenantId, h.Date }).IsUnique();
     }
 }

@@ -1,8 +1,7 @@
-using Juthuruna.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Juthuruna.Data.Configurations;
+namespace Juthuruna.Identity;
 
 // Identity's own unique indexes (user name, role name) are global; a user name or role name is unique
 // within an association only (architecture rule 4), so they are replaced by tenant-prefixed ones.

@@ -1,9 +1,7 @@
-using Juthuruna.Features.Beneficiaries;
-using Juthuruna.Features.Counters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Juthuruna.Data.Configurations;
+namespace Juthuruna.Features.Beneficiaries;
 
 internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Beneficiary>
 {
@@ -66,14 +64,5 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
             // Searching an identity number and the duplicate check look members up by it (the owner's join applies the tenant).
             m.HasIndex(x => x.IdentityNumber);
         });
-    }
-}
-
-internal sealed class TenantCounterConfiguration : IEntityTypeConfiguration<TenantCounter>
-{
-    public void Configure(EntityTypeBuilder<TenantCounter> builder)
-    {
-        builder.HasIndex(c => new { c.TenantId, c.Name }).IsUnique();
-        builder.Property(c => c.Name).HasMaxLength(100);
     }
 }

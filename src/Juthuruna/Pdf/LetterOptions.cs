@@ -1,4 +1,4 @@
-namespace Juthuruna.Letters;
+namespace Juthuruna.Pdf;
 
 /// <summary>The <c>Letters</c> configuration section (PDF rendering through headless Chromium).</summary>
 public sealed class LetterOptions

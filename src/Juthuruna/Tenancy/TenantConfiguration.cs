@@ -1,8 +1,7 @@
-using Juthuruna.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Juthuruna.Data.Configurations;
+namespace Juthuruna.Tenancy;
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
 {

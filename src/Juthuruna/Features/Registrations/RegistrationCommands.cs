@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Features.Registrations;
 
 /// <summary>The registration step (policy step 6): an approved request is registered for what the committee approved.</summary>
-public sealed class Registrations(AppDbContext db, SupportRequests.SupportRequests requests, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class RegistrationCommands(AppDbContext db, RequestCommands requests, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Who may register: the roles of the table's Register row (the desk).</summary>
     public static IReadOnlyList<string> RegistrarRoles { get; } = RequestWorkflow.Transitions.First(t => t.Trigger == RequestTrigger.Register).Roles;

@@ -26,10 +26,10 @@ public sealed record ResearchReportInput(
 
 /// <summary>
 /// The social research step (policy step 5): assigning the researcher, the report drafts and their
-/// submission to the committee. State changes go through <see cref="SupportRequests.SupportRequests.ApplyAsync"/>
+/// submission to the committee. State changes go through <see cref="RequestCommands.ApplyAsync"/>
 /// in the same transaction as the rows their guards read.
 /// </summary>
-public sealed class Research(AppDbContext db, SupportRequests.SupportRequests requests, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxText = 4000;
 

@@ -25,7 +25,7 @@ public sealed record NewDelivery(
     Guid IdempotencyKey);
 
 /// <summary>The delivery step (policy step 7): each delivery moves the request into service, and the last one closes it.</summary>
-public sealed class Deliveries(AppDbContext db, SupportRequests.SupportRequests requests, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxQuantity = 100_000;
 

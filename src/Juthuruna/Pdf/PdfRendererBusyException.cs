@@ -1,4 +1,4 @@
-namespace Juthuruna.Letters;
+namespace Juthuruna.Pdf;
 
 /// <summary>
 /// Every print slot is taken and <see cref="LetterOptions.QueueLimit"/> letters already wait for one: the renderer

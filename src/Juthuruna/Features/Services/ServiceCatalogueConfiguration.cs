@@ -1,8 +1,7 @@
-using Juthuruna.Features.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Juthuruna.Data.Configurations;
+namespace Juthuruna.Features.Services;
 
 internal sealed class DocumentTypeConfiguration : IEntityTypeConfiguration<DocumentType>
 {

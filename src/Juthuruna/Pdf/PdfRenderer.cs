@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
 
-namespace Juthuruna.Letters;
+namespace Juthuruna.Pdf;
 
 /// <summary>
 /// Prints HTML to PDF in headless Chromium (ADR 0004). One browser per process, launched on first use (or by

@@ -1,8 +1,7 @@
-using Juthuruna.Features.Branches;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Juthuruna.Data.Configurations;
+namespace Juthuruna.Features.Branches;
 
 internal sealed class BranchConfiguration : IEntityTypeConfiguration<Branch>
 {

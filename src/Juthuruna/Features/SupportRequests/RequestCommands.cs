@@ -4,6 +4,7 @@ using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
+using Juthuruna.Features.Deliveries;
 using Juthuruna.Features.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -42,7 +43,7 @@ public sealed record RequestResult(Guid? Id, IReadOnlyList<(string Field, string
 }
 
 /// <summary>Writes of support requests. Every state change goes through <see cref="RequestWorkflow"/> and writes history.</summary>
-public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, RequestMessages messages, FileStorage storage)
+public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, RequestMessages messages, FileStorage storage)
 {
     /// <summary>
     /// Opens a draft request and, in the same unit of work, queues "request received" to the beneficiary's registered
@@ -454,7 +455,7 @@ public sealed class SupportRequests(AppDbContext db, TimeProvider clock, IString
                 {
                     HasRegistration = registration is not null,
                     Deliveries = delivered.Count,
-                    ApprovedServicesDelivered = registration is not null && Deliveries.DeliveryRules.AllDelivered(
+                    ApprovedServicesDelivered = registration is not null && DeliveryRules.AllDelivered(
                         registration.ApprovedServiceIds, registration.ApprovedAmountHalalas, delivered.Select(d => (d.ServiceId, d.AmountHalalas)).ToList()),
                 };
             default:

@@ -1,4 +1,4 @@
-namespace Juthuruna.Letters;
+namespace Juthuruna.Pdf;
 
 /// <summary>
 /// Chromium is not installed (or cannot start) on this server. The message is English and technical for the

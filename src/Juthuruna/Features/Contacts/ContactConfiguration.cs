@@ -1,8 +1,7 @@
-using Juthuruna.Features.Contacts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Juthuruna.Data.Configurations;
+namespace Juthuruna.Features.Contacts;
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
