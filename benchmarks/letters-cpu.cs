@@ -1,7 +1,8 @@
 #!/usr/bin/env -S dotnet run
 // CPU time per print of the real receipt letter (this process + the Chromium tree, from /proc), warm, for print-side
 // variants: PNG vs SVG QR, untagged, Noto Naskh vs Amiri, no bold (issue 13). Env: RENDERS (30), PAR (pages printing
-// at once, 1), ARGS (extra Chromium flags). Usage: dotnet run -c Release benchmarks/letters-cpu.cs
+// at once, 1), BROWSERS (Chromium processes the pages are spread over, 1), ROWS (a regex on the row labels),
+// ARGS (extra Chromium flags). Usage: dotnet run -c Release benchmarks/letters-cpu.cs
 #:project ../src/Juthuruna/Juthuruna.csproj
 using System.Diagnostics;
 using System.Globalization;
@@ -36,20 +37,25 @@ var pngHtml = Styled(await ComposeAsync(png));
 Console.WriteLine($"svg {svg.Length} chars, html {html.Length}");
 var floor = "<!doctype html><html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">" + PageStyle + "</head><body style=\"font-family:'Amiri',serif\"><p>بسم الله الرحمن الرحيم</p></body></html>";
 var extraArgs = (Environment.GetEnvironmentVariable("ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true,
-    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", .. extraArgs] });
-var root = browser.Process!.Id;
+var browserCount = int.Parse(Environment.GetEnvironmentVariable("BROWSERS") ?? "1", CultureInfo.InvariantCulture);
+var browsers = new List<IBrowser>();
+for (var b = 0; b < browserCount; b++)
+{
+    browsers.Add(await Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", .. extraArgs] }));
+}
+var roots = browsers.Select(b => b.Process!.Id).ToHashSet();
 long Ticks() { // CPU ticks of chromium tree + self
     long sum = 0;
     foreach (var d in Directory.GetDirectories("/proc")) {
         if (!int.TryParse(Path.GetFileName(d), out var pid)) continue;
         try { var s = File.ReadAllText(d + "/stat"); var rest = s[(s.LastIndexOf(')') + 2)..].Split(' ');
             var ppid = int.Parse(rest[1], CultureInfo.InvariantCulture); var self = pid == Environment.ProcessId;
-            if (self || pid == root || ppid == root || IsDesc(pid)) sum += long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture); } catch { }
+            if (self || roots.Contains(pid) || roots.Contains(ppid) || IsDesc(pid)) sum += long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture); } catch { }
     }
     return sum;
 }
-bool IsDesc(int pid) { for (var i = 0; i < 6; i++) { try { var s = File.ReadAllText($"/proc/{pid}/stat"); pid = int.Parse(s[(s.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture); if (pid == root) return true; if (pid <= 1) return false; } catch { return false; } } return false; }
+bool IsDesc(int pid) { for (var i = 0; i < 6; i++) { try { var s = File.ReadAllText($"/proc/{pid}/stat"); pid = int.Parse(s[(s.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture); if (roots.Contains(pid)) return true; if (pid <= 1) return false; } catch { return false; } } return false; }
 var app = new PdfOptions { Format = PaperFormat.A4, PreferCSSPageSize = true, PrintBackground = true, WaitForFonts = true };
 var untagged = new PdfOptions { Format = PaperFormat.A4, PreferCSSPageSize = true, PrintBackground = true, WaitForFonts = true, Tagged = false };
 var rows = new (string Label, string Html, PdfOptions O)[] {
@@ -65,9 +71,10 @@ var rows = new (string Label, string Html, PdfOptions O)[] {
 };
 var par = int.Parse(Environment.GetEnvironmentVariable("PAR") ?? "1", CultureInfo.InvariantCulture);
 var pages = new List<IPage>();
-for (var i = 0; i < par; i++) { var p = await browser.NewPageAsync(); await p.SetRequestInterceptionAsync(true); p.Request += (_, e) => _ = e.Request.Url.StartsWith("data:", StringComparison.Ordinal) ? e.Request.ContinueAsync() : e.Request.AbortAsync(); pages.Add(p); }
+for (var i = 0; i < par; i++) { var p = await browsers[i % browserCount].NewPageAsync(); await p.SetRequestInterceptionAsync(true); p.Request += (_, e) => _ = e.Request.Url.StartsWith("data:", StringComparison.Ordinal) ? e.Request.ContinueAsync() : e.Request.AbortAsync(); pages.Add(p); }
 var tick = 1000.0 / 100; // ms per tick (USER_HZ=100)
-foreach (var r in rows) {
+var only = Environment.GetEnvironmentVariable("ROWS");
+foreach (var r in rows.Where(r => only is null || System.Text.RegularExpressions.Regex.IsMatch(r.Label, only))) {
     async Task One(IPage p) { await p.SetContentAsync(r.Html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load] }); await p.PdfDataAsync(r.O); }
     for (var i = 0; i < 4; i++) await Task.WhenAll(pages.Select(One));
     var walls = new List<double>(); var t0 = Ticks(); var sw = Stopwatch.StartNew();
@@ -76,3 +83,4 @@ foreach (var r in rows) {
     walls.Sort(); var bytes = (await pages[0].PdfDataAsync(r.O)).Length;
     Console.WriteLine(FormattableString.Invariant($"{r.Label,-22} wall median {walls[renders / 2],5:F0} p95 {walls[(int)Math.Ceiling(0.95 * renders) - 1],5:F0} ms  {renders * par / total,5:F1}/s  CPU {cpu,5:F0} ms/letter  pdf {bytes / 1024} KB  load {Load()}"));
 }
+foreach (var b in browsers) { await b.CloseAsync(); }

@@ -14,8 +14,8 @@
 #   OUT          ""     also write the raw output to this file (tee)
 #   PROFILE      ""     a directory: instead of measuring, record each page's CPU under 8 connections with perf
 #                       (999 Hz, call graphs, PROFILE_SECONDS=10 after the pre-warm; run with DOTNET_PerfMapEnabled=1
-#                       so JIT-compiled methods have names) into <dir>/<size>-<page>.perf.data and print the CPU by
-#                       library, the methods with the most inclusive time (≥ 3 %) and the most exclusive (≥ 0.7 %)
+#                       so JIT-compiled methods have names) into <dir>/<size>-<page>.perf.data and print where the
+#                       CPU went (benchmarks/perf-buckets.py)
 # Each size runs on a throw-away COPY of its database (the app writes audit rows on some GETs), Release build,
 # Development environment (the demo logins; the demo seed sees the seeded database and does nothing).
 # Per page: requests/s, median, p95, p99, max, errors/non-2xx, load average at the end, peak RSS of the web process
@@ -269,9 +269,7 @@ for size in $SIZES; do
       perf record -F 999 -g -p "$APP_PID" -o "$data" -- sleep "${PROFILE_SECONDS:-10}" >/dev/null 2>&1 || true
       wait "$wrk_pid" || true
       echo "=== profile: $label ($(grep -o 'Requests/sec: *[0-9.]*' "$WORK/wrk.txt"), load $(cut -d' ' -f1 /proc/loadavg))"
-      perf report -i "$data" --no-children --sort dso --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -12 | sed 's/^/  dso  /'
-      perf report -i "$data" --children --sort sym --stdio -g none --percent-limit 3 2>/dev/null | grep -v '^#' | grep -v '^$' | head -60 | cut -c1-200 | sed 's/^/  incl /'
-      perf report -i "$data" --no-children --sort sym --stdio -g none --percent-limit 0.7 2>/dev/null | grep -v '^#' | grep -v '^$' | head -40 | cut -c1-200 | sed 's/^/  excl /'
+      python3 "$ROOT/benchmarks/perf-buckets.py" "$data" | sed 's/^/  /'
     done
     stop_app
     continue

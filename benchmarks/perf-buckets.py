@@ -18,6 +18,8 @@ BUCKETS = [  # (label, regex on a frame); first match wins, frames searched leaf
     ("EF query compile/cache lookup", r"QueryCompiler|CompiledQueryCache|ExpressionEqualityComparer|QueryTranslation|RelationalParameterBasedSqlProcessor|ParameterExtractingExpressionVisitor|ExpressionTreeFuncletizer"),
     ("EF materialise/track", r"SingleQueryingEnumerable|SplitQueryingEnumerable|StateManager|InternalEntityEntry|Shaper|BufferedDataReader|RelationalDataReader"),
     ("ADO.NET SQLite (managed)", r"Microsoft\.Data\.Sqlite"),
+    ("EF other (context, commands, connection)", r"EntityFrameworkCore"),
+    ("DI (scopes, service resolution)", r"Microsoft\.Extensions\.DependencyInjection"),
     ("Razor view render", r"AspNetCoreGeneratedDocument|Pages_.*ExecuteAsync|RazorPage|RazorView|TagHelper|HtmlEncoder|HtmlContentBuilder|ViewBuffer"),
     ("Page handler / app code", r"\[Juthuruna(\.Web)?\]"),
     ("Localisation (resx)", r"StringLocalizer|ResourceManager|ResourceReader|RuntimeResourceSet"),
@@ -28,6 +30,8 @@ BUCKETS = [  # (label, regex on a frame); first match wins, frames searched leaf
     ("Kestrel/HTTP", r"Kestrel|System\.Net\.Sockets|Http1Connection|PipeWriter|Pipe::"),
     ("Kernel", r"\[kernel\.kallsyms\]|^\w+ \(\[kernel"),
 ]
+APP = re.compile(r"\[Juthuruna(\.Web)?\] (?!.*(Middleware|SecurityHeaders|UploadLimit|PortalTenant|LogContext))")
+APP_NAME = re.compile(r"^[0-9a-f]+ |^(instance )?\S+ \[Juthuruna(\.Web)?\] ")
 COMPILED = [(l, re.compile(r)) for l, r in BUCKETS]
 
 def samples(path):
@@ -47,9 +51,15 @@ for path in sys.argv[1:]:
     total = 0
     counts = collections.Counter()
     other = collections.Counter()
+    by_app = collections.Counter()
+    sqlite_by_app = collections.Counter()
     for stack in samples(path):
         total += 1
         label = next((l for f in stack for l, rx in COMPILED if rx.search(f)), None)
+        app = next((APP_NAME.sub("", f) for f in stack if APP.search(f)), "(no app frame)")
+        by_app[app[:140]] += 1
+        if label == "SQLite engine (native)":
+            sqlite_by_app[app[:140]] += 1
         if label:
             counts[label] += 1
         else:
@@ -58,6 +68,9 @@ for path in sys.argv[1:]:
     print(f"== {path}: {total} samples")
     for label, n in counts.most_common():
         print(f"  {100 * n / max(total, 1):5.1f} %  {label}")
+    print("  -- per app method (innermost frame of Juthuruna code), with its SQLite engine share:")
+    for f, n in by_app.most_common(12):
+        print(f"  {100 * n / max(total, 1):5.1f} %  (sqlite {100 * sqlite_by_app[f] / max(total, 1):4.1f} %)  {f}")
     print("  -- top leaves of 'other':")
     for f, n in other.most_common(15):
         print(f"  {100 * n / max(total, 1):5.1f} %    {f}")
