@@ -134,6 +134,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(tempDir, "juthuruna.db")}");
             builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(tempDir, "keys"));
             builder.UseSetting("Logging:Directory", Path.Combine(tempDir, "logs"));
+            // Production's 20 s per letter and 10 s per SQLite lock wait are too short for a 2-core machine busy with
+            // other work; the journeys are about what a user sees, and working code ends long before these bounds.
+            builder.UseSetting("Letters:TimeoutSeconds", "300");
+            builder.UseSetting("Database:SqliteBusyTimeoutSeconds", "300");
         }
     }
 }
