@@ -87,6 +87,16 @@ public class AppFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Every client of this host waits as long as a request takes on a loaded machine (HttpClient's own 100 s could be
+    /// shorter than a burst of letters printing under load); a request that works answers long before.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = TimeSpan.FromMinutes(10);
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects (tests assert on them).</summary>
     public StaffClient CreateStaffClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
