@@ -89,7 +89,9 @@ public sealed partial class PortalJourneyTests(BrowserFixture fixture) : Browser
         var outbox = await context.NewPageAsync();
         try
         {
-            for (var attempt = 0; attempt < 40; attempt++)
+            // Bounded by time, not by a count of attempts: on a loaded machine each reload and each dispatcher pass is slower.
+            var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(BrowserFixture.TimeoutMs);
+            while (DateTime.UtcNow < deadline)
             {
                 await outbox.GotoAsync("/dev/outbox");
                 foreach (var row in await outbox.GetByTestId("outbox-message").AllAsync())

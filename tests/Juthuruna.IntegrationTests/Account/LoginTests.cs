@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Account;
 
-public sealed class LoginTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class LoginTests(AppFactory factory)
 {
     [Fact]
     public async Task Login_page_is_arabic_and_right_to_left()

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Admin;
 
-public sealed class DocumentTypesTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class DocumentTypesTests(AppFactory factory)
 {
     private const string Form = "form[data-testid=document-type-form]";
 

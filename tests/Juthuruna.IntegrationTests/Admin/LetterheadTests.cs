@@ -16,7 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Juthuruna.IntegrationTests.Admin;
 
 /// <summary>The administrator's letterhead page: details, logo, and the preview letters printed with real Chromium.</summary>
-public sealed class LetterheadTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class LetterheadTests(AppFactory factory)
 {
     private const string Page = "/Admin/Letterhead";
     private const string DetailsForm = "form[data-testid=letterhead-form]";

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Admin;
 
-public sealed class ServicesTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class ServicesTests(AppFactory factory)
 {
     private const string Form = "form[data-testid=service-form]";
 

@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Admin;
 
-public sealed class SettingsTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class SettingsTests(AppFactory factory)
 {
     [Fact]
     public async Task Settings_window_in_working_days_with_a_holiday_moves_the_due_date()

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Admin;
 
-public sealed class UsersTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class UsersTests(AppFactory factory)
 {
     private const string CreateForm = "form[data-testid=create-user-form]";
 

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.IntegrationTests.Audit;
 
-public sealed class AuditTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class AuditTests(AppFactory factory)
 {
     private Task<List<AuditEntry>> RowsAsync(Guid tenantId, Guid entityId) =>
         factory.QueryAsync(tenantId, db =>

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Beneficiaries;
 
-public sealed class BeneficiaryTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class BeneficiaryTests(AppFactory factory)
 {
     private const string Form = "form[data-testid=beneficiary-form]";
     private const string WrongCheckDigitMessage = "رقم الهوية غير صحيح: رقم التحقق لا يطابق. تأكد من الأرقام.";

@@ -13,7 +13,8 @@ namespace Juthuruna.IntegrationTests.Beneficiaries;
 /// Issue 13: a file with hundreds of requests shows the latest few (with their registrations and letters) and the
 /// latest contacts, each with a "show all" link; the link shows every one.
 /// </summary>
-public sealed class FileHistoryPagingTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class FileHistoryPagingTests(AppFactory factory)
 {
     [Fact]
     public async Task File_page_shows_the_latest_requests_and_contacts_with_show_all_links_that_show_every_one()

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Juthuruna.IntegrationTests.Beneficiaries;
 
 /// <summary>Households (issue 12, items 1, 10, 11, 18): many members, names as Saudis write them, people counted in two files.</summary>
-public sealed class HouseholdTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class HouseholdTests(AppFactory factory)
 {
     private const string Form = TestBeneficiaries.Form;
 

@@ -10,7 +10,8 @@ namespace Juthuruna.IntegrationTests.Beneficiaries;
 /// first), then longer names starting with it — and pages by keyset (next / previous), so a common name costs what a
 /// rare one does.
 /// </summary>
-public sealed class SearchOrderTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class SearchOrderTests(AppFactory factory)
 {
     private static int _next = 7000;
 

@@ -7,7 +7,8 @@ using static Juthuruna.IntegrationTests.Committee.CommitteeHarness;
 namespace Juthuruna.IntegrationTests.Committee;
 
 /// <summary>Every committee page that takes an id answers 404 to another association and changes nothing.</summary>
-public sealed class CommitteeLeakTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class CommitteeLeakTests(AppFactory factory)
 {
     [Fact]
     public async Task Committee_pages_with_ids_of_another_association_are_not_found_and_change_nothing()

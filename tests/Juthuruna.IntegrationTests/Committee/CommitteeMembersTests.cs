@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.IntegrationTests.Committee;
 
-public sealed class CommitteeMembersTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class CommitteeMembersTests(AppFactory factory)
 {
     private const string AddForm = "form[data-testid=add-member-form]";
 

@@ -10,7 +10,8 @@ using static Juthuruna.IntegrationTests.Committee.CommitteeHarness;
 
 namespace Juthuruna.IntegrationTests.Committee;
 
-public sealed class CommitteeTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class CommitteeTests(AppFactory factory)
 {
     [Fact]
     public async Task Committee_full_path_three_votes_one_recusal_chair_approves_and_the_request_is_approved()

@@ -11,7 +11,8 @@ namespace Juthuruna.IntegrationTests.Committee;
 /// Every vote gives its reason and the form says so; the chair who closes an item while members present have not
 /// voted is told who they are and must confirm.
 /// </summary>
-public sealed class CommitteeVoteReasonAndCloseTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class CommitteeVoteReasonAndCloseTests(AppFactory factory)
 {
     private Task<RequestState> StateAsync(CommitteeHarness c, Guid requestId) =>
         factory.QueryAsync(c.Tenant.Id, db => db.SupportRequests.Where(r => r.Id == requestId).Select(r => r.State).SingleAsync());

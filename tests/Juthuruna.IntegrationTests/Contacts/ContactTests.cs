@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Contacts;
 
-public sealed class ContactTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class ContactTests(AppFactory factory)
 {
     private const string Form = "form[data-testid=contact-form]";
 

@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Juthuruna.IntegrationTests.Dashboard;
 
 /// <summary>The home dashboard's "my work today": what waits for the signed-in researcher or committee member by name.</summary>
-public sealed class DashboardTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Files)]
+public sealed class DashboardTests(AppFactory factory)
 {
     private static List<string> RequestIds(IDocument page, string testId) =>
         page.QuerySelectorAll($"[data-testid={testId}]").Select(e => e.GetAttribute("data-request-id")!).ToList();

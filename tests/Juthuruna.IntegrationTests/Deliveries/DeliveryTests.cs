@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Deliveries;
 
-public sealed class DeliveryTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class DeliveryTests(AppFactory factory)
 {
     private const string DeliveryForm = "form[data-testid=delivery-form]";
     private const string ActionForm = "form[action*='handler=Transition']";

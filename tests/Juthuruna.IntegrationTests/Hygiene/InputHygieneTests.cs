@@ -14,7 +14,8 @@ namespace Juthuruna.IntegrationTests.Hygiene;
 /// user text is isolated in lists, every free text has a limit that the refusal names, typed dates stay within
 /// the calendars the app shows, and machine-readable dates are valid HTML.
 /// </summary>
-public sealed partial class InputHygieneTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed partial class InputHygieneTests(AppFactory factory)
 {
     private const string Rlo = "\u202E";
     private const string TooLongPrefix = "النص أطول من المسموح. الحد الأقصى لعدد الأحرف: ";

@@ -1,8 +1,11 @@
+using System.Globalization;
 using Juthuruna.Data;
 using Juthuruna.Features.Staff;
 using Juthuruna.Features.Tenants;
 using Juthuruna.Identity;
+using Juthuruna.Pdf;
 using Juthuruna.Tenancy;
+using Juthuruna.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +16,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Juthuruna.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real application over HTTP, on its own SQLite file (one per test class, deleted afterwards),
-/// with a fake clock. Tests create their own tenants through the real provisioning code.
+/// The real application over HTTP, on its own SQLite file (a copy of the process's migrated
+/// <see cref="TemplateDatabase"/>, deleted afterwards), with a fake clock. Tests create their own tenants through the
+/// real provisioning code. Letters print in the test process's one <see cref="SharedChromium"/> unless a factory changes
+/// the letter settings.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
@@ -33,9 +38,18 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Uploaded files of this test class (deleted with it).</summary>
     public string StorageRoot => Path.Combine(_directory, "files");
 
+    /// <summary>
+    /// Whether letters print in the process's shared Chromium (when the letter settings are this factory's own). A
+    /// factory whose tests kill Chromium says no, so no other test class loses its browser mid-print.
+    /// </summary>
+    protected virtual bool SharesChromium => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
+        // Copied, not migrated: migrating costs seconds of CPU per host, a copy milliseconds (a host made again by
+        // WithWebHostBuilder keeps the file its parent already has).
+        TemplateDatabase.CopyTo(DatabasePath);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
@@ -51,14 +65,36 @@ public class AppFactory : WebApplicationFactory<Program>
         // No Chromium per test host: letter tests start the renderer when they print.
         builder.UseSetting("Letters:WarmUpOnStart", "false");
         // Room for every letter a test issues at once (20 in the numbering test): the queue's bound has a test of its own.
-        builder.UseSetting("Letters:QueueLimit", "64");
-        builder.ConfigureServices(services =>
+        builder.UseSetting("Letters:QueueLimit", SharedChromium.Options.QueueLimit.ToString(CultureInfo.InvariantCulture));
+        // Waits far longer than any work takes on a loaded 2-core machine: the 20 s render deadline and the 10 s SQLite
+        // busy timeout of production failed tests there (a 500 letterhead preview, "database is locked"). Tests of the
+        // deadlines themselves set their own.
+        builder.UseSetting("Letters:TimeoutSeconds", SharedChromium.Options.TimeoutSeconds.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Database:SqliteBusyTimeoutSeconds", "300");
+        builder.ConfigureServices((context, services) =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             // Every test provisions a tenant with seven users: a cheap hash keeps that fast.
             services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            // Read when the host is built, so a subclass's (or WithWebHostBuilder's) letter settings count.
+            if (SharesChromium && SharedChromium.Fits(context.Configuration))
+            {
+                services.RemoveAll<PdfRenderer>();
+                // An instance, not a factory: the host does not dispose what it did not create.
+                services.AddSingleton(SharedChromium.Renderer);
+            }
         });
+    }
+
+    /// <summary>
+    /// Every client of this host waits as long as a request takes on a loaded machine (HttpClient's own 100 s could be
+    /// shorter than a burst of letters printing under load); a request that works answers long before.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.Timeout = TimeSpan.FromMinutes(10);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests assert on them).</summary>

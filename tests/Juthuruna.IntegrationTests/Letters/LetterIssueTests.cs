@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Juthuruna.IntegrationTests.Letters;
 
 /// <summary>Letters issued through the register with real Chromium, read back with pdftotext.</summary>
-public sealed class LetterIssueTests(AppFactory factory) : IClassFixture<AppFactory>
+public sealed class LetterIssueTests(AppFactoryWithOwnChromium factory) : IClassFixture<AppFactoryWithOwnChromium>
 {
     [Fact]
     public async Task Receipt_of_a_verified_request_is_numbered_dated_and_names_the_due_date_in_logical_order()
@@ -77,6 +77,12 @@ public sealed class LetterIssueTests(AppFactory factory) : IClassFixture<AppFact
             var pdf = await sp.GetRequiredService<LetterQueries>().PdfAsync(result.Id!.Value, CancellationToken.None);
             return (result.Id!.Value, pdf!.Value.Content);
         });
+}
+
+/// <summary>A host with a Chromium of its own, for tests that kill it (others print in <see cref="SharedChromium"/>).</summary>
+public sealed class AppFactoryWithOwnChromium : AppFactory
+{
+    protected override bool SharesChromium => false;
 }
 
 /// <summary>A server without Chromium: only letters are unavailable, and the user is told so in Arabic.</summary>

@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Juthuruna.IntegrationTests.Letters;
 
 /// <summary>The letters card of a request, the register, a letter's page, its PDF and the public verification page.</summary>
-public sealed class LetterPagesTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class LetterPagesTests(AppFactory factory)
 {
     private static string RequestUrl(Guid id) => $"/Requests/Details/{id}";
 

@@ -9,7 +9,8 @@ namespace Juthuruna.IntegrationTests.Letters;
 /// What a reader copies or searches out of a printed letter: the PDF's text layer (pdftotext) must give the words as
 /// written, not split where a letter that does not join its neighbour ends ("مساعدة إ يجار", "ر يال", "الهو ية").
 /// </summary>
-public sealed class LetterTextLayerTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class LetterTextLayerTests(AppFactory factory)
 {
     // Every sample letter names the sample service, "مساعدة إيجار سكني"; amounts are in riyals; the missing-documents
     // sample asks for the national ID card.

@@ -18,7 +18,8 @@ namespace Juthuruna.IntegrationTests.Letters;
 /// The committee session's minutes issued through the register with real Chromium, read back with pdftotext.
 /// Sessions are arranged through the committee's core services (the committee pages have their own tests).
 /// </summary>
-public sealed partial class SessionMinutesLetterTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed partial class SessionMinutesLetterTests(AppFactory factory)
 {
     private const string Place = "مقر الجمعية — قاعة الاجتماعات";
 

@@ -24,7 +24,8 @@ public sealed class LiveMessagingFactory : AppFactory
         builder.UseSetting("Messaging:Smtp:From", "no-reply@juthuruna.test");
         builder.UseSetting("Messaging:Smtp:FromName", "جمعية جذورنا");
         builder.UseSetting("Messaging:Smtp:StartTls", "false");
-        builder.UseSetting("Messaging:Smtp:TimeoutSeconds", "10");
+        // Far above a loopback send on a loaded machine; no test waits for it to expire.
+        builder.UseSetting("Messaging:Smtp:TimeoutSeconds", "120");
         builder.UseSetting("Messaging:Sms:GatewayUrl", $"http://127.0.0.1:{SmsPort}/sms");
         builder.UseSetting("Messaging:Sms:ApiKey", "test-key");
     }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Notifications;
 
-public sealed class NotificationPageTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class NotificationPageTests(AppFactory factory)
 {
     private sealed record Reminded(TestTenant Tenant, Guid RequestId, string Number, Guid NotificationId);
 

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Juthuruna.IntegrationTests.Notifications;
 
 /// <summary>The beneficiary hears of their request's steps without asking: returned, decided, registered.</summary>
-public sealed class RequestMessagesTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class RequestMessagesTests(AppFactory factory)
 {
     private const string RegisteredMobile = "+966551234567"; // TestRequests' file
 

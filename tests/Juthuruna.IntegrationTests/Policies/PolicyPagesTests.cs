@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Juthuruna.IntegrationTests.Policies;
 
 /// <summary>The policy documents: the administrator writes and records approvals; every association role reads the version in force.</summary>
-public sealed class PolicyPagesTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed class PolicyPagesTests(AppFactory factory)
 {
     private const string FirstText = "# دليل سياسة الدعم\n\n## الاستحقاق\n\nيُبلَّغ المستفيد بالقرار خلال أسبوعين.\n";
     private const string SecondText = "# دليل سياسة الدعم\n\n## الاستحقاق\n\nيُبلَّغ المستفيد بالقرار خلال عشرة أيام عمل.\n";

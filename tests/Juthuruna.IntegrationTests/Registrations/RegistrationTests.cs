@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.IntegrationTests.Registrations;
 
-public sealed class RegistrationTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class RegistrationTests(AppFactory factory)
 {
     private const string RegistrationForm = "form[data-testid=registration-form]";
 

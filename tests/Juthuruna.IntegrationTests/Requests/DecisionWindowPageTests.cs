@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.IntegrationTests.Requests;
 
-public sealed class DecisionWindowPageTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class DecisionWindowPageTests(AppFactory factory)
 {
     private sealed record Board(TestTenant Tenant, string Overdue, string OverdueInQueue, string AtRisk);
 

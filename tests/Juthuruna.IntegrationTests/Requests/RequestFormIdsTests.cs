@@ -12,7 +12,8 @@ namespace Juthuruna.IntegrationTests.Requests;
 /// Every id a form posts is checked to exist in this association (and be usable) before anything is numbered, written
 /// or sent: a hand-made post with a made-up or another association's service id opens nothing.
 /// </summary>
-public sealed class RequestFormIdsTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class RequestFormIdsTests(AppFactory factory)
 {
     private const string RequestForm = "form[data-testid=request-form]";
 

@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Requests;
 
-public sealed class RequestIntakeTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class RequestIntakeTests(AppFactory factory)
 {
     private const string RequestForm = "form[data-testid=request-form]";
     private const string ActionForm = "form[action*='handler=Transition']";

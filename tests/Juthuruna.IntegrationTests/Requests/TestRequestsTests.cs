@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.IntegrationTests.Requests;
 
-public sealed class TestRequestsTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class TestRequestsTests(AppFactory factory)
 {
     [Fact]
     public async Task AwaitingCommittee_arranges_a_request_in_the_committee_queue_with_its_history()

@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Juthuruna.IntegrationTests.Satisfaction;
 
 /// <summary>The manager's results: averages per service, channel, branch and month, and nobody else's association.</summary>
-public sealed class SatisfactionResultsTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class SatisfactionResultsTests(AppFactory factory)
 {
     private sealed record Seeded(Guid Food, Guid Rent, Guid Branch);
 

@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Juthuruna.IntegrationTests.Satisfaction;
 
 /// <summary>قياس الرضا from the beneficiary's side: the message when the request closes, and the one-use survey page.</summary>
-public sealed partial class SurveyTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed partial class SurveyTests(AppFactory factory)
 {
     internal const string Form = "form[data-testid=survey-form]";
 

@@ -13,7 +13,8 @@ namespace Juthuruna.IntegrationTests.Summaries;
 /// decisions through the workflow, changed due dates, re-decisions and decisions taken back, when many requests are
 /// decided at once, and per association.
 /// </summary>
-public sealed class DecisionDayTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class DecisionDayTests(AppFactory factory)
 {
     /// <summary>The summary's non-empty days and a GROUP BY over the requests, as the association sees each.</summary>
     private async Task AssertMatchesRequestsAsync(TestTenant tenant)

@@ -19,7 +19,8 @@ namespace Juthuruna.IntegrationTests.Summaries;
 /// channels and branches, after a change or removal, through the portal, per association — and the results page
 /// built from it shows the same figures as the answers give.
 /// </summary>
-public sealed class SurveyTallyTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Requests)]
+public sealed class SurveyTallyTests(AppFactory factory)
 {
     private async Task AssertMatchesAnswersAsync(TestTenant tenant)
     {

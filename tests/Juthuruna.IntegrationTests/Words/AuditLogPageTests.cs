@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Juthuruna.IntegrationTests.Words;
 
 /// <summary>Issue 12, item 7: the audit log and the contacts log read as an administrator reads, in Arabic, dates in either calendar.</summary>
-public sealed partial class AuditLogPageTests(AppFactory factory) : IClassFixture<AppFactory>
+[Collection(SharedApp.Administration)]
+public sealed partial class AuditLogPageTests(AppFactory factory)
 {
     [Fact]
     public async Task Audit_rows_show_arabic_labels_the_record_by_name_and_the_person_by_name()

@@ -1,11 +1,15 @@
 using Juthuruna.Data;
 using Juthuruna.Tenancy;
+using Juthuruna.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.Tests.Data;
 
-/// <summary>A real, migrated SQLite file for one test; contexts are built per tenant like the app does.</summary>
+/// <summary>
+/// A real, migrated SQLite file for one test (a copy of the process's <see cref="TemplateDatabase"/>); contexts are
+/// built per tenant like the app does.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "juthuruna-unit", $"{Guid.NewGuid():N}.db");
@@ -14,13 +18,11 @@ public sealed class TestDatabase : IAsyncDisposable
     {
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync()
     {
         var database = new TestDatabase();
-        Directory.CreateDirectory(Path.GetDirectoryName(database._path)!);
-        await using var db = database.Context(null);
-        await db.Database.MigrateAsync();
-        return database;
+        TemplateDatabase.CopyTo(database._path);
+        return Task.FromResult(database);
     }
 
     public static DbContextOptions<AppDbContext> SqliteOptions(string connectionString) =>

@@ -11,7 +11,9 @@ namespace Juthuruna.Tests.Letters;
 /// <summary>One Chromium for the whole class: launching it costs about a second.</summary>
 public sealed class PdfRendererFixture : IAsyncLifetime
 {
-    public PdfRenderer Renderer { get; } = new(Options.Create(new LetterOptions()), NullLogger<PdfRenderer>.Instance);
+    // Production's 20 s deadline per render failed here on a 2-core machine busy with other work; the tests are about
+    // what is printed, not how fast, and a render that works ends long before this bound.
+    public PdfRenderer Renderer { get; } = new(Options.Create(new LetterOptions { TimeoutSeconds = 300 }), NullLogger<PdfRenderer>.Instance);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
