@@ -309,6 +309,11 @@ public sealed class ImportRowReader(IStringLocalizer l, DateOnly today)
                          })
                 {
                     table.TryAdd(ImportColumns.Comparable(name), value);
+                    // "متزوج/متزوجة", "زوج/زوجة": either form alone is the same choice.
+                    foreach (var part in name.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        table.TryAdd(ImportColumns.Comparable(part), value);
+                    }
                 }
             }
 
