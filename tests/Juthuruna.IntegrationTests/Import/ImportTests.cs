@@ -18,7 +18,7 @@ public sealed class ImportAppFactory : AppFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Import:RunInBackground", "false");
         builder.UseSetting("Import:BatchSize", "2");
-        builder.UseSetting("Import:MaxBytes", "2000000");
+        builder.UseSetting("Import:MaxBytes", "6000000");
     }
 }
 
@@ -75,12 +75,12 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var sheets = Read(bytes);
-        Assert.Equal([Files, Members, Aid, "التعليمات"], sheets.Keys);
-        Assert.Equal("نوع الهوية", sheets[Files][0]["A"]);
-        Assert.Equal("رقم الهوية", sheets[Files][0]["B"]);
-        Assert.Equal("هوية وطنية", sheets[Files][1]["A"]);
-        Assert.Equal("رقم هوية صاحب الملف", sheets[Members][0]["A"]);
-        Assert.True(IsRightToLeft(bytes, Files));
+        Assert.Equal([FilesSheet, MembersSheet, AidSheet, "التعليمات"], sheets.Keys);
+        Assert.Equal("نوع الهوية", sheets[FilesSheet][0]["A"]);
+        Assert.Equal("رقم الهوية", sheets[FilesSheet][0]["B"]);
+        Assert.Equal("هوية وطنية", sheets[FilesSheet][1]["A"]);
+        Assert.Equal("رقم هوية صاحب الملف", sheets[MembersSheet][0]["A"]);
+        Assert.True(IsRightToLeft(bytes, FilesSheet));
         Assert.Contains(sheets["التعليمات"], r => r.GetValueOrDefault("C", "").Contains("متزوج/متزوجة", StringComparison.Ordinal));
     }
 
@@ -91,7 +91,9 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
         using var admin = await factory.SignInAsync(tenant.Admin.Email);
         var template = await admin.Http.GetByteArrayAsync($"{Page}?handler=Template");
 
-        var job = await factory.QueryAsync(tenant.Id, async db => await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == JobIdOf(await UploadAsync(admin, template))));
+        var jobId = JobIdOf(await UploadAsync(admin, template));
+
+        var job = await factory.QueryAsync(tenant.Id, db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId));
 
         Assert.Equal((1, 0, 1, 0, 1, 0), (job.FilesValid, job.FilesRefused, job.MembersValid, job.MembersRefused, job.AidValid, job.AidRefused));
     }
@@ -117,7 +119,7 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
         Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.Beneficiaries.CountAsync()));
 
         var refused = Read(await admin.Http.GetByteArrayAsync($"/Import/Job/{jobId}?handler=Refused"));
-        var rows = refused[Files];
+        var rows = refused[FilesSheet];
         Assert.Equal(4, rows.Count); // header + three refused rows
         Assert.Equal("الصف في الملف المرفوع", rows[0]["A"]);
         Assert.Equal("رقم الهوية", rows[0]["D"]);
@@ -158,7 +160,8 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
         Assert.Contains("سلة غذائية", aid.QuerySelector("[data-testid=past-aid]")!.TextContent, StringComparison.Ordinal);
 
         // The same workbook again: everything matches by identity number; nothing new.
-        var again = await factory.QueryAsync(tenant.Id, async db => await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == JobIdOf(await UploadAsync(admin, workbook))));
+        var againId = JobIdOf(await UploadAsync(admin, workbook));
+        var again = await factory.QueryAsync(tenant.Id, db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == againId));
         Assert.Equal((0, 3, 0), (again.FilesValid, again.FilesExisting, again.FilesRefused));
         var second = await StartAndRunAsync(admin, tenant, again.Id);
         Assert.Equal((ImportStatus.Completed, 0, 0), (second.Status, second.FilesCreated, second.FilesUpdated));
@@ -211,7 +214,7 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
 
         var job = await factory.QueryAsync(tenant.Id, db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId));
         Assert.Equal((0, 6, 2), (job.FilesValid, job.FilesRefused, job.MembersRefused));
-        var reasons = Read(await admin.Http.GetByteArrayAsync($"/Import/Job/{jobId}?handler=Refused"))[Files].Skip(1).ToDictionary(r => r["A"], r => r["E"]);
+        var reasons = Read(await admin.Http.GetByteArrayAsync($"/Import/Job/{jobId}?handler=Refused"))[FilesSheet].Skip(1).ToDictionary(r => r["A"], r => r["E"]);
         Assert.Contains("الصف 3", reasons["2"], StringComparison.Ordinal);          // twice: row 2 names row 3
         Assert.Contains("فرد في أسرة أيضًا", reasons["4"], StringComparison.Ordinal); // holder here, member there
         Assert.Contains("B-000001", reasons["6"], StringComparison.Ordinal);         // a member of an existing file
@@ -259,13 +262,41 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
         Assert.Equal("100", page.QuerySelector("[data-testid=import-progress]")!.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task Import_file_with_other_headers_is_mapped_once_and_the_mapping_is_remembered()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = await factory.SignInAsync(tenant.Admin.Email);
+        // The association's old system calls the identity column "السجل المدني" and the mobile "رقم الجوال".
+        var headers = FileHeaders.Select(h => h switch { "رقم الهوية" => "السجل المدني", "الجوال" => "رقم الجوال", _ => h }).ToArray();
+        byte[] Workbook() => new TestWorkbook().Sheet(FilesSheet, headers, FileRow(NewId())).ToBytes();
+
+        var jobId = JobIdOf(await UploadAsync(admin, Workbook()));
+
+        var page = await admin.GetDocumentAsync($"/Import/Job/{jobId}");
+        Assert.Contains("رقم الهوية", page.QuerySelector("[data-testid=import-job-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("-1", page.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("[data-testid=map-Files-IdentityNumber]")!.Value);
+        var mapped = await admin.SubmitFormAsync($"/Import/Job/{jobId}", "form[data-testid=import-map]", new Dictionary<string, string>
+        {
+            ["Map[Files-IdentityNumber]"] = "1",
+            ["Map[Files-Mobile]"] = "10",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
+        var job = await factory.QueryAsync(tenant.Id, db => db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId));
+        Assert.Equal((ImportStatus.Validated, 1, 0), (job.Status, job.FilesValid, job.FilesRefused));
+
+        // The next file with the same headers goes straight to its report.
+        var nextId = JobIdOf(await UploadAsync(admin, Workbook()));
+        Assert.Equal(ImportStatus.Validated, await factory.QueryAsync(tenant.Id, db => db.ImportJobs.Where(j => j.Id == nextId).Select(j => j.Status).SingleAsync()));
+    }
+
     public static TheoryData<string, string, string> BadFiles() => new()
     {
         { "empty", "records.xlsx", "فارغ" },
         { "corrupt", "records.xlsx", "تعذّرت قراءة المصنف" },
         { "password", "records.xlsx", "محمي بكلمة مرور" },
         { "wrong-sheet", "records.xlsx", "لا توجد في المصنف ورقة باسم" },
-        { "too-large", "records.xlsx", "أكبر من الحجم المسموح" },
+        { "too-large", "records.xlsx", "حجم الملف أكبر من المسموح" },
         { "formula", "records.xlsx", "فيها معادلة" },
         { "million-empty-rows", "records.xlsx", "لا توجد صفوف تحت عناوين" },
         { "windows-1256", "records.csv", "Windows-1256" },
@@ -306,7 +337,7 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
             case "wrong-sheet":
                 return new TestWorkbook().Sheet("Sheet1", FileHeaders, FileRow(NewId())).ToBytes();
             case "too-large":
-                return Encoding.UTF8.GetBytes(new string('x', 2_100_000));
+                return Encoding.UTF8.GetBytes(new string('x', 6_100_000));
             case "formula":
                 return Standard([FileRow(NewId()), ["هوية وطنية", "=1+1", "محمد"]]).ToBytes(formulas: true);
             case "million-empty-rows":
@@ -325,11 +356,11 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
         using var stream = new MemoryStream();
         using (var writer = new XlsxWriter(stream))
         {
-            writer.BeginSheet(Files, []);
+            writer.BeginSheet(FilesSheet, []);
             writer.WriteRow(FileHeaders);
             for (var i = 0; i < 1_048_575; i++)
             {
-                writer.WriteRow([]);
+                writer.WriteRow(Array.Empty<string?>());
             }
         }
 

@@ -12,9 +12,9 @@ public sealed class TestWorkbook
 {
     private readonly List<(string Name, List<object?[]> Rows)> _sheets = [];
 
-    public const string Files = "ملفات المستفيدين";
-    public const string Members = "أفراد الأسرة";
-    public const string Aid = "المساعدات السابقة";
+    public const string FilesSheet = "ملفات المستفيدين";
+    public const string MembersSheet = "أفراد الأسرة";
+    public const string AidSheet = "المساعدات السابقة";
 
     public static readonly string[] FileHeaders =
     [
@@ -41,7 +41,7 @@ public sealed class TestWorkbook
     }
 
     public static TestWorkbook Standard(object?[][] files, object?[][]? members = null, object?[][]? aid = null) =>
-        new TestWorkbook().Sheet(Files, FileHeaders, files).Sheet(Members, MemberHeaders, members ?? []).Sheet(Aid, AidHeaders, aid ?? []);
+        new TestWorkbook().Sheet(FilesSheet, FileHeaders, files).Sheet(MembersSheet, MemberHeaders, members ?? []).Sheet(AidSheet, AidHeaders, aid ?? []);
 
     /// <summary>Options: a formula in a cell (<c>"=…"</c> strings become formulas when <paramref name="formulas"/>).</summary>
     public byte[] ToBytes(bool formulas = false)

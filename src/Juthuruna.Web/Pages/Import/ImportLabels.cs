@@ -16,6 +16,7 @@ public static class ImportLabels
         ImportStatus.Failed => l["Stopped on an error"],
         ImportStatus.RolledBack => l["Rolled back"],
         ImportStatus.RollingBack => l["Rolling back"],
+        ImportStatus.AwaitingMapping => l["Columns to match"],
         _ => status.ToString(),
     };
 

@@ -16,13 +16,51 @@ public sealed class JobModel(ImportJobs jobs, ImportQueries queries, IStringLoca
 
     public bool InProgress => View.Job.Status is ImportStatus.Queued or ImportStatus.Running or ImportStatus.RollingBack;
 
+    /// <summary>While the job awaits its mapping: each sheet's headers and what they are matched with now.</summary>
+    public IReadOnlyList<HeaderMap> Headers { get; private set; } = [];
+
+    /// <summary>The mapping form: "Sheet-Key" → the file's column index (−1: none).</summary>
+    [BindProperty]
+    public Dictionary<string, int> Map { get; set; } = [];
+
     [BindProperty]
     public bool UpdateExisting { get; set; }
 
     [BindProperty]
     public bool AllOrNothing { get; set; }
 
-    public async Task OnGetAsync(Guid id, CancellationToken ct) => View = await queries.JobAsync(id, ct);
+    public async Task OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct);
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        View = await queries.JobAsync(id, ct);
+        if (View.Job.Status == ImportStatus.AwaitingMapping)
+        {
+            Headers = await jobs.HeadersAsync(id, ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostMapAsync(Guid id, CancellationToken ct)
+    {
+        var choices = new Dictionary<ImportSheet, IReadOnlyDictionary<string, int>>();
+        foreach (var sheet in Enum.GetValues<ImportSheet>())
+        {
+            var prefix = sheet + "-";
+            choices[sheet] = Map.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .ToDictionary(m => m.Key[prefix.Length..], m => m.Value, StringComparer.Ordinal);
+        }
+
+        var result = await jobs.MapAsync(id, choices, ct);
+        if (result.JobId is not null)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        ModelState.AddModelError("", result.Error!);
+        await LoadAsync(id, ct);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetRefusedAsync(Guid id, CancellationToken ct)
     {
@@ -57,7 +95,7 @@ public sealed class JobModel(ImportJobs jobs, ImportQueries queries, IStringLoca
         }
 
         ModelState.AddModelError("", error);
-        View = await queries.JobAsync(id, ct);
+        await LoadAsync(id, ct);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }

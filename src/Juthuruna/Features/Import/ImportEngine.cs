@@ -31,6 +31,9 @@ public sealed class Household
     public Guid? ExistingId { get; set; }
 }
 
+/// <summary>A sheet lacks required columns: the user maps the file's headers to the template's (the upload is kept for it).</summary>
+public sealed class MissingColumnsException(string message) : Exception(message);
+
 /// <summary>One refused cell, for the report page's first errors.</summary>
 public sealed record ImportProblem(ImportSheet Sheet, int Row, string Column, string? Value, string Message);
 
@@ -100,7 +103,7 @@ public sealed class ImportEngine(AppDbContext db, IValidator<BeneficiaryForm> va
         };
         if (maps.FirstOrDefault(m => m.Missing.Count > 0) is { } incomplete)
         {
-            throw new ImportFileException(l["The sheet \"{0}\" lacks the columns: {1}. Use the template's headers or map the columns.",
+            throw new MissingColumnsException(l["The sheet \"{0}\" lacks the columns: {1}. Use the template's headers or map the columns.",
                 l[ImportColumns.SheetName(incomplete.Sheet)], string.Join("، ", incomplete.Missing.Select(c => l[c.Header].Value))]);
         }
 

@@ -24,6 +24,9 @@ public enum ImportStatus
 
     /// <summary>The user asked to undo the import: waiting for, or in, the background runner.</summary>
     RollingBack = 8,
+
+    /// <summary>The file lacks columns the template requires: the user maps its headers (the upload is kept).</summary>
+    AwaitingMapping = 9,
 }
 
 /// <summary>

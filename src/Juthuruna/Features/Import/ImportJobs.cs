@@ -73,7 +73,6 @@ public sealed class ImportJobs(
         var name = UserText.SingleLine(Path.GetFileName(fileName));
         name = name.Length > ImportJob.MaxFileName ? name[..ImportJob.MaxFileName] : name;
         var uploadKey = ImportStorage.Key(tenantId, jobId, name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ".csv" : ".xlsx");
-        var refusedKey = ImportStorage.Key(tenantId, jobId, "-refused.xlsx");
         var uploadPath = storage.PathOf(uploadKey);
         Directory.CreateDirectory(Path.GetDirectoryName(uploadPath)!);
 
@@ -103,11 +102,32 @@ public sealed class ImportJobs(
                 : l["The file is larger than the allowed size ({0} MB).", MaxBytes / (1024 * 1024)]);
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        var job = new ImportJob
+        {
+            Id = jobId,
+            FileName = name,
+            UploadKey = uploadKey,
+            Status = ImportStatus.AwaitingMapping,
+            CreatedByUserId = currentUser.UserId ?? Guid.Empty,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        return await CheckAsync(job, isNew: true, ct);
+    }
+
+    /// <summary>
+    /// Reads and checks the stored upload of <paramref name="job"/>: a refused file is deleted with its report (a new
+    /// job is then never written); columns the file lacks keep the upload and the job, awaiting the user's mapping.
+    /// </summary>
+    private async Task<DryRunResult> CheckAsync(ImportJob job, bool isNew, CancellationToken ct)
+    {
+        var refusedKey = ImportStorage.Key(job.TenantId == Guid.Empty ? db.TenantId!.Value : job.TenantId, job.Id, "-refused.xlsx");
         ImportTally tally;
         var wroteRefused = false;
         try
         {
-            using var source = WorkbookSource.Open(uploadPath, name, l);
+            using var source = WorkbookSource.Open(storage.PathOf(job.UploadKey), job.FileName, l);
             await using (var refusedFile = new FileStream(storage.PathOf(refusedKey), FileMode.Create, FileAccess.ReadWrite))
             {
                 using var refused = new RefusedRows(refusedFile, l);
@@ -116,16 +136,37 @@ public sealed class ImportJobs(
                 wroteRefused = refused.Count > 0;
             }
         }
+        catch (MissingColumnsException e)
+        {
+            storage.Delete(refusedKey);
+            job.Status = ImportStatus.AwaitingMapping;
+            job.Error = e.Message;
+            if (isNew)
+            {
+                db.ImportJobs.Add(job);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return new DryRunResult(job.Id, null);
+        }
         catch (ImportFileException e)
         {
-            storage.Delete(uploadKey);
             storage.Delete(refusedKey);
+            if (isNew)
+            {
+                storage.Delete(job.UploadKey);
+            }
+
             return new DryRunResult(null, e.Message);
         }
         catch
         {
-            storage.Delete(uploadKey);
             storage.Delete(refusedKey);
+            if (isNew)
+            {
+                storage.Delete(job.UploadKey);
+            }
+
             throw;
         }
 
@@ -136,33 +177,96 @@ public sealed class ImportJobs(
 
         if (tally.TotalFiles() == 0)
         {
-            storage.Delete(uploadKey);
             storage.Delete(refusedKey);
+            if (isNew)
+            {
+                storage.Delete(job.UploadKey);
+            }
+
             return new DryRunResult(null, l["The sheet \"{0}\" has no rows under its headers.", l[ImportColumns.SheetName(ImportSheet.Files)]]);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.ImportJobs.Add(new ImportJob
+        job.RefusedKey = wroteRefused ? refusedKey : null;
+        job.Status = ImportStatus.Validated;
+        job.Error = null;
+        job.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        job.FilesValid = tally.FilesValid;
+        job.FilesExisting = tally.FilesExisting;
+        job.FilesRefused = tally.FilesRefused;
+        job.MembersValid = tally.MembersValid;
+        job.MembersRefused = tally.MembersRefused;
+        job.AidValid = tally.AidValid;
+        job.AidRefused = tally.AidRefused;
+        job.FirstProblems = JsonSerializer.Serialize(tally.FirstProblems);
+        if (isNew)
         {
-            Id = jobId,
-            FileName = name,
-            UploadKey = uploadKey,
-            RefusedKey = wroteRefused ? refusedKey : null,
-            Status = ImportStatus.Validated,
-            CreatedByUserId = currentUser.UserId ?? Guid.Empty,
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-            FilesValid = tally.FilesValid,
-            FilesExisting = tally.FilesExisting,
-            FilesRefused = tally.FilesRefused,
-            MembersValid = tally.MembersValid,
-            MembersRefused = tally.MembersRefused,
-            AidValid = tally.AidValid,
-            AidRefused = tally.AidRefused,
-            FirstProblems = JsonSerializer.Serialize(tally.FirstProblems),
-        });
+            db.ImportJobs.Add(job);
+        }
+
         await db.SaveChangesAsync(ct);
-        return new DryRunResult(jobId, null);
+        return new DryRunResult(job.Id, null);
+    }
+
+    /// <summary>The headers of each sheet of a job awaiting its mapping, with the template column each is matched to now.</summary>
+    public async Task<IReadOnlyList<HeaderMap>> HeadersAsync(Guid jobId, CancellationToken ct)
+    {
+        var job = await FindAsync(jobId, ct);
+        using var source = WorkbookSource.Open(storage.PathOf(job.UploadKey), job.FileName, l);
+        return await engine.MapHeadersAsync(source, ct);
+    }
+
+    /// <summary>
+    /// Saves the user's mapping (per sheet: template column key → the file's column index) as the association's
+    /// mapping — remembered for its next file — and checks the upload again with it.
+    /// </summary>
+    public async Task<DryRunResult> MapAsync(Guid jobId, IReadOnlyDictionary<ImportSheet, IReadOnlyDictionary<string, int>> choices, CancellationToken ct)
+    {
+        var job = await FindAsync(jobId, ct);
+        if (job.Status != ImportStatus.AwaitingMapping)
+        {
+            return new DryRunResult(null, l["This import has already been started."]);
+        }
+
+        var maps = await HeadersAsync(jobId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var map in maps)
+        {
+            if (!choices.TryGetValue(map.Sheet, out var chosen))
+            {
+                continue;
+            }
+
+            var sheetName = map.Sheet.ToString();
+            var saved = await db.ImportMappings.SingleOrDefaultAsync(m => m.Sheet == sheetName, ct);
+            var columns = saved is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(saved.Columns) ?? [];
+            var known = ImportColumns.Of(map.Sheet).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            foreach (var (key, index) in chosen)
+            {
+                if (known.Contains(key) && index >= 0 && index < map.Headers.Count && map.Headers[index] is { } header && !string.IsNullOrWhiteSpace(header))
+                {
+                    // One header names one column: an earlier choice of this header for another column is replaced.
+                    foreach (var stale in columns.Where(c => c.Value == key).Select(c => c.Key).ToList())
+                    {
+                        columns.Remove(stale);
+                    }
+
+                    columns[header.Trim()] = key;
+                }
+            }
+
+            if (saved is null)
+            {
+                db.ImportMappings.Add(new ImportMapping { Sheet = sheetName, Columns = JsonSerializer.Serialize(columns), UpdatedAtUtc = now });
+            }
+            else
+            {
+                saved.Columns = JsonSerializer.Serialize(columns);
+                saved.UpdatedAtUtc = now;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await CheckAsync(job, isNew: false, ct);
     }
 
     /// <summary>Asks the runner to import a validated job; null, or why not.</summary>
