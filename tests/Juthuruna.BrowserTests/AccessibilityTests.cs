@@ -98,7 +98,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         ["/Beneficiaries", "/Beneficiaries/Create", "/Requests", "/Contacts", "/Policies", "/Letters", "/Notifications", "/Feedback"];
 
     private static readonly string[] AdminPages =
-        ["/Admin/Users", "/Admin/Committee", "/Admin/Services", "/Admin/DocumentTypes", "/Admin/Settings", "/Admin/Letterhead", "/Admin/Audit"];
+        ["/Admin/Users", "/Admin/Committee", "/Admin/Services", "/Admin/DocumentTypes", "/Admin/Settings", "/Admin/Letterhead", "/Admin/Audit", "/Import"];
 
     public static readonly string[] PortalPages =
         [Portal, Portal + "/track", Portal + "/apply", Portal + "/feedback", Portal + "/feedback/follow", Portal + "/policies"];
