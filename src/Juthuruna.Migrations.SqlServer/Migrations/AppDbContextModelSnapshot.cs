@@ -60,8 +60,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AtUtc");
 
                     b.HasIndex("TenantId", "EntityType", "EntityId", "AtUtc");
@@ -179,8 +177,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BeneficiaryNumber")
                         .IsUnique()
                         .HasFilter("[BeneficiaryNumber] IS NOT NULL");
@@ -228,8 +224,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId", "MemberId", "Token");
 
@@ -282,8 +276,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
@@ -358,8 +350,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "Status");
 
                     b.HasIndex("TenantId", "SessionId", "RequestId")
@@ -394,8 +384,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -445,8 +433,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "HeldOn");
 
                     b.HasIndex("TenantId", "Number")
@@ -488,8 +474,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AgendaItemId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("UserId");
 
                     b.HasIndex("TenantId", "AgendaItemId", "UserId")
@@ -516,8 +500,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -595,8 +577,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BranchId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FollowUpOn");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -627,8 +607,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -685,8 +663,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -722,8 +698,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FeedbackItemId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "FeedbackItemId", "AtUtc");
 
@@ -837,8 +811,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BeneficiaryId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AssigneeId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -909,8 +881,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OwnerKind", "OwnerId");
 
@@ -1000,8 +970,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1103,8 +1071,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1186,8 +1152,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("NotificationId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1235,8 +1199,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1297,8 +1259,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "DocumentId", "Number")
@@ -1333,8 +1293,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -1386,8 +1344,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("PortalChallenges", (string)null);
@@ -1420,8 +1376,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentTypeId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1475,8 +1429,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
@@ -1551,8 +1503,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("ResearchReports");
@@ -1588,8 +1538,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
@@ -1644,8 +1592,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AnsweredMonth");
 
@@ -1735,8 +1681,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -1765,8 +1709,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("DocumentTypeId");
 
                     b.HasIndex("ServiceId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "DocumentTypeId");
 
@@ -1815,8 +1757,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -1841,8 +1781,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Date")
                         .IsUnique();
@@ -1912,8 +1850,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
 
@@ -1941,8 +1877,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Version")
                         .IsUnique();
@@ -1996,8 +1930,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "DocumentTypeId")
                         .IsUnique();
 
@@ -2049,8 +1981,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId");
 
                     b.HasIndex("TenantId", "ResearcherId", "Status");
@@ -2092,8 +2022,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
@@ -2201,8 +2129,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("ResearcherId");
 
                     b.HasIndex("ServiceId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -2365,8 +2291,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -2499,8 +2423,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "SeenAtUtc");
 

@@ -55,8 +55,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AtUtc");
 
                     b.HasIndex("TenantId", "EntityType", "EntityId", "AtUtc");
@@ -174,8 +172,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BeneficiaryNumber")
                         .IsUnique();
 
@@ -222,8 +218,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId", "MemberId", "Token");
 
@@ -276,8 +270,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
@@ -352,8 +344,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "Status");
 
                     b.HasIndex("TenantId", "SessionId", "RequestId")
@@ -388,8 +378,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -439,8 +427,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "HeldOn");
 
                     b.HasIndex("TenantId", "Number")
@@ -482,8 +468,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgendaItemId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("UserId");
 
                     b.HasIndex("TenantId", "AgendaItemId", "UserId")
@@ -510,8 +494,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -589,8 +571,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BranchId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FollowUpOn");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -621,8 +601,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -679,8 +657,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -716,8 +692,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FeedbackItemId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "FeedbackItemId", "AtUtc");
 
@@ -831,8 +805,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BeneficiaryId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AssigneeId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -903,8 +875,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OwnerKind", "OwnerId");
 
@@ -994,8 +964,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1097,8 +1065,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1180,8 +1146,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NotificationId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1229,8 +1193,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1291,8 +1253,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "DocumentId", "Number")
@@ -1327,8 +1287,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -1380,8 +1338,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("PortalChallenges", (string)null);
@@ -1414,8 +1370,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentTypeId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1469,8 +1423,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
@@ -1545,8 +1497,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("ResearchReports");
@@ -1582,8 +1532,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
@@ -1638,8 +1586,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AnsweredMonth");
 
@@ -1729,8 +1675,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -1759,8 +1703,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("DocumentTypeId");
 
                     b.HasIndex("ServiceId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "DocumentTypeId");
 
@@ -1809,8 +1751,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -1835,8 +1775,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Date")
                         .IsUnique();
@@ -1906,8 +1844,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
 
@@ -1935,8 +1871,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Version")
                         .IsUnique();
@@ -1990,8 +1924,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "DocumentTypeId")
                         .IsUnique();
 
@@ -2043,8 +1975,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId");
 
                     b.HasIndex("TenantId", "ResearcherId", "Status");
@@ -2086,8 +2016,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
@@ -2196,8 +2124,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -2247,8 +2173,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "NormalizedName")
                         .IsUnique()
@@ -2355,8 +2279,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2487,8 +2409,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "SeenAtUtc");
 
