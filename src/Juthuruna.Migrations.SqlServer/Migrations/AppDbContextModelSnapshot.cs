@@ -60,8 +60,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AtUtc");
 
                     b.HasIndex("TenantId", "EntityType", "EntityId", "AtUtc");
@@ -179,8 +177,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BeneficiaryNumber")
                         .IsUnique()
                         .HasFilter("[BeneficiaryNumber] IS NOT NULL");
@@ -228,8 +224,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId", "MemberId", "Token");
 
@@ -282,8 +276,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
@@ -358,8 +350,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "Status");
 
                     b.HasIndex("TenantId", "SessionId", "RequestId")
@@ -394,8 +384,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -445,8 +433,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "HeldOn");
 
                     b.HasIndex("TenantId", "Number")
@@ -488,8 +474,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AgendaItemId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("UserId");
 
                     b.HasIndex("TenantId", "AgendaItemId", "UserId")
@@ -516,8 +500,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -595,8 +577,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BranchId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FollowUpOn");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -627,8 +607,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -685,8 +663,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -722,8 +698,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FeedbackItemId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "FeedbackItemId", "AtUtc");
 
@@ -837,8 +811,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BeneficiaryId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AssigneeId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -909,8 +881,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OwnerKind", "OwnerId");
 
@@ -1206,8 +1176,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -1308,8 +1276,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1391,8 +1357,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("NotificationId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1440,8 +1404,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1502,8 +1464,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "DocumentId", "Number")
@@ -1538,8 +1498,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -1591,8 +1549,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("PortalChallenges", (string)null);
@@ -1625,8 +1581,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentTypeId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1680,8 +1634,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
@@ -1756,8 +1708,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("ResearchReports");
@@ -1793,8 +1743,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
@@ -1849,8 +1797,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AnsweredMonth");
 
@@ -1940,8 +1886,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -1970,8 +1914,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("DocumentTypeId");
 
                     b.HasIndex("ServiceId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "DocumentTypeId");
 
@@ -2020,8 +1962,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -2046,8 +1986,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Date")
                         .IsUnique();
@@ -2117,8 +2055,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
 
@@ -2146,8 +2082,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Version")
                         .IsUnique();
@@ -2201,8 +2135,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "DocumentTypeId")
                         .IsUnique();
 
@@ -2254,8 +2186,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId");
 
                     b.HasIndex("TenantId", "ResearcherId", "Status");
@@ -2297,8 +2227,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
@@ -2406,8 +2334,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("ResearcherId");
 
                     b.HasIndex("ServiceId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -2570,8 +2496,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -2704,8 +2628,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "SeenAtUtc");
 

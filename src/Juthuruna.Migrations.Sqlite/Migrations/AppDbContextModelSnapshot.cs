@@ -55,8 +55,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AtUtc");
 
                     b.HasIndex("TenantId", "EntityType", "EntityId", "AtUtc");
@@ -174,8 +172,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BeneficiaryNumber")
                         .IsUnique();
 
@@ -222,8 +218,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId", "MemberId", "Token");
 
@@ -276,8 +270,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
@@ -352,8 +344,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "Status");
 
                     b.HasIndex("TenantId", "SessionId", "RequestId")
@@ -388,8 +378,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -439,8 +427,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "HeldOn");
 
                     b.HasIndex("TenantId", "Number")
@@ -482,8 +468,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgendaItemId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("UserId");
 
                     b.HasIndex("TenantId", "AgendaItemId", "UserId")
@@ -510,8 +494,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -589,8 +571,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BranchId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FollowUpOn");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -621,8 +601,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -679,8 +657,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -716,8 +692,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FeedbackItemId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "FeedbackItemId", "AtUtc");
 
@@ -831,8 +805,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BeneficiaryId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AssigneeId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -903,8 +875,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "OwnerKind", "OwnerId");
 
@@ -1200,8 +1170,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -1302,8 +1270,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1385,8 +1351,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NotificationId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1434,8 +1398,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1496,8 +1458,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "DocumentId", "Number")
@@ -1532,8 +1492,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -1585,8 +1543,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("PortalChallenges", (string)null);
@@ -1619,8 +1575,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentTypeId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1674,8 +1628,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
@@ -1750,8 +1702,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("ResearchReports");
@@ -1787,8 +1737,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
@@ -1843,8 +1791,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AnsweredMonth");
 
@@ -1934,8 +1880,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -1964,8 +1908,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("DocumentTypeId");
 
                     b.HasIndex("ServiceId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "DocumentTypeId");
 
@@ -2014,8 +1956,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -2040,8 +1980,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Date")
                         .IsUnique();
@@ -2111,8 +2049,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
 
@@ -2140,8 +2076,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Version")
                         .IsUnique();
@@ -2195,8 +2129,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "DocumentTypeId")
                         .IsUnique();
 
@@ -2248,8 +2180,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId");
 
                     b.HasIndex("TenantId", "ResearcherId", "Status");
@@ -2291,8 +2221,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
@@ -2401,8 +2329,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -2452,8 +2378,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "NormalizedName")
                         .IsUnique()
@@ -2560,8 +2484,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2692,8 +2614,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "SeenAtUtc");
 

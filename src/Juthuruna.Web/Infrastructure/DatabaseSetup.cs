@@ -29,6 +29,10 @@ public static class DatabaseSetup
         var tuning = new SqliteConnectionTuning(busyTimeout);
 
         // Scoped, never pooled: the tenant is fixed when an instance is built (architecture rule 1).
+        // Single query, set deliberately (ADR 0019): the one entity loaded with several collections is a beneficiary
+        // with its owned incomes and household members (at most 30), tracked for an edit or a registration; a split
+        // would add two round trips inside those write transactions. A query that loads unbounded collections says
+        // AsSplitQuery() itself.
         services.AddDbContext<AppDbContext>(options =>
         {
             switch (provider)
@@ -36,14 +40,16 @@ public static class DatabaseSetup
                 case DatabaseProvider.SqlServer:
                     options.UseSqlServer(
                         connectionString ?? throw new InvalidOperationException("ConnectionStrings:Default is required for SQL Server."),
-                        o => o.MigrationsAssembly("Juthuruna.Migrations.SqlServer"));
+                        o => o.MigrationsAssembly("Juthuruna.Migrations.SqlServer")
+                            .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                     break;
                 default:
                     // A command waits for the write lock up to the busy timeout (SQLite's own busy handler, which
                     // retries within milliseconds), then fails with SQLITE_BUSY: LockContention answers it 503.
                     options.UseSqlite(connectionString ?? DefaultSqliteConnection, o => o
                         .MigrationsAssembly("Juthuruna.Migrations.Sqlite")
-                        .CommandTimeout((int)Math.Ceiling(busyTimeout.TotalSeconds)));
+                        .CommandTimeout((int)Math.Ceiling(busyTimeout.TotalSeconds))
+                        .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                     options.AddInterceptors(tuning);
                     break;
             }

@@ -141,7 +141,14 @@ public sealed class AppDbContext
         Expression<Func<TEntity, bool>> filter = e => e.TenantId == _tenantId;
         var entity = builder.Entity<TEntity>();
         entity.HasQueryFilter(TenantFilter, filter);
-        entity.HasIndex(e => e.TenantId);
+
+        // The filter needs an index that starts with TenantId. Most entities' own indexes already do (every unique one
+        // must); a single-column TenantId index beside them is only write cost, so it is made only for an entity that
+        // has no unfiltered TenantId-first index of its own (issue 14). Configurations are applied before this runs.
+        if (!entity.Metadata.GetIndexes().Any(i => i.Properties[0].Name == nameof(ITenantOwned.TenantId) && i.GetFilter() is null))
+        {
+            entity.HasIndex(e => e.TenantId);
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
