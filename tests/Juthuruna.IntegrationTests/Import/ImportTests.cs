@@ -1,7 +1,6 @@
 using AngleSharp.Dom;
 using System.Net;
 using System.Text;
-using AngleSharp.Dom;
 using Juthuruna.Features.Import;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
