@@ -2206,6 +2206,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "BeneficiaryId", "CreatedAtUtc");
 
+                    b.HasIndex("TenantId", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("IX_SupportRequests_Opened");
+
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 
                     b.HasIndex("TenantId", "State", "DecisionDueOn");
