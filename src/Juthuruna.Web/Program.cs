@@ -42,6 +42,9 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<MessageDispatcher>
 // PDF letters: Chromium is launched in the background at start-up; without it only letters are unavailable.
 builder.Services.Configure<Juthuruna.Pdf.LetterOptions>(builder.Configuration.GetSection("Letters"));
 builder.Services.AddHostedService<PdfRendererWarmUp>();
+// Imports of an association's records: run in the background, one batch per short transaction (issue 15).
+builder.Services.Configure<Juthuruna.Features.Import.ImportOptions>(builder.Configuration.GetSection("Import"));
+builder.Services.AddHostedService<ImportRunner>();
 builder.Services.AddStaffIdentity();
 builder.Services.AddJuthurunaLocalization();
 builder.Services.AddRazorPages(options =>
@@ -59,6 +62,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Committee", StaffIdentitySetup.CommitteeReadersPolicy);
         options.Conventions.AuthorizeFolder("/Letters", StaffIdentitySetup.LetterReadersPolicy);
         options.Conventions.AuthorizeFolder("/Satisfaction", StaffIdentitySetup.SatisfactionReadersPolicy);
+        options.Conventions.AuthorizeFolder("/Import", StaffIdentitySetup.ImportersPolicy);
         options.Conventions.AuthorizeFolder("/Feedback", StaffIdentitySetup.FeedbackHandlersPolicy);
         options.Conventions.AuthorizeFolder("/Policies", StaffIdentitySetup.BeneficiaryReadersPolicy);
         options.Conventions.AuthorizePage("/Policies/Create", StaffIdentitySetup.TenantAdminPolicy);

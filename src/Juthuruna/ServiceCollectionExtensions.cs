@@ -38,6 +38,13 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BeneficiaryFiles>();
         services.AddScoped<BeneficiaryQueries>();
         services.AddScoped<HouseholdOverlaps>();
+        services.AddOptions<Features.Import.ImportOptions>();
+        services.AddSingleton<Features.Import.ImportSignals>();
+        services.AddSingleton<Features.Import.ImportStorage>();
+        services.AddScoped<Features.Import.ImportEngine>();
+        services.AddScoped<Features.Import.ImportJobs>();
+        services.AddScoped<Features.Import.ImportCommitter>();
+        services.AddScoped<Features.Import.ImportQueries>();
         services.AddScoped<DocumentTypes>();
         services.AddScoped<SupportServices>();
         services.AddScoped<ServiceCatalogue>();

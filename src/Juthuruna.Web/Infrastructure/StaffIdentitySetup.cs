@@ -27,6 +27,9 @@ public static class StaffIdentitySetup
     /// <summary>The results of قياس الرضا: the manager and the association's administrator.</summary>
     public const string SatisfactionReadersPolicy = "SatisfactionReaders";
 
+    /// <summary>Importing an association's existing records (Excel): the administrator and the manager.</summary>
+    public const string ImportersPolicy = "Importers";
+
     public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
     {
         services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
@@ -86,6 +89,7 @@ public static class StaffIdentitySetup
             .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles))
             .AddPolicy(LetterReadersPolicy, p => p.RequireRole(Juthuruna.Features.Letters.LetterRegister.ReaderRoles))
             .AddPolicy(SatisfactionReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin))
+            .AddPolicy(ImportersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin))
             .AddPolicy(FeedbackHandlersPolicy, p => p.RequireRole(Juthuruna.Features.Feedback.FeedbackDesk.HandlerRoles))
             .AddPolicy(DecisionWindowReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary));
         return services;

@@ -94,6 +94,10 @@ public sealed class AppDbContext
     public DbSet<Features.Feedback.FeedbackEvent> FeedbackEvents => Set<Features.Feedback.FeedbackEvent>();
     public DbSet<Identity.SignInSession> SignInSessions => Set<Identity.SignInSession>();
     public DbSet<NameToken> NameTokens => Set<NameToken>();
+    public DbSet<Features.Import.ImportJob> ImportJobs => Set<Features.Import.ImportJob>();
+    public DbSet<Features.Import.ImportedRecord> ImportedRecords => Set<Features.Import.ImportedRecord>();
+    public DbSet<Features.Import.PastAid> PastAid => Set<Features.Import.PastAid>();
+    public DbSet<Features.Import.ImportMapping> ImportMappings => Set<Features.Import.ImportMapping>();
 
     /// <summary>Maintained summary: decisions per day (ADR 0015).</summary>
     public DbSet<DecisionDay> DecisionDays => Set<DecisionDay>();

@@ -56,6 +56,34 @@ public static class DateEntry
         }
     }
 
+    /// <summary>
+    /// A date written without saying its calendar (an imported cell): a year before 1600 is Hijri (Umm al-Qura years run
+    /// 1300–1500 for living people), a later one Gregorian; a trailing "هـ" or "م" is the writer saying so. Returns the
+    /// text without the suffix, to be parsed with <see cref="TryParse"/> in the returned calendar.
+    /// </summary>
+    public static (string Text, CalendarKind Calendar) WithGuessedCalendar(string? text)
+    {
+        var t = Digits.ToAscii(text ?? "").Trim();
+        CalendarKind? said = null;
+        foreach (var (suffix, calendar) in new[] { ("هـ", CalendarKind.Hijri), ("ه", CalendarKind.Hijri), ("م", CalendarKind.Gregorian) })
+        {
+            if (t.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                t = t[..^suffix.Length].Trim();
+                said = calendar;
+                break;
+            }
+        }
+
+        if (said is { } known)
+        {
+            return (t, known);
+        }
+
+        var year = t.Split(['-', '/', '.', ' '], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(p => p.Length == 4 && p.All(char.IsAsciiDigit));
+        return (t, year is not null && int.Parse(year, CultureInfo.InvariantCulture) < 1600 ? CalendarKind.Hijri : CalendarKind.Gregorian);
+    }
+
     /// <summary>The form's text for a stored date: <c>yyyy-mm-dd</c> in the chosen calendar.</summary>
     public static string Format(DateOnly date, CalendarKind calendar)
     {

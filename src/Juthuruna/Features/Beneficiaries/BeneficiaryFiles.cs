@@ -203,8 +203,8 @@ public sealed class BeneficiaryFiles(
         }).ToList(),
     }.WithRows();
 
-    // Called after validation: every parse below succeeds.
-    private static void Apply(BeneficiaryForm form, Beneficiary b)
+    // Called after validation: every parse below succeeds. The import applies its validated rows through it too.
+    internal static void Apply(BeneficiaryForm form, Beneficiary b)
     {
         b.IdentityType = form.IdentityType;
         b.FirstName = NamePart(form.FirstName)!;

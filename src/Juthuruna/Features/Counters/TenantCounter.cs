@@ -60,6 +60,22 @@ public static class TenantCounters
         }
     }
 
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive values and returns the first (a batch of imported files numbered in
+    /// one go). Same rule as <see cref="NextAsync"/>: inside the transaction that saves the numbered rows.
+    /// </summary>
+    public static async Task<long> ReserveAsync(AppDbContext db, string name, int count, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var first = await NextAsync(db, name, ct);
+        if (count > 1)
+        {
+            await db.TenantCounters.Where(c => c.Name == name).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + (count - 1)), ct);
+        }
+
+        return first;
+    }
+
     private static async Task<bool> IncrementAsync(AppDbContext db, string name, CancellationToken ct) =>
         await db.TenantCounters.Where(c => c.Name == name).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + 1), ct) > 0;
 

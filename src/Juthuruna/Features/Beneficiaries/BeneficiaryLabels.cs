@@ -3,7 +3,7 @@ using Juthuruna.Common.Saudi;
 using Juthuruna.Features.Beneficiaries;
 using Microsoft.Extensions.Localization;
 
-namespace Juthuruna.Web.Pages.Beneficiaries;
+namespace Juthuruna.Features.Beneficiaries;
 
 /// <summary>The localized labels of the beneficiary file's choices (written out so every key is checked for Arabic).</summary>
 public static class BeneficiaryLabels

@@ -1,0 +1,148 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Juthuruna.Common.Text;
+
+namespace Juthuruna.Features.Import;
+
+public enum CellStyle : uint
+{
+    Plain = 0,
+    Header = 1,
+    Refused = 2,
+    Reason = 3,
+    Note = 4,
+}
+
+/// <summary>
+/// Writes an .xlsx sheet by sheet, row by row, with <see cref="OpenXmlWriter"/> (nothing of a sheet is kept in memory):
+/// right-to-left sheets, inline strings, a header style and the refused-cell styles. Every value is text; one that a
+/// spreadsheet would take for a formula (=, +, -, @) is written as text too — a cell cannot compute.
+/// </summary>
+public sealed class XlsxWriter : IDisposable
+{
+    private readonly SpreadsheetDocument _document;
+    private readonly WorkbookPart _workbook;
+    private readonly List<(string Name, string PartId)> _sheets = [];
+    private OpenXmlWriter? _writer;
+    private int _rowNumber;
+
+    public XlsxWriter(Stream output)
+    {
+        _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        _workbook = _document.AddWorkbookPart();
+        var styles = _workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(
+                new Font(new FontSize { Val = 11 }),
+                new Font(new Bold(), new FontSize { Val = 11 }),
+                new Font(new Color { Rgb = "FF9C0006" }, new FontSize { Val = 11 }),
+                new Font(new Italic(), new Color { Rgb = "FF595959" }, new FontSize { Val = 11 })),
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFD9E1F2" }) { PatternType = PatternValues.Solid }),
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFC7CE" }) { PatternType = PatternValues.Solid })),
+            new Borders(new Border()),
+            new CellFormats(
+                new CellFormat(),
+                new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
+                new CellFormat { FontId = 0, FillId = 3, ApplyFill = true },
+                new CellFormat { FontId = 2, ApplyFont = true },
+                new CellFormat { FontId = 3, ApplyFont = true }));
+    }
+
+    /// <summary>Starts a new right-to-left sheet; <paramref name="widths"/> are the columns' widths in characters.</summary>
+    public void BeginSheet(string name, IReadOnlyList<double> widths)
+    {
+        EndSheet();
+        var part = _workbook.AddNewPart<WorksheetPart>();
+        _sheets.Add((name, _workbook.GetIdOfPart(part)));
+        _writer = OpenXmlWriter.Create(part);
+        _writer.WriteStartElement(new Worksheet());
+        _writer.WriteStartElement(new SheetViews());
+        _writer.WriteStartElement(new SheetView { RightToLeft = true, WorkbookViewId = 0 });
+        _writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
+        if (widths.Count > 0)
+        {
+            _writer.WriteStartElement(new Columns());
+            for (var i = 0; i < widths.Count; i++)
+            {
+                _writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = widths[i], CustomWidth = true });
+            }
+
+            _writer.WriteEndElement();
+        }
+
+        _writer.WriteStartElement(new SheetData());
+        _rowNumber = 0;
+    }
+
+    public void WriteRow(IReadOnlyList<(string? Text, CellStyle Style)> cells)
+    {
+        var writer = _writer ?? throw new InvalidOperationException("No sheet begun.");
+        _rowNumber++;
+        writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", _rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var (text, style) = cells[i];
+            if (string.IsNullOrEmpty(text) && style == CellStyle.Plain)
+            {
+                continue;
+            }
+
+            var cell = new Cell { CellReference = ColumnName(i) + _rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), DataType = CellValues.InlineString };
+            if (style != CellStyle.Plain)
+            {
+                cell.StyleIndex = (uint)style;
+            }
+
+            cell.InlineString = new InlineString(new Text(Clean(text ?? "")) { Space = SpaceProcessingModeValues.Preserve });
+            writer.WriteElement(cell);
+        }
+
+        writer.WriteEndElement();
+    }
+
+    public void WriteRow(params string?[] cells) => WriteRow(cells.Select(c => (c, CellStyle.Plain)).ToList());
+
+    private void EndSheet()
+    {
+        if (_writer is null)
+        {
+            return;
+        }
+
+        _writer.WriteEndElement(); // SheetData
+        _writer.WriteEndElement(); // Worksheet
+        _writer.Close();
+        _writer.Dispose();
+        _writer = null;
+    }
+
+    public void Dispose()
+    {
+        EndSheet();
+        _workbook.Workbook = new Workbook(new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = s.PartId })));
+        _workbook.Workbook.Save();
+        _document.Dispose();
+    }
+
+    /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    // Control characters are not allowed in XML; a sheet name or value never needs them.
+    private static string Clean(string text) =>
+        text.Any(c => char.IsControl(c) && c is not '\n' and not '\t') ? new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray()) : UserText.StripBidiControls(text);
+}
