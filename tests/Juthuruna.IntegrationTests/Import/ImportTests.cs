@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Juthuruna.Common.Spreadsheets;
 using Juthuruna.Features.Import;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Juthuruna.Data;
 using Juthuruna.Features.Audit;
 using Juthuruna.Features.Services;
@@ -194,7 +196,7 @@ public sealed class RequestListTests(AppFactory factory) : IClassFixture<AppFact
             return 0;
         });
 
-        var response = await desk.Officer.Http.GetAsync("/Requests?handler=Export&Scope=All");
+        var response = await desk.Officer.Http.GetAsync("/Requests?handler=Export&format=Csv&Scope=All");
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -207,7 +209,7 @@ public sealed class RequestListTests(AppFactory factory) : IClassFixture<AppFact
         Assert.All(lines.Skip(1), l => Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")", l, StringComparison.Ordinal));
         Assert.Contains("\"مغلق\"", lines[^1], StringComparison.Ordinal);
 
-        var closedOnly = Encoding.UTF8.GetString(await desk.Officer.Http.GetByteArrayAsync("/Requests?handler=Export&State=Closed"));
+        var closedOnly = Encoding.UTF8.GetString(await desk.Officer.Http.GetByteArrayAsync("/Requests?handler=Export&format=Csv&State=Closed"));
         Assert.Equal(3, closedOnly.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
         var audit = await factory.QueryAsync(desk.Tenant.Id, db => db.AuditEntries.Where(a => a.Action == AuditAction.Exported).OrderBy(a => a.AtUtc).ToListAsync());
@@ -215,5 +217,41 @@ public sealed class RequestListTests(AppFactory factory) : IClassFixture<AppFact
         Assert.All(audit, a => Assert.Equal(desk.Tenant.User(StaffRoles.RelationsOfficer).Id.ToString(), a.UserId));
         Assert.Contains($"{numbers.Count}", audit[0].Changes!, StringComparison.Ordinal);
         Assert.Contains("Closed", audit[1].Changes!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Xlsx_export_is_a_right_to_left_sheet_with_a_frozen_header_amounts_as_numbers_and_formulas_kept_as_text()
+    {
+        var desk = await DeskAsync();
+        var numbers = await OpenManyAsync(desk, 3);
+        await factory.InTenantAsync(desk.Tenant.Id, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            await db.Beneficiaries.Where(b => b.Id == desk.BeneficiaryId).ExecuteUpdateAsync(u => u.SetProperty(b => b.FirstName, "=1+2"));
+            return 0;
+        });
+
+        var response = await desk.Officer.Http.GetAsync("/Requests?handler=Export&format=Xlsx&Scope=All");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith(".xlsx\"", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+        var sheetPart = document.WorkbookPart!.WorksheetParts.Single();
+        var view = sheetPart.Worksheet.Descendants<SheetView>().Single();
+        var rows = sheetPart.Worksheet.Descendants<Row>().ToList();
+        string TextOf(Cell c) => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
+
+        Assert.True(view.RightToLeft!.Value);
+        Assert.Equal(PaneStateValues.Frozen, view.Descendants<Pane>().Single().State!.Value);
+        Assert.Equal("رقم الطلب", TextOf(rows[0].Elements<Cell>().First()));
+        Assert.Equal(numbers.Count + 1, rows.Count);
+        Assert.Equal(Enumerable.Reverse(numbers), rows.Skip(1).Select(r => TextOf(r.Elements<Cell>().First())));
+        var amount = rows[1].Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith('H'));
+        Assert.Null(amount.DataType); // a number cell
+        Assert.Equal("500.00", amount.CellValue!.Text);
+        var name = rows[1].Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith('C'));
+        Assert.Equal(CellValues.InlineString, name.DataType!.Value);
+        Assert.Null(name.CellFormula);
+        Assert.StartsWith("=1+2 ", TextOf(name), StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ using Juthuruna.Features.Exports;
 using Juthuruna.Features.SupportRequests;
 using Juthuruna.Web.Infrastructure;
 using Juthuruna.Web.Pages.Contacts;
+using Juthuruna.Common.Spreadsheets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -84,10 +85,10 @@ public sealed class IndexModel(RequestList list, RequestQueries queries, ExportL
     }
 
     /// <summary>
-    /// The rows the filters select as .csv (UTF-8 with BOM, for Excel), written as they are read; an audit entry
-    /// records who exported what. Invalid filters answer 400 with the page and its field messages.
+    /// The rows the filters select as .xlsx (default) or .csv, written as they are read; an audit entry records who
+    /// exported what. Invalid filters answer 400 with the page and its field messages.
     /// </summary>
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(ExportFormat format, CancellationToken ct)
     {
         if (await FilterAsync(ct) is not { } filter)
         {
@@ -96,30 +97,32 @@ public sealed class IndexModel(RequestList list, RequestQueries queries, ExportL
         }
 
         var culture = CultureInfo.CurrentCulture;
-        string Date(DateOnly? d) => d is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        static string Date(DateOnly? d) => d is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
         string Hijri(DateOnly? d) => d is { } day ? DualDate.FormatHijri(day, culture) : "";
-        string[] headers =
+        ExportColumn<RequestListItem>[] columns =
         [
-            l["Request number"], l["State"], l["Beneficiary"], l["File number"], l["Service"], l["Channel"], l["Office"],
-            l["Amount requested (SAR)"], l["Opened (Gregorian)"], l["Opened (Hijri)"], l["Committee decision due (Gregorian)"],
-            l["Committee decision due (Hijri)"], l["Decided on (Gregorian)"], l["Decided on (Hijri)"], l["Last step (Gregorian)"], l["Last step (Hijri)"],
+            ExportColumn.Text<RequestListItem>(l["Request number"], r => r.Number),
+            ExportColumn.Text<RequestListItem>(l["State"], r => RequestLabels.Of(l, r.State)),
+            ExportColumn.Text<RequestListItem>(l["Beneficiary"], r => r.BeneficiaryName, 30),
+            ExportColumn.Text<RequestListItem>(l["File number"], r => r.BeneficiaryFileNumber),
+            ExportColumn.Text<RequestListItem>(l["Service"], r => ServiceNames.GetValueOrDefault(r.ServiceId, ""), 24),
+            ExportColumn.Text<RequestListItem>(l["Channel"], r => ContactLabels.Of(l, r.Channel)),
+            ExportColumn.Text<RequestListItem>(l["Office"], r => r.BranchId is { } b ? BranchNames.GetValueOrDefault(b, "") : ""),
+            ExportColumn.Amount<RequestListItem>(l["Amount requested (SAR)"], r => r.AmountRequestedHalalas),
+            ExportColumn.Text<RequestListItem>(l["Opened (Gregorian)"], r => Date(DualDate.RiyadhDay(r.CreatedAtUtc))),
+            ExportColumn.Text<RequestListItem>(l["Opened (Hijri)"], r => Hijri(DualDate.RiyadhDay(r.CreatedAtUtc))),
+            ExportColumn.Text<RequestListItem>(l["Committee decision due (Gregorian)"], r => Date(r.DecisionDueOn)),
+            ExportColumn.Text<RequestListItem>(l["Committee decision due (Hijri)"], r => Hijri(r.DecisionDueOn)),
+            ExportColumn.Text<RequestListItem>(l["Decided on (Gregorian)"], r => Date(r.DecidedOn)),
+            ExportColumn.Text<RequestListItem>(l["Decided on (Hijri)"], r => Hijri(r.DecidedOn)),
+            ExportColumn.Text<RequestListItem>(l["Last step (Gregorian)"], r => Date(DualDate.RiyadhDay(r.UpdatedAtUtc))),
+            ExportColumn.Text<RequestListItem>(l["Last step (Hijri)"], r => Hijri(DualDate.RiyadhDay(r.UpdatedAtUtc))),
         ];
 
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"requests-{DualDate.Today(clock):yyyy-MM-dd}.csv\"";
-        var rows = await CsvExport.WriteAsync(Response.Body, headers, list.ExportAsync(filter, ct), r =>
-        {
-            var opened = DualDate.RiyadhDay(r.CreatedAtUtc);
-            var last = DualDate.RiyadhDay(r.UpdatedAtUtc);
-            return
-            [
-                r.Number, RequestLabels.Of(l, r.State), r.BeneficiaryName, r.BeneficiaryFileNumber, ServiceNames.GetValueOrDefault(r.ServiceId, ""),
-                ContactLabels.Of(l, r.Channel), r.BranchId is { } b ? BranchNames.GetValueOrDefault(b, "") : "",
-                r.AmountRequestedHalalas is { } h ? (h / 100m).ToString("0.00", CultureInfo.InvariantCulture) : "",
-                Date(opened), Hijri(opened), Date(r.DecisionDueOn), Hijri(r.DecisionDueOn), Date(r.DecidedOn), Hijri(r.DecidedOn), Date(last), Hijri(last),
-            ];
-        }, ct);
-        await exportLog.RecordAsync("SupportRequestList", "csv", FilterValues(), rows, CancellationToken.None);
+        Response.ContentType = ListExport.ContentType(format);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"requests-{DualDate.Today(clock):yyyy-MM-dd}.{ListExport.Extension(format)}\"";
+        var rows = await ListExport.WriteAsync(format, Response.Body, l["Support requests"], columns, list.ExportAsync(filter, ct), ct);
+        await exportLog.RecordAsync("SupportRequestList", ListExport.Extension(format), FilterValues(), rows, CancellationToken.None);
         return new EmptyResult();
     }
 

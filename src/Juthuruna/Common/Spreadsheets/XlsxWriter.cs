@@ -1,9 +1,10 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using SheetText = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Juthuruna.Common.Text;
 
-namespace Juthuruna.Features.Import;
+namespace Juthuruna.Common.Spreadsheets;
 
 public enum CellStyle : uint
 {
@@ -12,12 +13,17 @@ public enum CellStyle : uint
     Refused = 2,
     Reason = 3,
     Note = 4,
+
+    /// <summary>A number with two decimals (amounts in riyals).</summary>
+    Amount = 5,
 }
 
 /// <summary>
 /// Writes an .xlsx sheet by sheet, row by row, with <see cref="OpenXmlWriter"/> (nothing of a sheet is kept in memory):
-/// right-to-left sheets, inline strings, a header style and the refused-cell styles. Every value is text; one that a
-/// spreadsheet would take for a formula (=, +, -, @) is written as text too — a cell cannot compute.
+/// right-to-left sheets with a frozen header row, inline strings, a header style, the import's refused-cell styles and
+/// amounts as numbers (<see cref="WriteAmount"/> cells). Text is always a string cell, so one that a spreadsheet would
+/// take for a formula (=, +, -, @) stays text — a cell cannot compute. Used by the import (its template and refused
+/// rows) and the list exports (issue 16).
 /// </summary>
 public sealed class XlsxWriter : IDisposable
 {
@@ -49,7 +55,8 @@ public sealed class XlsxWriter : IDisposable
                 new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
                 new CellFormat { FontId = 0, FillId = 3, ApplyFill = true },
                 new CellFormat { FontId = 2, ApplyFont = true },
-                new CellFormat { FontId = 3, ApplyFont = true }));
+                new CellFormat { FontId = 3, ApplyFont = true },
+                new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true })); // built-in "#,##0.00"
     }
 
     /// <summary>Starts a new right-to-left sheet; <paramref name="widths"/> are the columns' widths in characters.</summary>
@@ -93,13 +100,21 @@ public sealed class XlsxWriter : IDisposable
                 continue;
             }
 
-            var cell = new Cell { CellReference = ColumnName(i) + _rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), DataType = CellValues.InlineString };
+            var reference = ColumnName(i) + _rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (style == CellStyle.Amount)
+            {
+                // An amount: a number cell (text = the invariant decimal), so the sheet can add it up.
+                writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)style, CellValue = new CellValue(text ?? "") });
+                continue;
+            }
+
+            var cell = new Cell { CellReference = reference, DataType = CellValues.InlineString };
             if (style != CellStyle.Plain)
             {
                 cell.StyleIndex = (uint)style;
             }
 
-            cell.InlineString = new InlineString(new Text(Clean(text ?? "")) { Space = SpaceProcessingModeValues.Preserve });
+            cell.InlineString = new InlineString(new SheetText(Clean(text ?? "")) { Space = SpaceProcessingModeValues.Preserve });
             writer.WriteElement(cell);
         }
 
@@ -107,6 +122,10 @@ public sealed class XlsxWriter : IDisposable
     }
 
     public void WriteRow(params string?[] cells) => WriteRow(cells.Select(c => (c, CellStyle.Plain)).ToList());
+
+    /// <summary>An amount cell of <see cref="WriteRow(IReadOnlyList{ValueTuple{string, CellStyle}})"/>: halalas as riyals, a number.</summary>
+    public static (string? Text, CellStyle Style) Amount(long? halalas) =>
+        halalas is { } h ? ((h / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), CellStyle.Amount) : (null, CellStyle.Plain);
 
     private void EndSheet()
     {
