@@ -23,7 +23,9 @@ namespace Juthuruna.Web.Pages.Requests;
 /// keyset; "Export" writes exactly what the filters select.
 /// </summary>
 [Authorize(Policy = StaffIdentitySetup.BeneficiaryReadersPolicy)]
-public sealed class IndexModel(RequestList list, RequestQueries queries, ExportLog exportLog, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(
+    RequestList list, RequestQueries queries, ExportLog exportLog, AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public RequestListScope Scope { get; set; }
@@ -76,8 +78,12 @@ public sealed class IndexModel(RequestList list, RequestQueries queries, ExportL
     /// <summary>The open queue in its own order (no other state, no period, no search): the page says so.</summary>
     public bool ShowsQueue => State is null && Scope == RequestListScope.Open && From is null && To is null && string.IsNullOrWhiteSpace(Q);
 
+    /// <summary>The export buttons show for the roles that may export (<see cref="StaffIdentitySetup.ListExportersPolicy"/>).</summary>
+    public bool CanExport { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanExport = (await authorization.AuthorizeAsync(User, StaffIdentitySetup.ListExportersPolicy)).Succeeded;
         if (await FilterAsync(ct) is { } filter)
         {
             Results = await list.PageAsync(filter, RequestCursor.Parse(After), RequestCursor.Parse(Before), ct);
@@ -90,6 +96,12 @@ public sealed class IndexModel(RequestList list, RequestQueries queries, ExportL
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(ExportFormat format, CancellationToken ct)
     {
+        if (!(await authorization.AuthorizeAsync(User, StaffIdentitySetup.ListExportersPolicy)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        CanExport = true;
         if (await FilterAsync(ct) is not { } filter)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -32,6 +32,7 @@ public static partial class AuditLabels
         "StoredFile" => l["Stored file"],
         "PortalUpload" => l["Upload on the portal"],
         "SupportRequestList" => l["Requests list"],
+        "BeneficiaryList" => l["Beneficiaries list"],
         _ => entityType,
     };
 
