@@ -596,9 +596,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "OccurredAtUtc");
-
                     b.HasIndex("TenantId", "BeneficiaryId", "OccurredAtUtc");
+
+                    b.HasIndex("TenantId", "OccurredAtUtc", "Id");
 
                     b.ToTable("Contacts");
                 });

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text;
+using Juthuruna.Data;
 using Juthuruna.Features.Audit;
+using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Beneficiaries;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Juthuruna.IntegrationTests.Exports;
 
@@ -57,5 +60,52 @@ public sealed class ListExportTests(AppFactory factory) : IClassFixture<AppFacto
         }
 
         Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Exported)));
+    }
+
+    [Fact]
+    public async Task Contacts_log_pages_by_keyset_both_ways_and_exports_every_filtered_contact()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
+        var total = ContactQueries.PageSize + 4;
+        await factory.InTenantAsync(tenant.Id, async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var staff = tenant.User(StaffRoles.RelationsOfficer).Id;
+            var start = new DateTime(2026, 4, 1, 7, 0, 0, DateTimeKind.Utc);
+            for (var i = 0; i < total; i++)
+            {
+                db.Contacts.Add(new Contact
+                {
+                    Channel = i % 2 == 0 ? ContactChannel.Phone : ContactChannel.SocialMedia,
+                    Direction = ContactDirection.Incoming,
+                    Type = ContactType.Inquiry,
+                    Summary = $"استفسار رقم {i}",
+                    CallerName = "متصل",
+                    StaffUserId = staff,
+                    OccurredAtUtc = start.AddMinutes(i),
+                    CreatedAtUtc = start.AddMinutes(i),
+                    IdempotencyKey = Guid.NewGuid(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        static List<string> Summaries(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("[data-testid=contacts] tbody tr").Select(r => r.Children[4].TextContent.Trim()).ToList();
+
+        var first = await officer.GetDocumentAsync("/Contacts");
+        var second = await officer.GetDocumentAsync("/Contacts" + first.QuerySelector("[data-testid=next-page]")!.GetAttribute("href"));
+        var back = await officer.GetDocumentAsync("/Contacts" + second.QuerySelector("[data-testid=previous-page]")!.GetAttribute("href"));
+        var phones = Encoding.UTF8.GetString(await officer.Http.GetByteArrayAsync("/Contacts?handler=Export&format=Csv&channel=Phone"));
+
+        var newestFirst = Enumerable.Range(0, total).Reverse().Select(i => $"استفسار رقم {i}").ToList();
+        Assert.Equal(newestFirst.Take(ContactQueries.PageSize), Summaries(first));
+        Assert.Equal(newestFirst.Skip(ContactQueries.PageSize), Summaries(second));
+        Assert.Equal(Summaries(first), Summaries(back));
+        var lines = phones.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal((total + 1) / 2, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains("الاتصالات الهاتفية", l, StringComparison.Ordinal));
     }
 }

@@ -156,17 +156,17 @@ public sealed class RequestListTests(AppFactory factory) : IClassFixture<AppFact
     }
 
     [Fact]
-    public async Task Filters_with_unknown_or_another_associations_ids_or_impossible_dates_answer_with_a_field_message_and_no_rows()
+    public async Task Filters_with_unknown_or_another_associations_ids_or_impossible_dates_answer_400_with_a_field_message_and_no_rows()
     {
         var desk = await DeskAsync();
         await OpenManyAsync(desk, 2);
         var other = await DeskAsync();
 
-        var foreignService = await desk.Officer.GetDocumentAsync($"/Requests?Service={other.ServiceId}");
-        var unknownBranch = await desk.Officer.GetDocumentAsync($"/Requests?Branch={Guid.NewGuid()}");
-        var badDate = await desk.Officer.GetDocumentAsync("/Requests?Calendar=Gregorian&From=2026-02-30");
-        var badState = await desk.Officer.GetDocumentAsync("/Requests?State=Nonsense");
-        var longSearch = await desk.Officer.GetDocumentAsync($"/Requests?Q={new string('ا', RequestListFilter.MaxSearch + 1)}");
+        var foreignService = await desk.Officer.GetDocumentAsync($"/Requests?Service={other.ServiceId}", HttpStatusCode.BadRequest);
+        var unknownBranch = await desk.Officer.GetDocumentAsync($"/Requests?Branch={Guid.NewGuid()}", HttpStatusCode.BadRequest);
+        var badDate = await desk.Officer.GetDocumentAsync("/Requests?Calendar=Gregorian&From=2026-02-30", HttpStatusCode.BadRequest);
+        var badState = await desk.Officer.GetDocumentAsync("/Requests?State=Nonsense", HttpStatusCode.BadRequest);
+        var longSearch = await desk.Officer.GetDocumentAsync($"/Requests?Q={new string('ا', RequestListFilter.MaxSearch + 1)}", HttpStatusCode.BadRequest);
         var export = await desk.Officer.Http.GetAsync($"/Requests?handler=Export&Service={other.ServiceId}");
 
         Assert.Equal("هذه الخدمة غير موجودة في الجمعية.", foreignService.QuerySelector("[data-valmsg-for=Service]")!.TextContent.Trim());

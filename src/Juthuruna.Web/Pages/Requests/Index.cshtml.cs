@@ -88,6 +88,11 @@ public sealed class IndexModel(
         {
             Results = await list.PageAsync(filter, RequestCursor.Parse(After), RequestCursor.Parse(Before), ct);
         }
+        else
+        {
+            // The page with its field messages, as the answer to a bad request.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public static partial class AuditLabels
         "PortalUpload" => l["Upload on the portal"],
         "SupportRequestList" => l["Requests list"],
         "BeneficiaryList" => l["Beneficiaries list"],
+        "ContactList" => l["Contacts log"],
         _ => entityType,
     };
 
