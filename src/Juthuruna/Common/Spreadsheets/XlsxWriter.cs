@@ -1,5 +1,5 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SheetText = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Juthuruna.Common.Text;
@@ -27,18 +27,20 @@ public enum CellStyle : uint
 /// </summary>
 public sealed class XlsxWriter : IDisposable
 {
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbook;
-    private readonly List<(string Name, string PartId)> _sheets = [];
+    private readonly ZipArchive _zip;
+    private readonly List<string> _sheets = [];
+    private Stream? _sheetStream;
     private OpenXmlWriter? _writer;
     private int _rowNumber;
 
     public XlsxWriter(Stream output)
     {
-        _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        _workbook = _document.AddWorkbookPart();
-        var styles = _workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = new Stylesheet(
+        // The package is a zip written entry after entry (ZipArchiveMode.Create): each sheet is compressed as it is
+        // written and nothing stays in memory. The Open XML SDK's own packaging opens a seekable stream in update mode
+        // and holds every part until the end (~380 MB for 120,000 rows; docs/benchmarks.md, list exports) and refuses
+        // a write-only one, so the few fixed parts are written here and only the XML comes from the SDK.
+        _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        WritePart("xl/styles.xml", new Stylesheet(
             new Fonts(
                 new Font(new FontSize { Val = 11 }),
                 new Font(new Bold(), new FontSize { Val = 11 }),
@@ -56,16 +58,16 @@ public sealed class XlsxWriter : IDisposable
                 new CellFormat { FontId = 0, FillId = 3, ApplyFill = true },
                 new CellFormat { FontId = 2, ApplyFont = true },
                 new CellFormat { FontId = 3, ApplyFont = true },
-                new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true })); // built-in "#,##0.00"
+                new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true }))); // built-in "#,##0.00"
     }
 
     /// <summary>Starts a new right-to-left sheet; <paramref name="widths"/> are the columns' widths in characters.</summary>
     public void BeginSheet(string name, IReadOnlyList<double> widths)
     {
         EndSheet();
-        var part = _workbook.AddNewPart<WorksheetPart>();
-        _sheets.Add((name, _workbook.GetIdOfPart(part)));
-        _writer = OpenXmlWriter.Create(part);
+        _sheets.Add(name);
+        _sheetStream = _zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count}.xml", CompressionLevel.Fastest).Open();
+        _writer = OpenXmlWriter.Create(_sheetStream, System.Text.Encoding.UTF8);
         _writer.WriteStartElement(new Worksheet());
         _writer.WriteStartElement(new SheetViews());
         _writer.WriteStartElement(new SheetView { RightToLeft = true, WorkbookViewId = 0 });
@@ -139,15 +141,42 @@ public sealed class XlsxWriter : IDisposable
         _writer.Close();
         _writer.Dispose();
         _writer = null;
+        _sheetStream!.Dispose();
+        _sheetStream = null;
     }
 
     public void Dispose()
     {
         EndSheet();
-        _workbook.Workbook = new Workbook(new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = s.PartId })));
-        _workbook.Workbook.Save();
-        _document.Dispose();
+        var sheets = Enumerable.Range(1, _sheets.Count).ToList();
+        WritePart("xl/workbook.xml", new Workbook(new Sheets(sheets.Select(i => new Sheet { Name = _sheets[i - 1], SheetId = (uint)i, Id = $"rId{i}" }))));
+        WriteText("xl/_rels/workbook.xml.rels", Relationships(
+            sheets.Select(i => ($"rId{i}", "worksheet", $"worksheets/sheet{i}.xml")).Append(("rIdStyles", "styles", "styles.xml"))));
+        WriteText("_rels/.rels", Relationships([("rId1", "officeDocument", "xl/workbook.xml")]));
+        WriteText("[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + string.Concat(sheets.Select(i => $"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"))
+            + "</Types>");
+        _zip.Dispose();
     }
+
+    private void WritePart(string path, OpenXmlElement root) =>
+        WriteText(path, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + root.OuterXml);
+
+    private void WriteText(string path, string xml)
+    {
+        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(xml));
+    }
+
+    private static string Relationships(IEnumerable<(string Id, string Type, string Target)> relationships) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + string.Concat(relationships.Select(r =>
+            $"<Relationship Id=\"{r.Id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{r.Type}\" Target=\"{r.Target}\"/>"))
+        + "</Relationships>";
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
     public static string ColumnName(int index)
