@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Web.Pages.Beneficiaries;
 
 public sealed class IndexModel(
-    BeneficiaryQueries queries, ExportLog exportLog, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l)
+    BeneficiaryQueries queries, IAuthorizationService authorization, IStringLocalizer<SharedResource> l)
     : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -58,11 +58,8 @@ public sealed class IndexModel(
             ExportColumn.Text<BeneficiaryListItem>(l["Birth date (Hijri)"], b => DualDate.FormatHijri(b.BirthDate, culture)),
         ];
 
-        Response.ContentType = ListExport.ContentType(format);
-        Response.Headers.ContentDisposition = $"attachment; filename=\"beneficiaries-{DualDate.Today(clock):yyyy-MM-dd}.{ListExport.Extension(format)}\"";
-        var rows = await ListExport.WriteAsync(format, Response.Body, l["Beneficiaries"], columns, queries.ExportAsync(Q, ct), ct);
-        await exportLog.RecordAsync("BeneficiaryList", ListExport.Extension(format), new Dictionary<string, string?> { ["Q"] = Q }, rows, CancellationToken.None);
-        return new EmptyResult();
+        return new ListExportResult<BeneficiaryListItem>(
+            format, "BeneficiaryList", "beneficiaries", l["Beneficiaries"], columns, queries.ExportAsync(Q, ct), new Dictionary<string, string?> { ["Q"] = Q });
     }
 
     public string PageUrl(string direction, SearchCursor cursor) =>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Web.Pages.Contacts;
 
-public sealed class IndexModel(ContactQueries queries, ExportLog exportLog, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(ContactQueries queries, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ContactChannel? Channel { get; set; }
@@ -84,14 +84,10 @@ public sealed class IndexModel(ContactQueries queries, ExportLog exportLog, IAut
             ExportColumn.Text<ContactListItem>(l["Follow-up date"], c => c.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ];
 
-        Response.ContentType = ListExport.ContentType(format);
-        Response.Headers.ContentDisposition = $"attachment; filename=\"contacts.{ListExport.Extension(format)}\"";
-        var rows = await ListExport.WriteAsync(format, Response.Body, l["Contacts log"], columns, queries.ExportAsync(filter), ct);
-        await exportLog.RecordAsync("ContactList", ListExport.Extension(format), new Dictionary<string, string?>
+        return new ListExportResult<ContactListItem>(format, "ContactList", "contacts", l["Contacts log"], columns, queries.ExportAsync(filter), new Dictionary<string, string?>
         {
             ["Channel"] = Channel?.ToString(), ["Type"] = Type?.ToString(), ["Calendar"] = Calendar.ToString(), ["From"] = From, ["To"] = To, ["Due"] = Due ? "true" : null,
-        }, rows, CancellationToken.None);
-        return new EmptyResult();
+        });
     }
 
     private ContactFilter? Filter()

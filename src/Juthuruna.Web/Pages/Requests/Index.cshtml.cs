@@ -24,7 +24,7 @@ namespace Juthuruna.Web.Pages.Requests;
 /// </summary>
 [Authorize(Policy = StaffIdentitySetup.BeneficiaryReadersPolicy)]
 public sealed class IndexModel(
-    RequestList list, RequestQueries queries, ExportLog exportLog, AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l)
+    RequestList list, RequestQueries queries, AppDbContext db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l)
     : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -136,11 +136,7 @@ public sealed class IndexModel(
             ExportColumn.Text<RequestListItem>(l["Last step (Hijri)"], r => Hijri(DualDate.RiyadhDay(r.UpdatedAtUtc))),
         ];
 
-        Response.ContentType = ListExport.ContentType(format);
-        Response.Headers.ContentDisposition = $"attachment; filename=\"requests-{DualDate.Today(clock):yyyy-MM-dd}.{ListExport.Extension(format)}\"";
-        var rows = await ListExport.WriteAsync(format, Response.Body, l["Support requests"], columns, list.ExportAsync(filter, ct), ct);
-        await exportLog.RecordAsync("SupportRequestList", ListExport.Extension(format), FilterValues(), rows, CancellationToken.None);
-        return new EmptyResult();
+        return new ListExportResult<RequestListItem>(format, "SupportRequestList", "requests", l["Support requests"], columns, list.ExportAsync(filter, ct), FilterValues());
     }
 
     /// <summary>The page's own link with the filters and <paramref name="extra"/> (paging, the export handler).</summary>
