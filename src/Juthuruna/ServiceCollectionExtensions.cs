@@ -54,6 +54,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RequestCommands>();
         services.AddScoped<RequestMessages>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<RequestList>();
+        services.AddScoped<Features.Exports.ExportLog>();
         services.AddScoped<DocumentChecks>();
         services.AddScoped<Features.Settings.AssociationSettings>();
         services.AddScoped<Features.Committee.CommitteeMembers>();

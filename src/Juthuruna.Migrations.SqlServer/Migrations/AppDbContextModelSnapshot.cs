@@ -582,9 +582,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "OccurredAtUtc");
-
                     b.HasIndex("TenantId", "BeneficiaryId", "OccurredAtUtc");
+
+                    b.HasIndex("TenantId", "OccurredAtUtc", "Id");
 
                     b.ToTable("Contacts");
                 });
@@ -2342,6 +2342,9 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("TenantId", "BeneficiaryId", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("IX_SupportRequests_Opened");
 
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 

@@ -576,9 +576,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "OccurredAtUtc");
-
                     b.HasIndex("TenantId", "BeneficiaryId", "OccurredAtUtc");
+
+                    b.HasIndex("TenantId", "OccurredAtUtc", "Id");
 
                     b.ToTable("Contacts");
                 });
@@ -2336,6 +2336,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TenantId", "BeneficiaryId", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("IX_SupportRequests_Opened");
 
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 

@@ -12,6 +12,12 @@ public static class StaffIdentitySetup
     /// <summary>Who may read beneficiary files: every association role.</summary>
     public const string BeneficiaryReadersPolicy = "BeneficiaryReaders";
 
+    /// <summary>
+    /// Lists with personal data written out to a file (issue 16): the roles whose work is the whole register — the
+    /// front desk, the manager and the association's administrator. Others read the lists on screen, row by row.
+    /// </summary>
+    public const string ListExportersPolicy = "ListExporters";
+
     /// <summary>Who may create and edit beneficiary files: the front desk and the association's administrator.</summary>
     public const string BeneficiaryWritersPolicy = "BeneficiaryWriters";
 
@@ -85,6 +91,7 @@ public static class StaffIdentitySetup
             .AddPolicy(TenantAdminPolicy, p => p.RequireRole(StaffRoles.TenantAdmin))
             .AddPolicy(HostAdminPolicy, p => p.RequireRole(StaffRoles.HostAdmin))
             .AddPolicy(BeneficiaryReadersPolicy, p => p.RequireRole(StaffRoles.AssociationRoles))
+            .AddPolicy(ListExportersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.Manager, StaffRoles.TenantAdmin))
             .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin))
             .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles))
             .AddPolicy(LetterReadersPolicy, p => p.RequireRole(Juthuruna.Features.Letters.LetterRegister.ReaderRoles))

@@ -352,6 +352,29 @@ public sealed class LetterheadTests(AppFactory factory)
         Assert.NotNull(page.QuerySelector(DetailsForm));
     }
 
+    [Fact]
+    public async Task Letterhead_preview_that_cannot_print_in_time_answers_503_try_again_on_the_page_not_500()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        // One print slot, held by "another letter" for the whole test, and a one-second print deadline: the preview
+        // waits for the slot until its deadline passes — what a printer stuck behind slow letters does.
+        using var slow = factory.WithWebHostBuilder(b => b.UseSetting("Letters:MaxConcurrency", "1").UseSetting("Letters:TimeoutSeconds", "1"));
+        using var admin = new StaffClient(slow.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SignInAsync(tenant.Admin.Email, AppFactory.Password)).StatusCode);
+        var renderer = slow.Services.GetRequiredService<Juthuruna.Pdf.PdfRenderer>();
+
+        HttpResponseMessage response;
+        using (await renderer.HoldSlotAsync(CancellationToken.None))
+        {
+            response = await admin.Http.GetAsync(PreviewUrl(LetterKind.Receipt, "ar"));
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var page = await StaffClient.ParseAsync(response);
+        Assert.Contains("يُرجى المحاولة بعد لحظات", page.QuerySelector("[data-testid=preview-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector(DetailsForm));
+    }
+
     private Task<(string NameAr, string? City)> NameAndCityAsync(TestTenant tenant) =>
         factory.QueryAsync(tenant.Id, async db =>
         {

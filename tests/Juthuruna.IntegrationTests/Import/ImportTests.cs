@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using System.Net;
 using System.Text;
+using Juthuruna.Common.Spreadsheets;
 using Juthuruna.Features.Import;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;

@@ -70,7 +70,7 @@ public sealed class TestWorkbook
                             continue;
                         }
 
-                        var reference = Juthuruna.Features.Import.XlsxWriter.ColumnName(c) + (r + 1);
+                        var reference = Juthuruna.Common.Spreadsheets.XlsxWriter.ColumnName(c) + (r + 1);
                         if (formulas && value is string f && f.StartsWith('='))
                         {
                             row.Append(new Cell { CellReference = reference, CellFormula = new CellFormula(f[1..]), CellValue = new CellValue("0") });

@@ -1,3 +1,4 @@
+using Juthuruna.Common.Paging;
 using Juthuruna.Common.Dates;
 using Juthuruna.Features.Notifications;
 using Juthuruna.Web.Infrastructure;
@@ -10,20 +11,20 @@ namespace Juthuruna.Web.Pages.Notifications;
 /// <summary>The signed-in staff member's own notifications (any role): newest first, unread highlighted.</summary>
 public sealed class IndexModel(NotificationInbox inbox, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>The last notification of the previous page: this page shows older ones (<see cref="NotificationCursor"/>).</summary>
+    /// <summary>The last notification of the previous page: this page shows older ones (<see cref="TimeCursor"/>).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Before { get; set; }
 
     public IReadOnlyList<NotificationItem> Items { get; private set; } = [];
 
     /// <summary>Where the next (older) page starts; null when there is none.</summary>
-    public NotificationCursor? Older { get; private set; }
+    public TimeCursor? Older { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = DualDate.Today(clock);
-        var page = await inbox.ListAsync(User.UserId(), NotificationCursor.Parse(Before), ct);
+        var page = await inbox.ListAsync(User.UserId(), TimeCursor.Parse(Before), ct);
         Items = page.Items;
         Older = page.Older;
     }

@@ -44,6 +44,9 @@ public static class Counted
     public static readonly CountedPhrase ActiveAssociations = new("{0} active association", "{0} active associations");
     public static readonly CountedPhrase SuspendedAssociations = new("{0} suspended association", "{0} suspended associations");
 
+    /// <summary>A text field's limit in its error message.</summary>
+    public static readonly CountedPhrase AtMostCharacters = new("At most {0} character.", "At most {0} characters.");
+
     /// <summary>"the first 50 requests" in a list's footnote.</summary>
     public static readonly CountedPhrase FirstRequests = new("the first {0} request", "the first {0} requests");
 

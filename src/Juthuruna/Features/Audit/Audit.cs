@@ -24,6 +24,9 @@ public enum AuditAction
     Deleted = 3,
     Transition = 4,
     Viewed = 5,
+
+    /// <summary>A list written out to a file (issue 16): which list, the format, the filters and the number of rows.</summary>
+    Exported = 6,
 }
 
 public sealed class AuditEntry : ITenantOwned

@@ -96,13 +96,43 @@ public sealed class BeneficiaryQueries(AppDbContext db)
     /// the token index and stopped after the page, so a name thousands of files share costs what a rare one does.
     /// Pages are keysets: <paramref name="after"/> (the next page) or <paramref name="before"/> (the previous one).
     /// </summary>
-    public async Task<BeneficiaryPage> SearchAsync(string? term, SearchCursor? after, SearchCursor? before, CancellationToken ct)
+    /// <summary>
+    /// Every file the search box selects (all of them when it is empty), in the list's order, for an export: the same
+    /// keyset walk as the pages, a thousand files a statement (at most <see cref="MaxExportRows"/>).
+    /// </summary>
+    public async IAsyncEnumerable<BeneficiaryListItem> ExportAsync(string? term, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var written = 0;
+        SearchCursor? after = null;
+        do
+        {
+            var page = await SearchAsync(term, after, null, ct, ExportPageSize);
+            foreach (var item in page.Items)
+            {
+                if (written++ == MaxExportRows)
+                {
+                    yield break;
+                }
+
+                yield return item;
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+    }
+
+    public const int MaxExportRows = 200_000;
+
+    private const int ExportPageSize = 1000;
+
+    public async Task<BeneficiaryPage> SearchAsync(string? term, SearchCursor? after, SearchCursor? before, CancellationToken ct, int pageSize = PageSize)
     {
         var key = ArabicSearch.Normalize(term);
         var typed = key.Length == 0 ? "" : Digits.ToAscii(term!).Trim().ToUpperInvariant();
         if (key.Length > 0 && !typed.Any(char.IsAsciiDigit) && ArabicSearch.Tokens(term) is { Count: > 0 } words)
         {
-            return await SearchByNameAsync(words, after, before, ct);
+            return await SearchByNameAsync(words, after, before, pageSize, ct);
         }
 
         var query = db.Beneficiaries.AsNoTracking();
@@ -144,13 +174,13 @@ public sealed class BeneficiaryQueries(AppDbContext db)
         }
 
         var rows = await query
-            .Take(PageSize + 1)
+            .Take(pageSize + 1)
             .Select(b => new BeneficiaryListItem(
                 b.Id, b.FileNumber, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
                 b.NameEn, b.IdentityType, b.IdentityNumber, b.Mobile, b.BirthDate))
             .ToListAsync(ct);
-        var more = rows.Count > PageSize;
-        var items = rows.Take(PageSize).ToList();
+        var more = rows.Count > pageSize;
+        var items = rows.Take(pageSize).ToList();
         if (backward)
         {
             items.Reverse();
@@ -169,7 +199,7 @@ public sealed class BeneficiaryQueries(AppDbContext db)
     /// tokens are walked in the index's order (token, then file number newest first) — each file once, at its first
     /// token — and each file is checked for the other words by a seek on its own tokens; the walk stops after the page.
     /// </summary>
-    private async Task<BeneficiaryPage> SearchByNameAsync(IReadOnlyList<string> words, SearchCursor? after, SearchCursor? before, CancellationToken ct)
+    private async Task<BeneficiaryPage> SearchByNameAsync(IReadOnlyList<string> words, SearchCursor? after, SearchCursor? before, int pageSize, CancellationToken ct)
     {
         var driverAt = 0;
         if (words.Count > 1)
@@ -214,7 +244,7 @@ public sealed class BeneficiaryQueries(AppDbContext db)
         var page = (backward
                 ? holders.OrderByDescending(t => t.Token).ThenBy(t => t.FileNumber)
                 : holders.OrderBy(t => t.Token).ThenByDescending(t => t.FileNumber))
-            .Take(PageSize + 1);
+            .Take(pageSize + 1);
         var found = await (
                 from t in page
                 join b in db.Beneficiaries on t.BeneficiaryId equals b.Id
@@ -229,8 +259,8 @@ public sealed class BeneficiaryQueries(AppDbContext db)
 
         // EF keeps the walk's ORDER BY on the joined statement, so the rows come in the database's own order (its collation
         // on SQL Server); the cursors are taken from them. Backwards, the nearest rows come first: reverse them.
-        var more = found.Count > PageSize;
-        var rows = found.Take(PageSize).ToList();
+        var more = found.Count > pageSize;
+        var rows = found.Take(pageSize).ToList();
         if (backward)
         {
             rows.Reverse();

@@ -9,7 +9,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     {
         // The same form posted twice makes one row.
         builder.HasIndex(c => new { c.TenantId, c.IdempotencyKey }).IsUnique();
-        builder.HasIndex(c => new { c.TenantId, c.OccurredAtUtc });
+        // The log newest first, by keyset: the id ends the key because it ends the order (ADR 0018).
+        builder.HasIndex(c => new { c.TenantId, c.OccurredAtUtc, c.Id });
         builder.HasIndex(c => new { c.TenantId, c.BeneficiaryId, c.OccurredAtUtc });
         builder.HasIndex(c => new { c.TenantId, c.FollowUpOn });
 

@@ -1,3 +1,4 @@
+using Juthuruna.Common.Paging;
 using Juthuruna.Common.Saudi;
 using Juthuruna.Data;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,12 @@ public sealed record ContactDetails(ContactListItem Contact, string? Outcome, Da
 
 public sealed record ContactFilter(ContactChannel? Channel, ContactType? Type, DateOnly? From, DateOnly? To, bool FollowUpsDue);
 
-public sealed record ContactPage(IReadOnlyList<ContactListItem> Items, int Page, bool HasNext);
+/// <param name="Previous">Where the previous (newer) page ends; null on the first page.</param>
+/// <param name="Next">Where the next (older) page starts; null on the last page.</param>
+public sealed record ContactPage(IReadOnlyList<ContactListItem> Items, TimeCursor? Previous, TimeCursor? Next)
+{
+    public static ContactPage Empty { get; } = new([], null, null);
+}
 
 public sealed record ContactCounts(int Today, int FollowUpsDue);
 
@@ -35,12 +41,49 @@ public sealed record ContactCounts(int Today, int FollowUpsDue);
 public sealed class ContactQueries(AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 25;
-    public const int MaxPage = 200;
+    public const int MaxExportRows = 200_000;
     public const int TimelineSize = 50;
 
-    public async Task<ContactPage> ListAsync(ContactFilter filter, int page, CancellationToken ct)
+    /// <summary>
+    /// The contacts log, newest first, by keyset on (TenantId, OccurredAtUtc, Id) — page 500 costs what page 1 does
+    /// (ADR 0018): <paramref name="after"/> for the next (older) page, <paramref name="before"/> for the previous one.
+    /// </summary>
+    public async Task<ContactPage> ListAsync(ContactFilter filter, TimeCursor? after, TimeCursor? before, CancellationToken ct)
     {
-        page = Math.Clamp(page, 1, MaxPage);
+        var query = Filtered(filter);
+        var backward = before is not null;
+        if ((before ?? after) is { } cursor)
+        {
+            var at = cursor.At;
+            var id = cursor.Id;
+            query = backward
+                ? query.Where(c => c.OccurredAtUtc > at || (c.OccurredAtUtc == at && c.Id.CompareTo(id) > 0))
+                : query.Where(c => c.OccurredAtUtc < at || (c.OccurredAtUtc == at && c.Id.CompareTo(id) < 0));
+        }
+
+        var ordered = backward
+            ? query.OrderBy(c => c.OccurredAtUtc).ThenBy(c => c.Id)
+            : query.OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id);
+        var rows = await Project(ordered.Take(PageSize + 1)).ToListAsync(ct);
+        var more = rows.Count > PageSize;
+        var items = rows.Take(PageSize).ToList();
+        if (backward)
+        {
+            items.Reverse();
+        }
+
+        return new ContactPage(
+            items,
+            items.Count == 0 || (backward ? !more : after is null) ? null : new TimeCursor(items[0].OccurredAtUtc, items[0].Id),
+            items.Count == 0 || (!backward && !more) ? null : new TimeCursor(items[^1].OccurredAtUtc, items[^1].Id));
+    }
+
+    /// <summary>Every contact the filter selects, newest first, as it is read (at most <see cref="MaxExportRows"/>).</summary>
+    public IAsyncEnumerable<ContactListItem> ExportAsync(ContactFilter filter) =>
+        Project(Filtered(filter).OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id).Take(MaxExportRows)).AsAsyncEnumerable();
+
+    private IQueryable<Contact> Filtered(ContactFilter filter)
+    {
         var query = db.Contacts.AsNoTracking();
         if (filter.Channel is { } channel)
         {
@@ -71,10 +114,7 @@ public sealed class ContactQueries(AppDbContext db, TimeProvider clock)
             query = query.Where(c => c.FollowUpOn != null && c.FollowUpOn <= today);
         }
 
-        var rows = await Project(query.OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize + 1))
-            .ToListAsync(ct);
-        return new ContactPage(rows.Take(PageSize).ToList(), page, rows.Count > PageSize);
+        return query;
     }
 
     /// <summary>The newest contacts of one file, bounded.</summary>

@@ -1,3 +1,4 @@
+using Juthuruna.Common.Spreadsheets;
 using System.Text.Json;
 using Juthuruna.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Juthuruna.Common.Spreadsheets;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 

@@ -1,3 +1,4 @@
+using Juthuruna.Common.Paging;
 using Juthuruna.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,25 +17,8 @@ public sealed record NotificationItem(
     public bool IsRead => ReadAtUtc is not null;
 }
 
-/// <summary>Where a page of notifications ends: the next page has the older ones. Written in links as <c>ticks~id</c>.</summary>
-public sealed record NotificationCursor(DateTime CreatedAtUtc, Guid Id)
-{
-    public override string ToString() => $"{CreatedAtUtc.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)}~{Id}";
-
-    public static NotificationCursor? Parse(string? text)
-    {
-        var parts = (text ?? "").Split('~');
-        return parts.Length == 2
-            && long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
-            && ticks is >= 0 and <= 3155378975999999999
-            && Guid.TryParse(parts[1], out var id)
-                ? new NotificationCursor(new DateTime(ticks, DateTimeKind.Utc), id)
-                : null;
-    }
-}
-
 /// <param name="Older">Where the next (older) page starts; null when there are no older notifications.</param>
-public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, NotificationCursor? Older);
+public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, TimeCursor? Older);
 
 /// <summary>
 /// A staff member's own in-app notifications. Every read and write is by recipient: another user's
@@ -49,12 +33,12 @@ public sealed class NotificationInbox(AppDbContext db, TimeProvider clock)
     /// from the index (TenantId, RecipientUserId, CreatedAtUtc, Id) in that order, so a page costs the same with 300,000
     /// notifications behind it. <paramref name="before"/> is the last notification of the previous page (older ones follow).
     /// </summary>
-    public async Task<NotificationPage> ListAsync(Guid userId, NotificationCursor? before, CancellationToken ct)
+    public async Task<NotificationPage> ListAsync(Guid userId, TimeCursor? before, CancellationToken ct)
     {
         var mine = db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId);
         if (before is not null)
         {
-            var at = before.CreatedAtUtc;
+            var at = before.At;
             var id = before.Id;
             // The first condition alone is a range seek on the index; the second breaks ties at the boundary.
             mine = mine.Where(n => n.CreatedAtUtc <= at && (n.CreatedAtUtc < at || n.Id.CompareTo(id) < 0));
@@ -81,7 +65,7 @@ public sealed class NotificationInbox(AppDbContext db, TimeProvider clock)
 
         var more = rows.Count > ListSize;
         var page = rows.Take(ListSize).ToList();
-        return new NotificationPage(page, more ? new NotificationCursor(page[^1].CreatedAtUtc, page[^1].Id) : null);
+        return new NotificationPage(page, more ? new TimeCursor(page[^1].CreatedAtUtc, page[^1].Id) : null);
     }
 
     public Task<int> UnreadCountAsync(Guid userId, CancellationToken ct) =>

@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Juthuruna.Features.SupportRequests;
 
-public sealed record QueueFilter(RequestState? State, Guid? BranchId, ContactChannel? Channel, Guid? ServiceId);
-
 public sealed record QueueItem(
     Guid Id,
     string Number,
@@ -58,57 +56,6 @@ public sealed record RequestDetails(
 /// <summary>Reads of support requests: no tracking, projections, bounded lists, names resolved in one query.</summary>
 public sealed class RequestQueries(AppDbContext db)
 {
-    public const int QueueSize = 100;
-
-    /// <summary>
-    /// The officer's queue: open requests, overdue and nearest due first, then the oldest waiting. Filtered by a
-    /// finished state (closed, rejected, withdrawn, cancelled), the requests that reached it most recently first.
-    /// Bounded: the desk works from the top of it; filters narrow it.
-    /// </summary>
-    public async Task<IReadOnlyList<QueueItem>> QueueAsync(QueueFilter filter, CancellationToken ct)
-    {
-        var finished = filter.State is { } s && RequestWorkflow.FinalStates.Contains(s);
-        // Open requests come from the partial index on QueueOrder, which also holds the state, service, channel and
-        // office: a filter is checked on the index entry, and only the rows shown are read (see SupportRequest).
-        // A finished state is never in that index: it is read from the partial index on the rows out of the queue,
-        // (TenantId, State, UpdatedAtUtc), newest first, and stops after the page.
-        var query = finished
-            ? db.SupportRequests.AsNoTracking().Where(r => r.QueueOrder == null)
-            : db.SupportRequests.AsNoTracking().Where(r => r.QueueOrder != null);
-        if (filter.State is { } state)
-        {
-            query = query.Where(r => r.State == state);
-        }
-
-        if (filter.BranchId is { } branch)
-        {
-            query = query.Where(r => r.BranchId == branch);
-        }
-
-        if (filter.Channel is { } channel)
-        {
-            query = query.Where(r => r.Channel == channel);
-        }
-
-        if (filter.ServiceId is { } service)
-        {
-            query = query.Where(r => r.ServiceId == service);
-        }
-
-        var ordered = finished
-            // The last step of a finished request is the one that finished it: nothing leaves a final state.
-            ? query.OrderByDescending(r => r.UpdatedAtUtc).ThenByDescending(r => r.Id)
-            // Only a request still awaiting its decision runs against the due date; a decided one (approved,
-            // registered, in service) keeps its old due date but is not overdue, so it goes with the rest.
-            : query.OrderBy(r => r.QueueOrder).ThenBy(r => r.CreatedAtUtc);
-        return await ordered
-            .Take(QueueSize)
-            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new QueueItem(
-                r.Id, r.Number, r.State, b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName, b.FileNumber,
-                r.ServiceId, r.Channel, r.CreatedAtUtc, r.DecisionDueOn, r.UpdatedAtUtc))
-            .ToListAsync(ct);
-    }
-
     public async Task<RequestDetails?> DetailsAsync(Guid id, CancellationToken ct)
     {
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == id)

@@ -41,6 +41,9 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         // finished request of the state (1.6 s at 1M) rather than walk this index and stop after the page.
         builder.HasIndex(r => new { r.TenantId, r.State, r.UpdatedAtUtc, r.Id })
             .HasDatabaseName("IX_SupportRequests_Finished").HasFilter("[QueueOrder] IS NULL");
+        // The requests list of every state (issue 16), newest first: a keyset walk that stops after the page, and the
+        // range of a period opened ("from … to …").
+        builder.HasIndex(r => new { r.TenantId, r.CreatedAtUtc, r.Id }).HasDatabaseName("IX_SupportRequests_Opened");
         builder.HasOne<Beneficiary>().WithMany().HasForeignKey(r => r.BeneficiaryId).OnDelete(DeleteBehavior.Restrict);
         // Every id a form can set is backed by a key: a made-up id fails in the database even if a check is missed.
         builder.HasOne<SupportService>().WithMany().HasForeignKey(r => r.ServiceId).OnDelete(DeleteBehavior.Restrict);

@@ -30,7 +30,11 @@ public static partial class AuditLabels
         "PolicyDocument" => l["Policy document"],
         "FeedbackItem" => l["Suggestion or complaint"],
         "StoredFile" => l["Stored file"],
-        "PortalUpload" => l["Upload on the portal"],        _ => entityType,
+        "PortalUpload" => l["Upload on the portal"],
+        "SupportRequestList" => l["Requests list"],
+        "BeneficiaryList" => l["Beneficiaries list"],
+        "ContactList" => l["Contacts log"],
+        _ => entityType,
     };
 
     public static string Action(IStringLocalizer l, AuditAction action) => action switch
@@ -40,6 +44,7 @@ public static partial class AuditLabels
         AuditAction.Deleted => l["Record deleted"],
         AuditAction.Transition => l["State changed"],
         AuditAction.Viewed => l["Record opened"],
+        AuditAction.Exported => l["List exported"],
         _ => action.ToString(),
     };
 

@@ -164,6 +164,14 @@ public sealed class IndexModel(LetterheadSettings letterhead, LetterRegister reg
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
         }
+        catch (TimeoutException)
+        {
+            // The print slots stayed busy (or the print itself ran) past Letters:TimeoutSeconds: try again, not a 500.
+            PreviewError = l["The letter took too long to print. Please try again in a moment."];
+            await RedisplayAsync(ct);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
         catch (PdfRendererBusyException busy)
         {
             PreviewError = l[PdfRendererBusyException.UserMessageKey];
