@@ -976,8 +976,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "CreatedAtUtc");
 
                     b.ToTable("ImportJobs", (string)null);
@@ -1005,8 +1003,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Sheet")
                         .IsUnique();
@@ -1040,8 +1036,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("ImportJobId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "ImportJobId", "BeneficiaryId")
                         .IsUnique();
@@ -1084,8 +1078,6 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("ImportJobId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId", "Date");
 

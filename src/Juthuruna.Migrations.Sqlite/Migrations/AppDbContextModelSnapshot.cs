@@ -970,8 +970,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "CreatedAtUtc");
 
                     b.ToTable("ImportJobs", (string)null);
@@ -999,8 +997,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Sheet")
                         .IsUnique();
@@ -1034,8 +1030,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("ImportJobId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "ImportJobId", "BeneficiaryId")
                         .IsUnique();
@@ -1078,8 +1072,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("ImportJobId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId", "Date");
 
