@@ -1,4 +1,5 @@
 using Juthuruna.Common.Saudi;
+using Juthuruna.Common.Spreadsheets;
 using Juthuruna.Features.Import;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
