@@ -27,6 +27,19 @@ public sealed class AuditTests
     public void ToJson_nothing_changed_is_null() =>
         Assert.Null(AuditChanges.ToJson([new FieldChange("FirstName", "أحمد", "أحمد")]));
 
+    [Theory]
+    [InlineData("[1,2]")]
+    [InlineData("\"text\"")]
+    [InlineData("{not json")]
+    public void Read_entry_that_is_not_a_field_map_is_shown_as_one_row_of_text(string json) =>
+        Assert.Equal([("", (string?)null, (string?)json)], AuditChanges.Read(json));
+
+    [Fact]
+    public void Read_field_without_old_and_new_is_shown_as_its_new_value() =>
+        Assert.Equal(
+            [("Batch", (string?)null, (string?)"3"), ("FirstName", "أحمد", "محمد")],
+            AuditChanges.Read("""{"Batch":3,"FirstName":{"old":"أحمد","new":"محمد"}}"""));
+
     [Fact]
     public async Task SaveChanges_writes_created_and_updated_rows_with_owned_children_on_the_owner()
     {

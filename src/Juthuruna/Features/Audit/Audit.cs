@@ -116,7 +116,11 @@ public static class AuditChanges
         return root.Count == 0 ? null : root.ToJsonString(Options);
     }
 
-    /// <summary>Reads the JSON back for display: field, old, new (as text).</summary>
+    /// <summary>
+    /// Reads the JSON back for display: field, old, new (as text). A field whose value is not an {old, new} pair (an
+    /// entry written by other code in its own shape) is shown as its new value; anything unreadable as one row of raw
+    /// text — the audit log never fails to show an entry.
+    /// </summary>
     public static IReadOnlyList<(string Field, string? Old, string? New)> Read(string? json)
     {
         if (string.IsNullOrEmpty(json))
@@ -124,8 +128,21 @@ public static class AuditChanges
             return [];
         }
 
-        var node = JsonNode.Parse(json)!.AsObject();
-        return node.Select(p => (p.Key, Text(p.Value?["old"]), Text(p.Value?["new"]))).ToList();
+        try
+        {
+            if (JsonNode.Parse(json) is not JsonObject node)
+            {
+                return [("", null, json)];
+            }
+
+            return node.Select(p => p.Value is JsonObject pair && (pair.ContainsKey("old") || pair.ContainsKey("new"))
+                ? (p.Key, Text(pair["old"]), Text(pair["new"]))
+                : (p.Key, (string?)null, Text(p.Value))).ToList();
+        }
+        catch (JsonException)
+        {
+            return [("", null, json)];
+        }
     }
 
     private static string? Text(JsonNode? node) =>

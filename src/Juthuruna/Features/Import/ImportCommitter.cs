@@ -145,7 +145,7 @@ public sealed class ImportCommitter(
                 db.ImportedRecords.Remove(record);
             }
 
-            db.AuditEntries.Add(AuditRow(job, AuditAction.Deleted, new { rolledBack = records.Count }));
+            db.AuditEntries.Add(AuditRow(job, AuditAction.Deleted, [new FieldChange("RolledBack", null, records.Count)]));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -168,14 +168,14 @@ public sealed class ImportCommitter(
         return text.Length > Beneficiary.MaxNotes ? text[..Beneficiary.MaxNotes] : text;
     }
 
-    private AuditEntry AuditRow(ImportJob job, AuditAction action, object changes) => new()
+    private AuditEntry AuditRow(ImportJob job, AuditAction action, IEnumerable<FieldChange> changes) => new()
     {
         AtUtc = clock.GetUtcNow().UtcDateTime,
         UserId = job.CreatedByUserId == Guid.Empty ? AuditEntry.SystemUser : job.CreatedByUserId.ToString(),
         Action = action,
         EntityType = AuditKind,
         EntityId = job.Id.ToString(),
-        Changes = JsonSerializer.Serialize(changes),
+        Changes = AuditChanges.ToJson(changes),
     };
 
     private sealed class ImportCancelledException : Exception;
@@ -304,13 +304,13 @@ public sealed class ImportCommitter(
         tracked.FilesUpdated += updated;
         tracked.Batches++;
         tracked.UpdatedAtUtc = now;
-        db.AuditEntries.Add(AuditRow(job, AuditAction.Created, new
-        {
-            batch = tracked.Batches,
-            rows = $"{batch[0].Row.Number}-{batch[^1].Row.Number}",
-            created,
-            updated,
-        }));
+        db.AuditEntries.Add(AuditRow(job, AuditAction.Created,
+        [
+            new FieldChange("Batch", null, tracked.Batches),
+            new FieldChange("Rows", null, $"{batch[0].Row.Number}-{batch[^1].Row.Number}"),
+            new FieldChange("FilesCreated", null, created),
+            new FieldChange("FilesUpdated", null, updated),
+        ]));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

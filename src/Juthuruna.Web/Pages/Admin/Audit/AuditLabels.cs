@@ -34,6 +34,7 @@ public static partial class AuditLabels
         "SupportRequestList" => l["Requests list"],
         "BeneficiaryList" => l["Beneficiaries list"],
         "ContactList" => l["Contacts log"],
+        "ImportJob" => l["Import of files"],
         _ => entityType,
     };
 
@@ -214,7 +215,13 @@ public static partial class AuditLabels
         "UploadedBy" => l["Uploaded by"],
         "UploadedAtUtc" => l["Uploaded at"],
         "OwnerKind" => l["Attached to"],
-        "OwnerId" => l["Attached record"],        _ => name,
+        "OwnerId" => l["Attached record"],
+        "Batch" => l["Batch"],
+        "Rows" => l["Rows"],
+        "FilesCreated" => l["Files created"],
+        "FilesUpdated" => l["Files updated"],
+        "RolledBack" => l["Files rolled back"],
+        _ => name,
     };
 
     [GeneratedRegex(@"\[[^\]]*\]")]
