@@ -19,9 +19,12 @@ public sealed class JobModel(ImportJobs jobs, ImportQueries queries, IStringLoca
     /// <summary>While the job awaits its mapping: each sheet's headers and what they are matched with now.</summary>
     public IReadOnlyList<HeaderMap> Headers { get; private set; } = [];
 
-    /// <summary>The mapping form: "Sheet-Key" → the file's column index (−1: none).</summary>
+    /// <summary>
+    /// The mapping form: "Sheet-Key" → the file's column index, or none. (None is an empty value, not −1: under the
+    /// Arabic culture the minus sign is U+061C U+002D, so "-1" would not bind.)
+    /// </summary>
     [BindProperty]
-    public Dictionary<string, int> Map { get; set; } = [];
+    public Dictionary<string, int?> Map { get; set; } = [];
 
     [BindProperty]
     public bool UpdateExisting { get; set; }
@@ -42,7 +45,15 @@ public sealed class JobModel(ImportJobs jobs, ImportQueries queries, IStringLoca
 
     public async Task<IActionResult> OnPostMapAsync(Guid id, CancellationToken ct)
     {
-        var choices = new Dictionary<ImportSheet, IReadOnlyDictionary<string, int>>();
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError("", l["Choose, for each column of the template, one of the file's columns or \"(not in the file)\"."]);
+            await LoadAsync(id, ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var choices = new Dictionary<ImportSheet, IReadOnlyDictionary<string, int?>>();
         foreach (var sheet in Enum.GetValues<ImportSheet>())
         {
             var prefix = sheet + "-";

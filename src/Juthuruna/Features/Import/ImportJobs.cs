@@ -216,10 +216,10 @@ public sealed class ImportJobs(
     }
 
     /// <summary>
-    /// Saves the user's mapping (per sheet: template column key → the file's column index) as the association's
-    /// mapping — remembered for its next file — and checks the upload again with it.
+    /// Saves the user's mapping (per sheet: template column key → the file's column index, or null for "not in the
+    /// file") as the association's mapping — remembered for its next file — and checks the upload again with it.
     /// </summary>
-    public async Task<DryRunResult> MapAsync(Guid jobId, IReadOnlyDictionary<ImportSheet, IReadOnlyDictionary<string, int>> choices, CancellationToken ct)
+    public async Task<DryRunResult> MapAsync(Guid jobId, IReadOnlyDictionary<ImportSheet, IReadOnlyDictionary<string, int?>> choices, CancellationToken ct)
     {
         var job = await FindAsync(jobId, ct);
         if (job.Status != ImportStatus.AwaitingMapping)
@@ -239,17 +239,24 @@ public sealed class ImportJobs(
             var sheetName = map.Sheet.ToString();
             var saved = await db.ImportMappings.SingleOrDefaultAsync(m => m.Sheet == sheetName, ct);
             var columns = saved is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(saved.Columns) ?? [];
+            var headers = map.Headers.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h!.Trim()).ToHashSet(StringComparer.Ordinal);
             var known = ImportColumns.Of(map.Sheet).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var (key, index) in chosen)
             {
-                if (known.Contains(key) && index >= 0 && index < map.Headers.Count && map.Headers[index] is { } header && !string.IsNullOrWhiteSpace(header))
+                if (!known.Contains(key))
                 {
-                    // One header names one column: an earlier choice of this header for another column is replaced.
-                    foreach (var stale in columns.Where(c => c.Value == key).Select(c => c.Key).ToList())
-                    {
-                        columns.Remove(stale);
-                    }
+                    continue;
+                }
 
+                // One header names one column: what this file's headers said of this column before is replaced
+                // (mappings of headers this file lacks are kept for the association's other files).
+                foreach (var stale in columns.Where(c => c.Value == key && headers.Contains(c.Key)).Select(c => c.Key).ToList())
+                {
+                    columns.Remove(stale);
+                }
+
+                if (index is { } i && i >= 0 && i < map.Headers.Count && map.Headers[i] is { } header && !string.IsNullOrWhiteSpace(header))
+                {
                     columns[header.Trim()] = key;
                 }
             }
