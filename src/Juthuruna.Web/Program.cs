@@ -45,6 +45,9 @@ builder.Services.AddHostedService<PdfRendererWarmUp>();
 // Imports of an association's records: run in the background, one batch per short transaction (issue 15).
 builder.Services.Configure<Juthuruna.Features.Import.ImportOptions>(builder.Configuration.GetSection("Import"));
 builder.Services.AddHostedService<ImportRunner>();
+// After a restart: imports left running are marked interrupted, queued ones run (a singleton so tests run one pass).
+builder.Services.AddSingleton<ImportRecovery>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportRecovery>());
 builder.Services.AddStaffIdentity();
 builder.Services.AddJuthurunaLocalization();
 builder.Services.AddRazorPages(options =>

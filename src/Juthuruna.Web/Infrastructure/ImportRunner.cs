@@ -39,3 +39,25 @@ public sealed class ImportRunner(ImportSignals signals, TenantScopeFactory tenan
         }
     }
 }
+
+/// <summary>
+/// At start-up and every few minutes, in every association: imports left running by a process that died are marked
+/// interrupted (resume or roll back, on the import's page) and imports still waiting — queued before a restart, or a
+/// roll-back nobody is at work on — are signalled to the runner again. Safe on several nodes: the runner claims a job.
+/// </summary>
+public sealed class ImportRecovery(
+    IServiceScopeFactory scopes,
+    TenantScopeFactory tenantScopes,
+    TimeProvider clock,
+    IOptions<ImportOptions> options,
+    ILogger<ImportRecovery> logger) : AssociationJob<ImportRecovered>(scopes, tenantScopes, clock, logger)
+{
+    protected override bool Enabled => options.Value.RunInBackground;
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(Math.Max(1, options.Value.StaleAfterMinutes) / 2.0);
+
+    protected override Task<ImportRecovered> RunForAssociationAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ImportJobs>().RecoverAsync(ct);
+
+    protected override string Name => "Import recovery";
+}

@@ -5,6 +5,7 @@ using Juthuruna.Common.Spreadsheets;
 using Juthuruna.Features.Import;
 using Juthuruna.Identity;
 using Juthuruna.IntegrationTests.Infrastructure;
+using Juthuruna.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -262,6 +263,38 @@ public sealed class ImportTests(ImportAppFactory factory) : IClassFixture<Import
         Assert.All(files, f => Assert.Single(f.HouseholdMembers));
         var page = await admin.GetDocumentAsync($"/Import/Job/{jobId}");
         Assert.Equal("100", page.QuerySelector("[data-testid=import-progress]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Import_left_running_by_a_process_that_died_is_shown_interrupted_and_a_queued_one_is_signalled_again()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = await factory.SignInAsync(tenant.Admin.Email);
+        var ids = Enumerable.Range(0, 3).Select(_ => NewId()).ToList();
+        var dead = JobIdOf(await UploadAsync(admin, Standard(ids.Select(i => FileRow(i)).ToArray()).ToBytes()));
+        var queued = JobIdOf(await UploadAsync(admin, Standard([FileRow(NewId())]).ToBytes()));
+        foreach (var jobId in new[] { dead, queued })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync($"/Import/Job/{jobId}", "form[data-testid=import-start]", new Dictionary<string, string>())).StatusCode);
+        }
+
+        // The process that claimed the first job was killed: its row says Running and has not moved for eleven minutes.
+        var lastBatch = factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-11);
+        await factory.QueryAsync(tenant.Id, db => db.ImportJobs.Where(j => j.Id == dead)
+            .ExecuteUpdateAsync(u => u.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.UpdatedAtUtc, lastBatch)));
+
+        var recovered = await factory.Services.GetRequiredService<ImportRecovery>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(new ImportRecovered(Interrupted: 1, Signalled: 1), recovered[tenant.Id]);
+        var page = await admin.GetDocumentAsync($"/Import/Job/{dead}");
+        Assert.Contains("انقطع الاستيراد", page.QuerySelector("[data-testid=import-job-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync($"/Import/Job/{dead}", "form:has([data-testid=import-resume])", new Dictionary<string, string>())).StatusCode);
+        await RunAsync(tenant, dead);
+        await RunAsync(tenant, queued);
+        Assert.Equal(4, await factory.QueryAsync(tenant.Id, db => db.Beneficiaries.CountAsync()));
+
+        // A second pass finds nothing left to do.
+        Assert.Equal(new ImportRecovered(0, 0), (await factory.Services.GetRequiredService<ImportRecovery>().RunOnceAsync(CancellationToken.None))[tenant.Id]);
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class ImportCommitter(
     /// <summary>Runs job <paramref name="jobId"/> if it is queued (import) or rolling back; claims it first, so two runners never share one.</summary>
     public async Task RunAsync(Guid jobId, CancellationToken ct)
     {
+        // What the job's row keeps (its error, the refusals of a check made again) is written in the association's
+        // language, Arabic: nobody's request culture is in force here. (Set in this async method, it ends with it.)
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = ImportColumns.Arabic;
         var claimed = await db.ImportJobs.Where(j => j.Id == jobId && j.Status == ImportStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ImportStatus.Running).SetProperty(j => j.UpdatedAtUtc, clock.GetUtcNow().UtcDateTime), ct);
         var job = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);

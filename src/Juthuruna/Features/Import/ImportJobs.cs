@@ -20,6 +20,12 @@ public sealed class ImportOptions
 
     /// <summary>False: no background runner (tests run jobs themselves with <see cref="ImportCommitter.RunAsync"/>).</summary>
     public bool RunInBackground { get; set; } = true;
+
+    /// <summary>
+    /// A running job whose row has not moved for this long was left by a process that died (every batch writes the
+    /// row): it is shown as interrupted, to be resumed or rolled back. Far above a batch's time on a busy machine.
+    /// </summary>
+    public int StaleAfterMinutes { get; set; } = 10;
 }
 
 /// <summary>Jobs waiting for the background runner (tenant, job); the job's row is the truth, this only wakes the runner.</summary>
@@ -49,6 +55,9 @@ public sealed class ImportStorage(IOptions<StorageOptions> options)
 }
 
 public sealed record DryRunResult(Guid? JobId, string? Error);
+
+/// <summary>What a recovery pass did in one association: jobs marked interrupted, jobs signalled to run again.</summary>
+public sealed record ImportRecovered(int Interrupted, int Signalled);
 
 /// <summary>
 /// The import's commands: the dry run (upload, read, check, report — nothing written but the job row and its two
@@ -323,6 +332,34 @@ public sealed class ImportJobs(
         return job.Status is ImportStatus.Cancelled or ImportStatus.Failed or ImportStatus.Completed
             ? await QueueAsync(job, ImportStatus.RollingBack, ct)
             : l["Only a finished, cancelled or failed import can be rolled back."].Value;
+    }
+
+    /// <summary>
+    /// After a restart (and every few minutes): a job left running by a process that died is marked interrupted; the
+    /// jobs waiting to run — queued, or rolling back with no one at work on them — are returned to be signalled again
+    /// (the runner's claim makes a second signal harmless).
+    /// </summary>
+    public async Task<ImportRecovered> RecoverAsync(CancellationToken ct)
+    {
+        // Background work: the row's message in the association's language (as the runner writes its own).
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = ImportColumns.Arabic;
+        var stale = clock.GetUtcNow().UtcDateTime.AddMinutes(-Math.Max(1, options.Value.StaleAfterMinutes));
+        var interrupted = await db.ImportJobs.Where(j => j.Status == ImportStatus.Running && j.UpdatedAtUtc < stale)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, ImportStatus.Failed)
+                .SetProperty(j => j.CancelRequested, false)
+                .SetProperty(j => j.Error, l["The import was interrupted when the application stopped. Resume it or roll it back."].Value)
+                .SetProperty(j => j.UpdatedAtUtc, clock.GetUtcNow().UtcDateTime), ct);
+        var waiting = await db.ImportJobs.AsNoTracking()
+            .Where(j => j.Status == ImportStatus.Queued || (j.Status == ImportStatus.RollingBack && j.UpdatedAtUtc < stale))
+            .Select(j => new { j.TenantId, j.Id })
+            .ToListAsync(ct);
+        foreach (var job in waiting)
+        {
+            queue.Signal(job.TenantId, job.Id);
+        }
+
+        return new ImportRecovered(interrupted, waiting.Count);
     }
 
     private async Task<string?> QueueAsync(ImportJob job, ImportStatus status, CancellationToken ct)
