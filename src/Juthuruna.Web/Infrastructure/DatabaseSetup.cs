@@ -4,6 +4,8 @@ using Juthuruna.Data;
 using Juthuruna.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Juthuruna.Web.Infrastructure;
 
@@ -86,6 +88,7 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             }
 
+            await AdoptSquashedHistoryAsync(db, logger);
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             if (pending.Count > 0)
             {
@@ -113,6 +116,38 @@ public static class DatabaseSetup
                 PrintDemoLogins(logger);
             }
         }
+    }
+
+    /// <summary>The last migration before they were squashed into one per provider (2026-12-07; ADR 0019).</summary>
+    public const string LastMigrationBeforeSquash = "20261207150443_MergedBranchesIndexes";
+
+    /// <summary>
+    /// A database made before the migrations were squashed (nothing was released) names only the old migrations in its
+    /// history. If it had all of them, its schema is the squashed one's: the one initial migration is recorded as
+    /// applied (the provider's own history insert) and later migrations apply as usual. One that stopped earlier cannot
+    /// be upgraded by this version: start the app of a commit before the squash on it once, then this one.
+    /// </summary>
+    public static async Task AdoptSquashedHistoryAsync(AppDbContext db, ILogger logger)
+    {
+        var applied = (await db.Database.GetAppliedMigrationsAsync()).ToList();
+        var known = db.Database.GetMigrations().ToList();
+        if (applied.Count == 0 || applied.Intersect(known).Any())
+        {
+            return;
+        }
+
+        var source = db.Database.GetDbConnection().DataSource;
+        if (!applied.Contains(LastMigrationBeforeSquash))
+        {
+            throw new InvalidOperationException(
+                $"The database {source} was made by an unreleased version and stops at migration {applied.Max()}; the migrations were " +
+                $"squashed on 2026-12-07 after {LastMigrationBeforeSquash}. Delete it (a demo database is seeded again at the next start), " +
+                "or start the app of a commit before the squash on it once, then this version.");
+        }
+
+        var history = db.GetService<IHistoryRepository>();
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(known[0], ProductInfo.GetVersion())));
+        logger.LogInformation("Database {Source} made before the migrations were squashed: recorded {Migration} as applied", source, known[0]);
     }
 
     /// <summary>

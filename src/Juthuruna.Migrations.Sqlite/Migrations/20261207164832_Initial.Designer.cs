@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Juthuruna.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207063753_FinishedIndexInListOrder")]
-    partial class FinishedIndexInListOrder
+    [Migration("20261207164832_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -57,8 +57,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -177,8 +175,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "BeneficiaryNumber")
                         .IsUnique();
 
@@ -225,8 +221,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BeneficiaryId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId", "MemberId", "Token");
 
@@ -279,8 +273,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
@@ -355,8 +347,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "Status");
 
                     b.HasIndex("TenantId", "SessionId", "RequestId")
@@ -391,8 +381,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -442,8 +430,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "HeldOn");
 
                     b.HasIndex("TenantId", "Number")
@@ -485,8 +471,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgendaItemId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("UserId");
 
                     b.HasIndex("TenantId", "AgendaItemId", "UserId")
@@ -513,8 +497,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("UserId");
 
@@ -592,16 +574,14 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BranchId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "FollowUpOn");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "OccurredAtUtc");
-
                     b.HasIndex("TenantId", "BeneficiaryId", "OccurredAtUtc");
+
+                    b.HasIndex("TenantId", "OccurredAtUtc", "Id");
 
                     b.ToTable("Contacts");
                 });
@@ -624,8 +604,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
@@ -682,8 +660,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -719,8 +695,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FeedbackItemId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "FeedbackItemId", "AtUtc");
 
@@ -834,8 +808,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BeneficiaryId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "AssigneeId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
@@ -907,11 +879,206 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "OwnerKind", "OwnerId");
 
                     b.ToTable("StoredFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AidRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AidValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllOrNothing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Batches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilesCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesExisting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstProblems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MembersRefused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembersValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusedKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpdateExisting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAtUtc");
+
+                    b.ToTable("ImportJobs", (string)null);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Import.ImportMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Sheet")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings", (string)null);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Import.ImportedRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ImportJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("ImportJobId");
+
+                    b.HasIndex("TenantId", "ImportJobId", "BeneficiaryId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Import.PastAid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountHalalas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BeneficiaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BeneficiaryId");
+
+                    b.HasIndex("ImportJobId");
+
+                    b.HasIndex("TenantId", "BeneficiaryId", "Date");
+
+                    b.ToTable("PastAid", (string)null);
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Letters.Letter", b =>
@@ -997,8 +1164,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1100,8 +1265,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1183,8 +1346,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("NotificationId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "DedupKey")
                         .IsUnique();
 
@@ -1232,8 +1393,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1294,8 +1453,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Status");
 
                     b.HasIndex("TenantId", "DocumentId", "Number")
@@ -1330,8 +1487,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AtUtc");
 
@@ -1383,8 +1538,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("PortalChallenges", (string)null);
@@ -1417,8 +1570,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentTypeId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
@@ -1472,8 +1623,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("BeneficiaryId");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "BeneficiaryId");
 
@@ -1548,8 +1697,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "CreatedAtUtc");
 
                     b.ToTable("ResearchReports");
@@ -1585,8 +1732,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
@@ -1641,8 +1786,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "AnsweredMonth");
 
@@ -1732,8 +1875,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -1762,8 +1903,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("DocumentTypeId");
 
                     b.HasIndex("ServiceId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "DocumentTypeId");
 
@@ -1812,8 +1951,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "Code")
                         .IsUnique();
 
@@ -1838,8 +1975,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Date")
                         .IsUnique();
@@ -1909,8 +2044,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId")
                         .IsUnique();
 
@@ -1938,8 +2071,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "Version")
                         .IsUnique();
@@ -1993,8 +2124,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequestId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId", "DocumentTypeId")
                         .IsUnique();
 
@@ -2046,8 +2175,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ResearcherId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "RequestId");
 
                     b.HasIndex("TenantId", "ResearcherId", "Status");
@@ -2089,8 +2216,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RequestId");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "RequestId", "AtUtc");
 
@@ -2199,8 +2324,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ServiceId");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
@@ -2208,6 +2331,9 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("TenantId", "BeneficiaryId", "CreatedAtUtc");
+
+                    b.HasIndex("TenantId", "CreatedAtUtc", "Id")
+                        .HasDatabaseName("IX_SupportRequests_Opened");
 
                     b.HasIndex("TenantId", "DecidedOn", "DecisionDueOn");
 
@@ -2250,8 +2376,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "NormalizedName")
                         .IsUnique()
@@ -2358,8 +2482,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -2490,8 +2612,6 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
 
                     b.HasIndex("TenantId", "SeenAtUtc");
 
@@ -2851,6 +2971,36 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("BeneficiaryId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Import.ImportedRecord", b =>
+                {
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Features.Import.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("ImportJobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Import.PastAid", b =>
+                {
+                    b.HasOne("Juthuruna.Features.Beneficiaries.Beneficiary", null)
+                        .WithMany()
+                        .HasForeignKey("BeneficiaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Juthuruna.Features.Import.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("ImportJobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Letters.LetterPdf", b =>
