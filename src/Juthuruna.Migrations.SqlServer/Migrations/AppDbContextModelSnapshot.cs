@@ -1310,6 +1310,10 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .HasMaxLength(220)
                         .HasColumnType("nvarchar(220)");
 
+                    b.Property<string>("KeptBody")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 

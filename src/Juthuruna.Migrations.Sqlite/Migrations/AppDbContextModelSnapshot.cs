@@ -1304,6 +1304,10 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .HasMaxLength(220)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeptBody")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 

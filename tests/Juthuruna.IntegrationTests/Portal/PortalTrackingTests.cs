@@ -60,6 +60,28 @@ public sealed class PortalTrackingTests(AppFactory factory) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Track_code_once_sent_is_kept_in_the_outbox_only_masked()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var request = await PortalArrange.ReturnedAsync(factory, tenant);
+        using var visitor = factory.CreateStaffClient();
+        await PortalArrange.LookUpAsync(visitor, tenant.Slug, request.Number, request.IdentityNumber);
+        var code = await PortalArrange.LatestCodeAsync(factory, tenant);
+
+        await factory.Services.GetRequiredService<Juthuruna.Web.Infrastructure.MessageDispatcher>().RunOnceAsync(CancellationToken.None);
+
+        var sent = factory.Services.GetRequiredService<LocalOutboxSink>().Latest().First(m => m.Recipient == request.Mobile);
+        Assert.Contains(code, sent.Body, StringComparison.Ordinal);
+        var kept = await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.AsNoTracking().SingleAsync(m => m.Kind == MessageKind.Otp));
+        Assert.Equal(DeliveryStatus.Sent, kept.Status);
+        Assert.DoesNotContain(code, kept.Body, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{6}", kept.Body);
+        Assert.Contains("رمز التحقق", kept.Body, StringComparison.Ordinal);
+        Assert.Contains(MessageTemplates.MaskedCode, kept.Body, StringComparison.Ordinal);
+        Assert.Null(kept.KeptBody);
+    }
+
+    [Fact]
     public async Task Track_wrong_number_or_identity_says_no_request_without_saying_which_and_sends_nothing()
     {
         var tenant = await factory.CreateTenantAsync();

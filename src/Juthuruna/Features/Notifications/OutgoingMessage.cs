@@ -58,6 +58,12 @@ public sealed class OutgoingMessage : ITenantOwned
     public string Subject { get; set; } = "";
 
     public required string Body { get; set; }
+
+    /// <summary>
+    /// When the body carries a secret (a one-time code): the text that replaces it once the message is sent or given
+    /// up, so the secret is readable in this table only while it waits to go; null otherwise.
+    /// </summary>
+    public string? KeptBody { get; set; }
     public DeliveryStatus Status { get; set; }
 
     /// <summary>Sending attempts begun (counted when claimed, so a node that dies mid-send still counts one).</summary>
@@ -84,6 +90,7 @@ internal sealed class OutgoingMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(m => m.Recipient).HasMaxLength(OutgoingMessage.MaxRecipientLength);
         builder.Property(m => m.Subject).HasMaxLength(OutgoingMessage.MaxSubjectLength);
         builder.Property(m => m.Body).HasMaxLength(4000);
+        builder.Property(m => m.KeptBody).HasMaxLength(4000);
         builder.Property(m => m.LastError).HasMaxLength(OutgoingMessage.MaxErrorLength);
         builder.HasIndex(m => new { m.TenantId, m.DedupKey }).IsUnique();
         // The dispatcher's query: due pending messages of one association.

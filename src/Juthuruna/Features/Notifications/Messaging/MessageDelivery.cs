@@ -99,6 +99,8 @@ public sealed partial class MessageDelivery(
             var nextAttempt = now.Add(BackOff(message.Attempts));
             await Claimed(id, token).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, failed ? DeliveryStatus.Failed : DeliveryStatus.Pending)
+                .SetProperty(m => m.Body, m => failed && m.KeptBody != null ? m.KeptBody : m.Body)
+                .SetProperty(m => m.KeptBody, m => failed ? (string?)null : m.KeptBody)
                 .SetProperty(m => m.NextAttemptAtUtc, nextAttempt)
                 .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
                 .SetProperty(m => m.ClaimToken, (Guid?)null)
@@ -112,6 +114,8 @@ public sealed partial class MessageDelivery(
         await Claimed(id, token).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, DeliveryStatus.Sent)
             .SetProperty(m => m.SentAtUtc, sentAt)
+            .SetProperty(m => m.Body, m => m.KeptBody ?? m.Body)
+            .SetProperty(m => m.KeptBody, (string?)null)
             .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
             .SetProperty(m => m.ClaimToken, (Guid?)null)
             .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Features.Notifications.Messaging;
 
 /// <summary>A message's text: the subject (e-mail only) and the body.</summary>
-public sealed record MessageText(string Subject, string Body);
+/// <param name="KeptBody">
+/// The text kept in the outbox once the message has been sent or given up, when the body carries a secret (a one-time
+/// code masked); null: the body itself is kept.
+/// </param>
+public sealed record MessageText(string Subject, string Body, string? KeptBody = null);
 
 /// <summary>
 /// The Arabic texts of every message the association sends, as localized strings (keys in English, Arabic in
@@ -52,9 +56,14 @@ public sealed class MessageTemplates(IStringLocalizer<SharedResource> l)
         l["Your opinion of our service"],
         l["Thank you for dealing with the association about request {0}. We would value your opinion of our service: {1}", requestNumber, link]));
 
+    /// <summary>The code goes out once; the outbox keeps the text with the code masked (PDPL: no secret kept readable at rest).</summary>
     public MessageText Otp(string code, int minutes) => InArabic(() => new MessageText(
         l["Your verification code"],
-        l["Your verification code is {0}. It is valid {1}. Do not share it with anyone.", code, l.Count(Counted.ForMinutes, minutes)]));
+        l["Your verification code is {0}. It is valid {1}. Do not share it with anyone.", code, l.Count(Counted.ForMinutes, minutes)],
+        l["Your verification code is {0}. It is valid {1}. Do not share it with anyone.", MaskedCode, l.Count(Counted.ForMinutes, minutes)]));
+
+    /// <summary>What the outbox keeps in place of a one-time code.</summary>
+    public const string MaskedCode = "••••••";
 
     /// <param name="followLink">The portal page where the reference number and the mobile open the reply.</param>
     public MessageText ComplaintAnswered(string reference, string followLink) => InArabic(() => new MessageText(

@@ -48,6 +48,7 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
             // An SMS carries the body only.
             Subject = channel == MessageChannel.Email ? text.Subject : "",
             Body = text.Body,
+            KeptBody = text.KeptBody,
             Status = DeliveryStatus.Pending,
             NextAttemptAtUtc = now,
             CreatedAtUtc = now,
