@@ -60,9 +60,15 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId", "AtUtc");
+                    b.HasIndex("TenantId", "AtUtc", "Id");
 
-                    b.HasIndex("TenantId", "EntityType", "EntityId", "AtUtc");
+                    b.HasIndex("TenantId", "Action", "AtUtc", "Id");
+
+                    b.HasIndex("TenantId", "EntityType", "AtUtc", "Id");
+
+                    b.HasIndex("TenantId", "UserId", "AtUtc", "Id");
+
+                    b.HasIndex("TenantId", "EntityType", "EntityId", "AtUtc", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

@@ -60,8 +60,14 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityId).HasMaxLength(40);
-        builder.HasIndex(a => new { a.TenantId, a.EntityType, a.EntityId, a.AtUtc });
-        builder.HasIndex(a => new { a.TenantId, a.AtUtc });
+        // The audit log is read newest first by keyset on (AtUtc, Id) (ADR 0021): one index per filter, each ending with
+        // (AtUtc, Id), so a page of any single filter reads only its own rows — every entry, one record's trail, one
+        // record kind, one actor, one action.
+        builder.HasIndex(a => new { a.TenantId, a.AtUtc, a.Id });
+        builder.HasIndex(a => new { a.TenantId, a.EntityType, a.EntityId, a.AtUtc, a.Id });
+        builder.HasIndex(a => new { a.TenantId, a.EntityType, a.AtUtc, a.Id });
+        builder.HasIndex(a => new { a.TenantId, a.UserId, a.AtUtc, a.Id });
+        builder.HasIndex(a => new { a.TenantId, a.Action, a.AtUtc, a.Id });
     }
 }
 

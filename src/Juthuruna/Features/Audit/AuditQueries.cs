@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Juthuruna.Common.Paging;
 using Juthuruna.Data;
 using Juthuruna.Features.Deliveries;
 using Juthuruna.Features.Registrations;
@@ -9,7 +11,9 @@ namespace Juthuruna.Features.Audit;
 
 /// <param name="EntityType">A record kind from <see cref="AuditQueries.Kinds"/>.</param>
 /// <param name="Actor">A staff member's id, <see cref="AuditEntry.PortalUser"/> or <see cref="AuditEntry.SystemUser"/>.</param>
-public sealed record AuditFilter(string? EntityType, string? EntityId, string? Actor, DateOnly? From, DateOnly? To);
+/// <param name="From">The first Saudi day (UTC+3) of the period, included.</param>
+/// <param name="To">The last Saudi day of the period, included.</param>
+public sealed record AuditFilter(string? EntityType, string? EntityId, string? Actor, DateOnly? From, DateOnly? To, AuditAction? Action = null);
 
 /// <summary>The record a row is about, as a person knows it (file number and name, request number…) and the page that shows it.</summary>
 public sealed record AuditRecord(string? Name, string? Path);
@@ -25,34 +29,118 @@ public sealed record AuditRow(
     AuditRecord Record,
     IReadOnlyList<(string Field, string? Old, string? New)> Changes);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, bool HasMore);
+/// <param name="Previous">Where the previous (newer) page ends; null on the first page.</param>
+/// <param name="Next">Where the next (older) page starts; null on the last page.</param>
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, TimeCursor? Previous, TimeCursor? Next)
+{
+    public static AuditPage Empty { get; } = new([], null, null);
+}
 
 public sealed record StaffOption(Guid Id, string Name);
 
 /// <summary>
-/// The administrator's audit log: bounded pages, newest first, with the actors' names and the records' names
-/// read for the whole page at once (one query per kind present on the page, never one per row). The views still
-/// queued by <see cref="AccessLogBuffer"/> are written first, so the log is complete to its reader.
+/// The administrator's audit log (ADR 0018, 0021): newest first by keyset on (AtUtc, Id) — the log is the largest table,
+/// so page 500 must read what page 1 does — through an index per filter that ends with (AtUtc, Id): every entry, one
+/// record kind, one record, one actor, one action. The actors' names and the records' names are read for a whole page
+/// (or a batch of the export) at once: one query per kind present, never one per row. The views still queued by
+/// <see cref="AccessLogBuffer"/> are written first, so the log is complete to its reader.
 /// </summary>
 public sealed class AuditQueries(AppDbContext db, AccessLogBuffer views)
 {
     public const int PageSize = 50;
-    public const int MaxPage = 1000;
+
+    /// <summary>An export holds at most this many rows (the filters narrow a larger one).</summary>
+    public const int MaxExportRows = 200_000;
+
+    /// <summary>The export reads the log in batches of this many entries (their names read per batch).</summary>
+    private const int ExportBatch = 1000;
 
     /// <summary>Technical fields no administrator needs to read (tokens, search keys, storage paths).</summary>
     private static readonly HashSet<string> HiddenFields = ["SearchKey", "Version", "IdempotencyKey", "StorageKey"];
 
-    /// <summary>The record kinds that have audit rows: every audited entity with a table of its own.</summary>
+    /// <summary>The names the exports' audit entries carry as their record kind.</summary>
+    public static IReadOnlyList<string> ExportedLists { get; } = ["SupportRequestList", "BeneficiaryList", "ContactList", AuditList];
+
+    /// <summary>The audit log's own export, audited like the others.</summary>
+    public const string AuditList = "AuditList";
+
+    /// <summary>
+    /// The record kinds that have audit rows: every audited entity with a table of its own, the lists whose
+    /// exports are audited (issue 16) and the import of files.
+    /// </summary>
     public static IReadOnlyList<string> Kinds { get; } = typeof(IAudited).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IAudited).IsAssignableFrom(t) && typeof(Tenancy.ITenantOwned).IsAssignableFrom(t))
         .Select(t => t.Name)
+        .Concat(ExportedLists)
+        .Append("ImportJob")
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    public async Task<AuditPage> ListAsync(AuditFilter filter, int page, CancellationToken ct)
+    public async Task<AuditPage> ListAsync(AuditFilter filter, TimeCursor? after, TimeCursor? before, CancellationToken ct)
     {
-        page = Math.Clamp(page, 1, MaxPage);
         await views.FlushAsync(ct);
+        var query = Filtered(filter);
+        var backward = before is not null;
+        if ((before ?? after) is { } cursor)
+        {
+            query = Beyond(query, cursor, backward);
+        }
+
+        var ordered = backward
+            ? query.OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
+            : query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id);
+        var entries = await ordered.Take(PageSize + 1).ToListAsync(ct);
+        var more = entries.Count > PageSize;
+        entries = entries.Take(PageSize).ToList();
+        if (backward)
+        {
+            entries.Reverse();
+        }
+
+        var rows = await RowsAsync(entries, await NamesAsync(entries, ct), ct);
+        return new AuditPage(
+            rows,
+            rows.Count == 0 || (backward ? !more : after is null) ? null : new TimeCursor(rows[0].AtUtc, rows[0].Id),
+            rows.Count == 0 || (!backward && !more) ? null : new TimeCursor(rows[^1].AtUtc, rows[^1].Id));
+    }
+
+    /// <summary>
+    /// Every entry the filter selects, newest first, as it is written out (at most <see cref="MaxExportRows"/>): read in
+    /// keyset batches of <see cref="ExportBatch"/>, each with its records' names, so memory holds one batch.
+    /// </summary>
+    public async IAsyncEnumerable<AuditRow> ExportAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await views.FlushAsync(ct);
+        var staff = await db.Users.AsNoTracking().Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id.ToString(), u => u.FullName, ct);
+        TimeCursor? cursor = null;
+        var written = 0;
+        while (written < MaxExportRows)
+        {
+            var query = Filtered(filter);
+            if (cursor is not null)
+            {
+                query = Beyond(query, cursor, backward: false);
+            }
+
+            var batch = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+                .Take(Math.Min(ExportBatch, MaxExportRows - written)).ToListAsync(ct);
+            foreach (var row in await RowsAsync(batch, staff, ct))
+            {
+                yield return row;
+            }
+
+            written += batch.Count;
+            if (batch.Count < ExportBatch)
+            {
+                yield break;
+            }
+
+            cursor = new TimeCursor(batch[^1].AtUtc, batch[^1].Id);
+        }
+    }
+
+    private IQueryable<AuditEntry> Filtered(AuditFilter filter)
+    {
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {
@@ -70,6 +158,11 @@ public sealed class AuditQueries(AppDbContext db, AccessLogBuffer views)
             query = query.Where(a => a.UserId == filter.Actor);
         }
 
+        if (filter.Action is { } action)
+        {
+            query = query.Where(a => a.Action == action);
+        }
+
         // Days are Saudi days (UTC+3), like every date the app shows.
         if (filter.From is { } from)
         {
@@ -83,21 +176,33 @@ public sealed class AuditQueries(AppDbContext db, AccessLogBuffer views)
             query = query.Where(a => a.AtUtc < end);
         }
 
-        var entries = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
-        var hasMore = entries.Count > PageSize;
-        entries = entries.Take(PageSize).ToList();
+        return query;
+    }
 
+    /// <summary>The entries after the cursor in the list's order (older), or before it (newer) for the previous page.</summary>
+    private static IQueryable<AuditEntry> Beyond(IQueryable<AuditEntry> query, TimeCursor cursor, bool backward)
+    {
+        var at = cursor.At;
+        var id = cursor.Id;
+        return backward
+            ? query.Where(a => a.AtUtc > at || (a.AtUtc == at && a.Id.CompareTo(id) > 0))
+            : query.Where(a => a.AtUtc < at || (a.AtUtc == at && a.Id.CompareTo(id) < 0));
+    }
+
+    private async Task<Dictionary<string, string>> NamesAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
         var userIds = entries.Select(a => Guid.TryParse(a.UserId, out var g) ? g : (Guid?)null).OfType<Guid>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+        return await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.FullName }).ToDictionaryAsync(u => u.Id.ToString(), u => u.FullName, ct);
-        var records = await RecordsAsync(entries, ct);
+    }
 
-        var rows = entries.Select(a => new AuditRow(
+    private async Task<List<AuditRow>> RowsAsync(IReadOnlyList<AuditEntry> entries, IReadOnlyDictionary<string, string> names, CancellationToken ct)
+    {
+        var records = await RecordsAsync(entries, ct);
+        return entries.Select(a => new AuditRow(
             a.Id, a.AtUtc, a.UserId, names.GetValueOrDefault(a.UserId), a.Action, a.EntityType, a.EntityId,
             records.GetValueOrDefault((a.EntityType, a.EntityId)) ?? new AuditRecord(null, null),
             AuditChanges.Read(a.Changes).Where(c => !HiddenFields.Contains(FieldName(c.Field))).ToList())).ToList();
-        return new AuditPage(rows, hasMore);
     }
 
     /// <summary>The association's staff, for the "who" filter (bounded).</summary>

@@ -34,6 +34,7 @@ public static partial class AuditLabels
         "SupportRequestList" => l["Requests list"],
         "BeneficiaryList" => l["Beneficiaries list"],
         "ContactList" => l["Contacts log"],
+        "AuditList" => l["Audit log"],
         "ImportJob" => l["Import of files"],
         _ => entityType,
     };
