@@ -94,12 +94,14 @@ builder.Services.AddAntiforgery(o => o.Cookie.Name = "juthuruna.af");
 // Arabic text is written as text, not as &#x...; entities (smaller pages, readable source).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-// Keys outlive restarts so sign-in cookies do; several web nodes share one directory (or move to the database).
-builder.Services.AddDataProtection()
-    .SetApplicationName("Juthuruna")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration.GetValue("DataProtection:KeysDirectory", "App_Data/keys")!));
+// Keys outlive restarts so sign-in cookies do; several web nodes share one directory; encrypted at rest with a certificate.
+var dataProtection = builder.Services.AddJuthurunaDataProtection(builder.Configuration, Directory.GetCurrentDirectory());
 
 var app = builder.Build();
+if (app.Environment.IsProduction() && string.IsNullOrWhiteSpace(dataProtection.CertificatePath))
+{
+    app.Logger.LogWarning("DataProtection:CertificatePath is not set: the data-protection keys in {Directory} are stored unencrypted (docs/operations.md)", dataProtection.KeysDirectory);
+}
 
 await app.PrepareDatabaseAsync();
 

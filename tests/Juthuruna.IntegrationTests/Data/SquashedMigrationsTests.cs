@@ -29,7 +29,7 @@ public sealed class SquashedMigrationsTests : IDisposable
     }
 
     [Fact]
-    public async Task Database_migrated_to_the_last_migration_before_the_squash_is_adopted_with_nothing_pending()
+    public async Task Database_migrated_to_the_last_migration_before_the_squash_is_adopted_and_only_later_migrations_are_pending()
     {
         await WithOldHistoryAsync("20261125200319_Foundation", DatabaseSetup.LastMigrationBeforeSquash);
 
@@ -39,7 +39,7 @@ public sealed class SquashedMigrationsTests : IDisposable
         }
 
         await using var after = Context();
-        Assert.Empty(await after.Database.GetPendingMigrationsAsync());
+        Assert.Equal(after.Database.GetMigrations().Skip(1), await after.Database.GetPendingMigrationsAsync());
         Assert.Contains(after.Database.GetMigrations().First(), await after.Database.GetAppliedMigrationsAsync());
     }
 
