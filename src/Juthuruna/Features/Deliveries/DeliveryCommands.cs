@@ -25,7 +25,7 @@ public sealed record NewDelivery(
     Guid IdempotencyKey);
 
 /// <summary>The delivery step (policy step 7): each delivery moves the request into service, and the last one closes it.</summary>
-public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class DeliveryCommands(AppDbContext db, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxQuantity = 100_000;
 
@@ -53,7 +53,7 @@ public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, 
 
         var registration = await db.Registrations.AsNoTracking().Where(r => r.RequestId == command.RequestId)
             .Select(r => new { r.ApprovedServiceIds, r.ApprovedAmountHalalas }).SingleOrDefaultAsync(ct);
-        if (request.State is not (RequestState.Registered or RequestState.InService) || registration is null || !DelivererRoles.Any(actor.Roles.Contains))
+        if (!RequestWorkflow.DeliveringStates.Contains(request.State) || registration is null || !DelivererRoles.Any(actor.Roles.Contains))
         {
             return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
         }
@@ -165,9 +165,50 @@ public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, 
         }
 
         db.ServiceDeliveries.Add(delivery);
+
+        // The request applies the triggers itself, on the evidence this step hands in: the deliveries so far and this
+        // one, against the registration read above. No call back into the request's commands, nothing read back.
+        var tracked = await db.SupportRequests.SingleAsync(r => r.Id == command.RequestId, ct);
+        var delivered = await db.ServiceDeliveries.AsNoTracking().Where(d => d.RequestId == command.RequestId)
+            .Select(d => new { d.ServiceId, d.AmountHalalas }).ToListAsync(ct);
+        var all = delivered.Select(d => (d.ServiceId, d.AmountHalalas)).Append((delivery.ServiceId, delivery.AmountHalalas)).ToList();
+        var evidence = new RequestFacts(HasDeclaration: true, MandatoryDocumentsMissingOrInvalid: 0, HasReason: false)
+        {
+            HasRegistration = true,
+            Deliveries = all.Count,
+            ApprovedServicesDelivered = DeliveryRules.AllDelivered(registration.ApprovedServiceIds, registration.ApprovedAmountHalalas, all),
+        };
+        if (tracked.Version != version)
+        {
+            return RolledBack(Stale(command.RequestId));
+        }
+
+        var deliver = tracked.Apply(RequestTrigger.Deliver, evidence, actor, clock.GetUtcNow().UtcDateTime);
+        if (deliver.History is not { } deliverHistory)
+        {
+            return RolledBack(deliver.ToRefusal(l));
+        }
+
+        db.RequestHistory.Add(deliverHistory);
+        var closes = evidence.ApprovedServicesDelivered;
+        if (closes)
+        {
+            var complete = tracked.Apply(RequestTrigger.Complete, evidence, actor, clock.GetUtcNow().UtcDateTime);
+            if (complete.History is not { } completeHistory)
+            {
+                return RolledBack(complete.ToRefusal(l));
+            }
+
+            db.RequestHistory.Add(completeHistory);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RolledBack(Stale(command.RequestId));
         }
         catch (DbUpdateException)
         {
@@ -175,23 +216,8 @@ public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, 
             return RolledBack(RequestResult.Done(command.RequestId));
         }
 
-        var delivered = await requests.ApplyAsync(command.RequestId, RequestTrigger.Deliver, version, null, actor, ct);
-        if (!delivered.Succeeded)
+        if (closes)
         {
-            return RolledBack(delivered);
-        }
-
-        var all = await db.ServiceDeliveries.AsNoTracking().Where(d => d.RequestId == command.RequestId)
-            .Select(d => new { d.ServiceId, d.AmountHalalas }).ToListAsync(ct);
-        if (DeliveryRules.AllDelivered(registration.ApprovedServiceIds, registration.ApprovedAmountHalalas, all.Select(d => (d.ServiceId, d.AmountHalalas)).ToList()))
-        {
-            var current = await db.SupportRequests.Where(r => r.Id == command.RequestId).Select(r => r.Version).SingleAsync(ct);
-            var completed = await requests.ApplyAsync(command.RequestId, RequestTrigger.Complete, current, null, actor, ct);
-            if (!completed.Succeeded)
-            {
-                return RolledBack(completed);
-            }
-
             // The service is delivered: the beneficiary is asked how it went (قياس الرضا), in the same transaction.
             await surveys.InviteAsync(command.RequestId, ct);
         }

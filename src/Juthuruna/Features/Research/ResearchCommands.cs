@@ -49,7 +49,7 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
             return Stale(requestId);
         }
 
-        if (!AssignerRoles.Any(actor.Roles.Contains) || request.State is not (RequestState.Verified or RequestState.UnderResearch))
+        if (!AssignerRoles.Any(actor.Roles.Contains) || !RequestWorkflow.ResearcherAssignableStates.Contains(request.State))
         {
             return NotAvailable();
         }

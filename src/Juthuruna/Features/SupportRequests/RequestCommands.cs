@@ -206,80 +206,25 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
             return Stale(requestId);
         }
 
-        var transition = RequestWorkflow.Transitions.SingleOrDefault(t => t.From == request.State && t.Trigger == trigger);
-        if (transition is null || !transition.Roles.Any(actor.Roles.Contains))
-        {
-            return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
-        }
-
-        var facts = await FactsAsync(request, note, ct);
-        switch (transition.Guard(facts))
-        {
-            case GuardFailure.DeclarationMissing:
-                return RequestResult.Fail("", l["The applicant's declaration must be recorded before the request is verified."]);
-            case GuardFailure.DocumentsIncomplete:
-                return RequestResult.Fail("", l["Every mandatory document must be checked and valid on the submission date before the request is verified."]);
-            case GuardFailure.ReasonRequired:
-                return RequestResult.Fail("Note", l["Give the reason."]);
-            case GuardFailure.ResearcherMissing:
-                return RequestResult.Fail("", l["Choose the social researcher first."]);
-            case GuardFailure.ResearchReportMissing:
-                return RequestResult.Fail("", l["The research report must be submitted first."]);
-            case GuardFailure.CommitteeDecisionMissing:
-                return RequestResult.Fail("", l["The committee has not taken this decision on the request."]);
-            case GuardFailure.RegistrationMissing:
-                return RequestResult.Fail("", l["Complete the registration first."]);
-            case GuardFailure.DeliveryMissing:
-                return RequestResult.Fail("", l["Record the delivery first."]);
-            case GuardFailure.ServicesNotDelivered:
-                return RequestResult.Fail("", l["Not every approved service has been delivered yet."]);
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DualDate.RiyadhDay(now);
-        var from = request.State;
-        request.State = transition.To;
-        if (trigger == RequestTrigger.Submit)
+        var dueOn = RequestWorkflow.Transitions.Any(t => t.From == request.State && t.Trigger == trigger && t.To == RequestState.Verified)
+            ? await DecisionDueOnAsync(DualDate.RiyadhDay(now), ct)
+            : (DateOnly?)null;
+        var outcome = request.Apply(trigger, await FactsAsync(request, ct), actor, now, note, dueOn);
+        if (outcome.History is not { } history)
         {
-            request.SubmittedOn = today;
+            return outcome.ToRefusal(l);
         }
 
-        if (transition.To == RequestState.Verified)
-        {
-            var settings = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings).SingleAsync(ct);
-            request.VerifiedOn = today;
-            var holidays = settings.DecisionWindowMode == Tenancy.DecisionWindowMode.WorkingDays
-                ? await Settings.AssociationSettings.HolidaysFromAsync(db, today, ct)
-                : null;
-            request.DecisionDueOn = DecisionWindow.DueDate(today, settings.DecisionWindowDays, settings.DecisionWindowMode, holidays);
-        }
-
-        if (trigger is RequestTrigger.Approve or RequestTrigger.Reject)
-        {
-            request.DecidedOn = today;
-        }
-
-        if (transition.To is RequestState.Withdrawn or RequestState.Cancelled)
+        if (history.To is RequestState.Withdrawn or RequestState.Cancelled)
         {
             // Nothing is left for the committee to decide: the request leaves any agenda it is on (with the
             // votes cast on it; the audit trail keeps them), so the session can still be closed.
             db.AgendaItems.RemoveRange(await db.AgendaItems.Where(i => i.RequestId == request.Id && i.Status == Committee.AgendaItemStatus.Open).ToListAsync(ct));
         }
 
-        request.UpdatedAtUtc = now;
-        request.Version = Guid.NewGuid();
-        var history = new RequestHistory
-        {
-            RequestId = request.Id,
-            From = from,
-            To = transition.To,
-            Trigger = trigger,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            UserId = actor.UserId,
-            AtUtc = now,
-        };
         db.RequestHistory.Add(history);
-        await messages.QueueAsync(request, transition.To, history.Id, ct);
+        await messages.QueueAsync(request, history.To, history.Id, ct);
 
         try
         {
@@ -291,6 +236,16 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
         }
 
         return RequestResult.Done(request.Id);
+    }
+
+    /// <summary>The decision window's end for a request verified today, from the association's settings.</summary>
+    private async Task<DateOnly> DecisionDueOnAsync(DateOnly today, CancellationToken ct)
+    {
+        var settings = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings).SingleAsync(ct);
+        var holidays = settings.DecisionWindowMode == Tenancy.DecisionWindowMode.WorkingDays
+            ? await Settings.AssociationSettings.HolidaysFromAsync(db, today, ct)
+            : null;
+        return DecisionWindow.DueDate(today, settings.DecisionWindowDays, settings.DecisionWindowMode, holidays);
     }
 
     private RequestResult Stale(Guid requestId) =>
@@ -322,7 +277,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("Scan", l["Attach the scan of the signed declaration."]);
         }
 
-        if (request.State is not (RequestState.Draft or RequestState.DocumentsReview or RequestState.ReturnedForCompletion))
+        if (!RequestWorkflow.IntakeStates.Contains(request.State))
         {
             return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
         }
@@ -424,14 +379,11 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
         return RequestResult.Done(referral.RequestId);
     }
 
-    private async Task<RequestFacts> FactsAsync(SupportRequest request, string? note, CancellationToken ct)
+    private async Task<RequestFacts> FactsAsync(SupportRequest request, CancellationToken ct)
     {
         var id = request.Id;
         var declared = await db.Declarations.AnyAsync(d => d.RequestId == id, ct);
-        var facts = new RequestFacts(declared, await DocumentChecks.MandatoryProblemsAsync(db, request, ct), !string.IsNullOrWhiteSpace(note))
-        {
-            HasResearcher = request.ResearcherId is not null,
-        };
+        var facts = new RequestFacts(declared, await DocumentChecks.MandatoryProblemsAsync(db, request, ct), HasReason: false);
         switch (request.State)
         {
             case RequestState.UnderResearch:

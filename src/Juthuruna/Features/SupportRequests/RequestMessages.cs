@@ -19,7 +19,7 @@ public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTempl
 
     internal async Task QueueAsync(SupportRequest request, RequestState to, Guid historyId, CancellationToken ct)
     {
-        if (to is not (RequestState.ReturnedForCompletion or RequestState.Approved or RequestState.Rejected or RequestState.Registered))
+        if (!RequestWorkflow.BeneficiaryToldStates.Contains(to))
         {
             return;
         }

@@ -159,6 +159,30 @@ public static class RequestWorkflow
         RequestState.Rejected, RequestState.Closed, RequestState.Withdrawn, RequestState.Cancelled,
     ];
 
+    /// <summary>States in which the desk completes the file: the declaration and the document checks are recorded.</summary>
+    public static readonly IReadOnlyList<RequestState> IntakeStates =
+    [
+        RequestState.Draft, RequestState.DocumentsReview, RequestState.ReturnedForCompletion,
+    ];
+
+    /// <summary>States in which the request's researcher may be chosen or changed.</summary>
+    public static readonly IReadOnlyList<RequestState> ResearcherAssignableStates =
+    [
+        RequestState.Verified, RequestState.UnderResearch,
+    ];
+
+    /// <summary>States in which deliveries are recorded: registered, and in service until the last one.</summary>
+    public static readonly IReadOnlyList<RequestState> DeliveringStates =
+    [
+        RequestState.Registered, RequestState.InService,
+    ];
+
+    /// <summary>States the beneficiary is told about without asking (returned, decided, registered).</summary>
+    public static readonly IReadOnlyList<RequestState> BeneficiaryToldStates =
+    [
+        RequestState.ReturnedForCompletion, RequestState.Approved, RequestState.Rejected, RequestState.Registered,
+    ];
+
     public static readonly IReadOnlyList<RequestTransition> Transitions =
     [
         new(RequestState.Draft, RequestTrigger.Submit, RequestState.DocumentsReview, Desk, Always),
