@@ -9,12 +9,13 @@ namespace Juthuruna.Tests.Architecture;
 public sealed partial class RequestOwnershipTests
 {
     /// <summary>
-    /// Features that still apply their step's trigger through <c>RequestCommands.ApplyAsync</c>, or open a request
-    /// through <c>RequestCommands.CreateAsync</c> (the portal). Each is to move to <c>SupportRequest.Apply</c> as
-    /// <c>Deliveries</c> did; a feature leaves this list when it no longer needs it (the second test makes sure it is
-    /// taken off), and no feature may join it.
+    /// Features that still reference <c>RequestCommands</c>: only the portal, which opens a request through
+    /// <c>RequestCommands.CreateAsync</c> (a client of the request's own intake, not a step calling back; to move
+    /// when opening a request becomes the aggregate's own). Every step (research, committee, registration, delivery)
+    /// hands its evidence to <c>SupportRequest.Apply</c>; a feature leaves this list when it no longer needs it (the
+    /// second test makes sure it is taken off), and no feature may join it.
     /// </summary>
-    private static readonly string[] NotYetMoved = ["Committee", "Portal", "Registrations", "Research"];
+    private static readonly string[] NotYetMoved = ["Portal"];
 
     private static string Root()
     {
@@ -58,6 +59,19 @@ public sealed partial class RequestOwnershipTests
         var stillReferencing = FeaturesReferencingRequestCommands();
 
         Assert.All(NotYetMoved, f => Assert.Contains(f, stillReferencing));
+    }
+
+    [Fact]
+    public void RequestCommands_have_no_back_call_for_steps_and_no_facts_gathering()
+    {
+        // The hub is gone: no method a step could call back into, none that reads other features' tables for a guard.
+        var methods = typeof(Juthuruna.Features.SupportRequests.RequestCommands)
+            .GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly)
+            .Select(m => m.Name).ToList();
+
+        Assert.DoesNotContain("ApplyAsync", methods);
+        Assert.DoesNotContain("FactsAsync", methods);
+        Assert.Contains("TransitionAsync", methods);
     }
 
     [Fact]

@@ -64,6 +64,12 @@ public enum CommitteeDecision
 /// <summary>What the guards look at: a snapshot of the request taken when a transition is asked for.</summary>
 public sealed record RequestFacts(bool HasDeclaration, int MandatoryDocumentsMissingOrInvalid, bool HasReason)
 {
+    /// <summary>
+    /// No evidence: a step starts from this and sets what it has just recorded (its report, its decision, its
+    /// registration, its deliveries); <see cref="SupportRequest.Apply"/> adds what the request knows itself.
+    /// </summary>
+    public static readonly RequestFacts None = new(HasDeclaration: false, MandatoryDocumentsMissingOrInvalid: 0, HasReason: false);
+
     public bool HasResearcher { get; init; }
     public bool HasSubmittedResearchReport { get; init; }
 
