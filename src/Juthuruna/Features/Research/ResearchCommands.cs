@@ -82,16 +82,7 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
             }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return RolledBack(Stale(requestId));
-        }
-
-        return RequestResult.Done(requestId);
+        return await SaveAsync(requestId, requestId, ct);
     }
 
     /// <summary>
@@ -107,16 +98,7 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
             return refusal;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return RolledBack(Stale(requestId));
-        }
-
-        return RequestResult.Done(report!.Id);
+        return await SaveAsync(requestId, report!.Id, ct);
     }
 
     /// <summary>
@@ -145,16 +127,7 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
             return RolledBack(outcome.ToRefusal(l));
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return RolledBack(Stale(requestId));
-        }
-
-        return RequestResult.Done(report.Id);
+        return await SaveAsync(requestId, report.Id, ct);
     }
 
     /// <summary>Attaches a document to this round's draft (checked by content and size like every upload).</summary>
@@ -342,6 +315,21 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
     {
         db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// <summary>The step's one SaveChanges: a concurrent change of the request or the draft makes the form stale, and nothing is kept.</summary>
+    private async Task<RequestResult> SaveAsync(Guid requestId, Guid doneId, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RolledBack(Stale(requestId));
+        }
+
+        return RequestResult.Done(doneId);
     }
 
     private RequestResult Stale(Guid requestId) =>
