@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FileHistoryQueries>();
         services.AddScoped<RequestCommands>();
         services.AddScoped<RequestMessages>();
+        services.AddScoped<RequestTransitions>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestList>();
         services.AddScoped<Features.Exports.ExportLog>();

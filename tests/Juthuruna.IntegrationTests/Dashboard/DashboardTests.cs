@@ -76,10 +76,7 @@ public sealed class DashboardTests(AppFactory factory)
                 Decision = CommitteeDecision.Defer, Reasons = questions, DecidedBy = chair, DecidedAtUtc = now,
             });
             await db.SaveChangesAsync();
-            var version = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Version).SingleAsync();
-            var deferred = await sp.GetRequiredService<RequestCommands>().ApplyAsync(
-                requestId, RequestTrigger.Defer, version, questions, TestRequests.Actor(tenant, StaffRoles.CommitteeChair), CancellationToken.None);
-            Assert.True(deferred.Succeeded, string.Join("; ", deferred.Errors.Select(e => e.Message)));
+            await TestRequests.ApplyDecisionAsync(sp, requestId, CommitteeDecision.Defer, questions, TestRequests.Actor(tenant, StaffRoles.CommitteeChair));
         });
 
     [Fact]

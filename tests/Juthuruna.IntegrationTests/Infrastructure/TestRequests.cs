@@ -175,8 +175,22 @@ public static class TestRequests
                 DecidedAtUtc = now,
             });
             await db.SaveChangesAsync();
-            await StepAsync(sp, requestId, approve ? RequestTrigger.Approve : RequestTrigger.Reject, Actor(tenant, StaffRoles.CommitteeChair));
+            await ApplyDecisionAsync(sp, requestId, decision, reasons, Actor(tenant, StaffRoles.CommitteeChair));
         });
+
+    /// <summary>
+    /// Hands a decision written directly (a decided agenda item) to the request, as the chair's close does: the
+    /// committee's own <see cref="CommitteeVoting.ApplyDecisionAsync"/>, then one save.
+    /// </summary>
+    public static async Task ApplyDecisionAsync(IServiceProvider sp, Guid requestId, CommitteeDecision decision, string reasons, Actor chair)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var request = await db.SupportRequests.SingleAsync(r => r.Id == requestId);
+        var outcome = await sp.GetRequiredService<CommitteeVoting>().ApplyDecisionAsync(
+            request, decision, reasons, chair, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
+        Assert.True(outcome.Succeeded, $"{decision}: {outcome.Failure} (available: {outcome.Available})");
+        await db.SaveChangesAsync();
+    }
 
     public static Actor Actor(TestTenant tenant, string role) => new(tenant.User(role).Id, [role]);
 
@@ -186,7 +200,7 @@ public static class TestRequests
     private static async Task StepAsync(IServiceProvider sp, Guid id, RequestTrigger trigger, Actor actor)
     {
         var version = await VersionAsync(sp, id);
-        var result = await sp.GetRequiredService<RequestCommands>().ApplyAsync(id, trigger, version, null, actor, CancellationToken.None);
+        var result = await sp.GetRequiredService<RequestCommands>().TransitionAsync(id, trigger, version, null, actor, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
     }
 }

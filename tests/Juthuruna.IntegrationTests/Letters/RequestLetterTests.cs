@@ -340,7 +340,7 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
                 new NewSupportRequest(beneficiary.Id, service.Id, null, ContactChannel.InPerson, "أسرة تحتاج مساعدة في الإيجار", "3000", Guid.NewGuid()), officer, CancellationToken.None);
             var requestId = created.Id!.Value;
             var version = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.Version).SingleAsync();
-            Assert.True((await requests.ApplyAsync(requestId, RequestTrigger.Submit, version, null, officer, CancellationToken.None)).Succeeded);
+            Assert.True((await requests.TransitionAsync(requestId, RequestTrigger.Submit, version, null, officer, CancellationToken.None)).Succeeded);
 
             var checks = sp.GetRequiredService<DocumentChecks>();
             async Task CheckAsync(Guid type, DocumentStatus found, DateOnly? issued = null, DateOnly? expires = null) =>

@@ -36,14 +36,14 @@ public sealed class RequestMessagesTests(AppFactory factory)
             var id = created.Id!.Value;
             var db = sp.GetRequiredService<AppDbContext>();
             async Task<Guid> VersionAsync() => await db.SupportRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
-            Assert.True((await requests.ApplyAsync(id, RequestTrigger.Submit, await VersionAsync(), null, officer, CancellationToken.None)).Succeeded);
+            Assert.True((await requests.TransitionAsync(id, RequestTrigger.Submit, await VersionAsync(), null, officer, CancellationToken.None)).Succeeded);
             var beforeReturn = await VersionAsync();
-            Assert.True((await requests.ApplyAsync(id, RequestTrigger.ReturnForCompletion, beforeReturn, "صورة الهوية منتهية", officer, CancellationToken.None)).Succeeded);
+            Assert.True((await requests.TransitionAsync(id, RequestTrigger.ReturnForCompletion, beforeReturn, "صورة الهوية منتهية", officer, CancellationToken.None)).Succeeded);
             return (id, beforeReturn);
         });
 
         var stale = await factory.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<RequestCommands>()
-            .ApplyAsync(requestId, RequestTrigger.ReturnForCompletion, staleVersion, "مرة ثانية", officer, CancellationToken.None));
+            .TransitionAsync(requestId, RequestTrigger.ReturnForCompletion, staleVersion, "مرة ثانية", officer, CancellationToken.None));
 
         Assert.True(stale.Stale);
         var sms = Assert.Single(await MessagesAsync(tenant, MessageKind.ReturnedForCompletion));

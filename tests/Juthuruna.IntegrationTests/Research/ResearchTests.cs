@@ -38,7 +38,7 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         return new TestUser(id, email, StaffRoles.SocialResearcher);
     }
 
-    private static Dictionary<string, string> CompleteReport(Guid serviceId) => new()
+    internal static Dictionary<string, string> CompleteReport(Guid serviceId) => new()
     {
         ["Report.VisitType"] = nameof(VisitType.HomeVisit),
         ["Report.Calendar"] = nameof(CalendarKind.Hijri),
@@ -315,9 +315,7 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
                 Reasons = questions, DecidedBy = chair, DecidedAtUtc = now,
             });
             await db.SaveChangesAsync();
-            var version = await db.SupportRequests.Where(r => r.Id == requestId).Select(r => r.Version).SingleAsync();
-            var result = await sp.GetRequiredService<RequestCommands>().ApplyAsync(requestId, RequestTrigger.Defer, version, questions, TestRequests.Actor(tenant, StaffRoles.CommitteeChair), CancellationToken.None);
-            Assert.True(result.Succeeded);
+            await TestRequests.ApplyDecisionAsync(sp, requestId, CommitteeDecision.Defer, questions, TestRequests.Actor(tenant, StaffRoles.CommitteeChair));
         });
 
     [Fact]

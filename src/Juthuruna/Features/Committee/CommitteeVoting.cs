@@ -20,7 +20,7 @@ public sealed record VoteResult(CommitteeResult Result, bool Changed);
 /// Votes and the chair's decision on an agenda item. Only a member seated on the session's day and recorded
 /// present votes; only the chair closes. Closing applies the decision to the request in the same transaction.
 /// </summary>
-public sealed class CommitteeVoting(AppDbContext db, RequestCommands requests, Policies.PolicyQueries policies, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class CommitteeVoting(AppDbContext db, RequestTransitions transitions, Policies.PolicyQueries policies, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<VoteResult> VoteAsync(Guid itemId, VoteChoice choice, string? reason, Actor actor, CancellationToken ct)
     {
@@ -193,10 +193,8 @@ public sealed class CommitteeVoting(AppDbContext db, RequestCommands requests, P
 
         // The versions in force at decision time, copied: a later approval does not change what this decision cited.
         var policyVersions = CommitteeSeats.PolicyVersionsText(await policies.ApprovedVersionsAsync(ct));
-        var requestVersion = await db.SupportRequests.AsNoTracking().Where(r => r.Id == item.RequestId).Select(r => r.Version).SingleAsync(ct);
         var reasons = command.Reasons!.Trim();
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         item.Status = AgendaItemStatus.Decided;
         item.Decision = decision;
         item.Reasons = reasons;
@@ -208,32 +206,45 @@ public sealed class CommitteeVoting(AppDbContext db, RequestCommands requests, P
         item.Abstentions = tally.Abstain;
         item.Recusals = tally.Recused;
         item.DecidedBy = actor.UserId;
-        item.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
+        item.DecidedAtUtc = now;
         item.Version = Guid.NewGuid();
+
+        // The item and the request it decides are saved together.
+        var request = await db.SupportRequests.SingleAsync(r => r.Id == item.RequestId, ct);
+        var outcome = await ApplyDecisionAsync(request, decision, reasons, actor, now, ct);
+        if (!outcome.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            var refusal = outcome.ToRefusal(l);
+            return new CommitteeResult(null, refusal.Errors.Select(e => (e.Field == "Note" ? nameof(command.Reasons) : e.Field, e.Message)).ToList());
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another chair (or the same click twice) closed it, or a vote came in, between our read and write.
+            // Another chair (or the same click twice) closed it, or a vote came in, or the request changed (withdrawn,
+            // cancelled), between our read and write.
+            db.ChangeTracker.Clear();
             var closed = await db.AgendaItems.AsNoTracking().AnyAsync(i => i.Id == itemId && i.Status != AgendaItemStatus.Open, ct);
             return CommitteeResult.Fail("", closed
                 ? l["This item was already closed."]
                 : l["The votes on this item changed meanwhile. Review the tally and close it again."]);
         }
 
-        // The chair's seat is the authority for the decision triggers, whatever staff roles the person holds.
-        var chair = new Actor(actor.UserId, [StaffRoles.CommitteeChair]);
-        var applied = await requests.ApplyAsync(item.RequestId, RequestWorkflow.TriggerFor(decision), requestVersion, reasons, chair, ct);
-        if (!applied.Succeeded)
-        {
-            return new CommitteeResult(null, applied.Errors.Select(e => (e.Field == "Note" ? nameof(command.Reasons) : e.Field, e.Message)).ToList());
-        }
-
-        await tx.CommitAsync(ct);
         return CommitteeResult.Done(itemId);
     }
+
+    /// <summary>
+    /// The committee's decision handed to the request: the decision just taken is the evidence the decision trigger's
+    /// guard asks for, and the chair's seat is the authority for it, whatever staff roles the person holds. On success
+    /// the history row and the beneficiary's message are added to this unit of work; the caller saves.
+    /// </summary>
+    internal Task<TransitionOutcome> ApplyDecisionAsync(SupportRequest request, CommitteeDecision decision, string reasons, Actor actor, DateTime nowUtc, CancellationToken ct) =>
+        transitions.ApplyAsync(request, RequestWorkflow.TriggerFor(decision), RequestFacts.None with { CommitteeDecision = decision },
+            new Actor(actor.UserId, [StaffRoles.CommitteeChair]), nowUtc, ct, reasons);
 
     private static VoteResult Refused(string field, string message) => new(CommitteeResult.Fail(field, message), false);
 }

@@ -25,7 +25,7 @@ public sealed record NewDelivery(
     Guid IdempotencyKey);
 
 /// <summary>The delivery step (policy step 7): each delivery moves the request into service, and the last one closes it.</summary>
-public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class DeliveryCommands(AppDbContext db, RequestTransitions transitions, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxQuantity = 100_000;
 
@@ -44,7 +44,8 @@ public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, 
             return RequestResult.Done(command.RequestId);
         }
 
-        var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == command.RequestId).Select(r => new { r.State, r.Version }).SingleOrDefaultAsync(ct)
+        // Tracked: the request applies Deliver (and Complete) in this step's one SaveChanges, its version the concurrency token.
+        var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == command.RequestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), command.RequestId);
         if (request.Version != version)
         {
@@ -53,7 +54,7 @@ public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, 
 
         var registration = await db.Registrations.AsNoTracking().Where(r => r.RequestId == command.RequestId)
             .Select(r => new { r.ApprovedServiceIds, r.ApprovedAmountHalalas }).SingleOrDefaultAsync(ct);
-        if (request.State is not (RequestState.Registered or RequestState.InService) || registration is null || !DelivererRoles.Any(actor.Roles.Contains))
+        if (!RequestWorkflow.DeliveringStates.Contains(request.State) || registration is null || !DelivererRoles.Any(actor.Roles.Contains))
         {
             return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
         }
@@ -95,10 +96,15 @@ public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, 
             errors.Add((nameof(command.Quantity), l["Enter the quantity or the amount delivered."]));
         }
 
+        // The deliveries so far, read once: for the approved amount here and as the request's evidence below. A delivery
+        // recorded meanwhile by someone else changes the request's version, so this one is then refused as stale.
+        var delivered = await db.ServiceDeliveries.AsNoTracking().Where(d => d.RequestId == command.RequestId)
+            .Select(d => new { d.ServiceId, d.AmountHalalas }).ToListAsync(ct);
+
         // The committee approved an amount: what is paid out may reach it, never pass it.
         if (amount is { } paying && registration.ApprovedAmountHalalas is { } approved)
         {
-            var paid = await db.ServiceDeliveries.Where(d => d.RequestId == command.RequestId).SumAsync(d => d.AmountHalalas ?? 0, ct);
+            var paid = delivered.Sum(d => d.AmountHalalas ?? 0);
             if (paid + paying > approved)
             {
                 errors.Add((nameof(command.Amount), l["This would pass the approved amount: {0} SAR approved, {1} SAR delivered so far.", Riyals.Format(approved), Riyals.Format(paid)]));
@@ -165,9 +171,36 @@ public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, 
         }
 
         db.ServiceDeliveries.Add(delivery);
+
+        // The request applies the triggers itself, on the evidence this step hands in: the deliveries so far and this
+        // one, against the registration read above. No call back into the request's commands, nothing read back.
+        var all = delivered.Select(d => (d.ServiceId, d.AmountHalalas)).Append((delivery.ServiceId, delivery.AmountHalalas)).ToList();
+        var evidence = RequestFacts.None with
+        {
+            HasRegistration = true,
+            Deliveries = all.Count,
+            ApprovedServicesDelivered = DeliveryRules.AllDelivered(registration.ApprovedServiceIds, registration.ApprovedAmountHalalas, all),
+        };
+        var now = clock.GetUtcNow().UtcDateTime;
+        var deliver = await transitions.ApplyAsync(request, RequestTrigger.Deliver, evidence, actor, now, ct);
+        if (!deliver.Succeeded)
+        {
+            return RolledBack(deliver.ToRefusal(l));
+        }
+
+        var closes = evidence.ApprovedServicesDelivered;
+        if (closes && await transitions.ApplyAsync(request, RequestTrigger.Complete, evidence, actor, now, ct) is { Succeeded: false } complete)
+        {
+            return RolledBack(complete.ToRefusal(l));
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RolledBack(Stale(command.RequestId));
         }
         catch (DbUpdateException)
         {
@@ -175,23 +208,8 @@ public sealed class DeliveryCommands(AppDbContext db, RequestCommands requests, 
             return RolledBack(RequestResult.Done(command.RequestId));
         }
 
-        var delivered = await requests.ApplyAsync(command.RequestId, RequestTrigger.Deliver, version, null, actor, ct);
-        if (!delivered.Succeeded)
+        if (closes)
         {
-            return RolledBack(delivered);
-        }
-
-        var all = await db.ServiceDeliveries.AsNoTracking().Where(d => d.RequestId == command.RequestId)
-            .Select(d => new { d.ServiceId, d.AmountHalalas }).ToListAsync(ct);
-        if (DeliveryRules.AllDelivered(registration.ApprovedServiceIds, registration.ApprovedAmountHalalas, all.Select(d => (d.ServiceId, d.AmountHalalas)).ToList()))
-        {
-            var current = await db.SupportRequests.Where(r => r.Id == command.RequestId).Select(r => r.Version).SingleAsync(ct);
-            var completed = await requests.ApplyAsync(command.RequestId, RequestTrigger.Complete, current, null, actor, ct);
-            if (!completed.Succeeded)
-            {
-                return RolledBack(completed);
-            }
-
             // The service is delivered: the beneficiary is asked how it went (قياس الرضا), in the same transaction.
             await surveys.InviteAsync(command.RequestId, ct);
         }

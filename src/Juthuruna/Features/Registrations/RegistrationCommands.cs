@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Juthuruna.Features.Registrations;
 
 /// <summary>The registration step (policy step 6): an approved request is registered for what the committee approved.</summary>
-public sealed class RegistrationCommands(AppDbContext db, RequestCommands requests, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class RegistrationCommands(AppDbContext db, RequestTransitions transitions, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Who may register: the roles of the table's Register row (the desk).</summary>
     public static IReadOnlyList<string> RegistrarRoles { get; } = RequestWorkflow.Transitions.First(t => t.Trigger == RequestTrigger.Register).Roles;
@@ -16,12 +16,13 @@ public sealed class RegistrationCommands(AppDbContext db, RequestCommands reques
     /// <summary>
     /// Registers the approved request for the eligibility period: the services and amount are the committee's
     /// (the latest item that approved it); the beneficiary number is the file's, given now if it has none.
-    /// The registration and the Register transition commit together.
+    /// The registration and the Register transition commit together: the step hands its registration to
+    /// <see cref="SupportRequest.Apply"/> as evidence and saves once.
     /// </summary>
     public async Task<RequestResult> RegisterAsync(Guid requestId, DateOnly? eligibleFrom, DateOnly? eligibleTo, Guid version, Actor actor, CancellationToken ct)
     {
-        var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId)
-            .Select(r => new { r.State, r.Version, r.BeneficiaryId, r.ServiceId }).SingleOrDefaultAsync(ct)
+        // Tracked: the Register transition changes it in this step's own SaveChanges (its version is the concurrency token).
+        var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
         if (request.Version != version)
         {
@@ -74,6 +75,7 @@ public sealed class RegistrationCommands(AppDbContext db, RequestCommands reques
             beneficiary.Version = Guid.NewGuid();
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         db.Registrations.Add(new Registration
         {
             RequestId = requestId,
@@ -85,26 +87,27 @@ public sealed class RegistrationCommands(AppDbContext db, RequestCommands reques
             ApprovedServiceIds = approval.ApprovedServiceIds.Count > 0 ? approval.ApprovedServiceIds : [request.ServiceId],
             ApprovedAmountHalalas = approval.ApprovedAmountHalalas,
             RegisteredBy = actor.UserId,
-            RegisteredAtUtc = clock.GetUtcNow().UtcDateTime,
+            RegisteredAtUtc = now,
         });
+        var outcome = await transitions.ApplyAsync(request, RequestTrigger.Register, RequestFacts.None with { HasRegistration = true }, actor, now, ct);
+        if (!outcome.Succeeded)
+        {
+            return RolledBack(outcome.ToRefusal(l));
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // Another registration of this request or this file committed first.
+            // Another registration of this request or this file committed first (a concurrency exception included:
+            // the request or the file changed meanwhile).
             return RolledBack(Stale(requestId));
         }
 
-        var result = await requests.ApplyAsync(requestId, RequestTrigger.Register, version, null, actor, ct);
-        if (!result.Succeeded)
-        {
-            return RolledBack(result);
-        }
-
         await tx.CommitAsync(ct);
-        return result;
+        return RequestResult.Done(requestId);
     }
 
     /// <summary>

@@ -26,10 +26,10 @@ public sealed record ResearchReportInput(
 
 /// <summary>
 /// The social research step (policy step 5): assigning the researcher, the report drafts and their
-/// submission to the committee. State changes go through <see cref="RequestCommands.ApplyAsync"/>
-/// in the same transaction as the rows their guards read.
+/// submission to the committee. The step hands what it records (the researcher chosen, the report submitted) to
+/// <see cref="SupportRequest.Apply"/> and saves both in one SaveChanges.
 /// </summary>
-public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class ResearchCommands(AppDbContext db, RequestTransitions transitions, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxText = 4000;
 
@@ -49,7 +49,7 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
             return Stale(requestId);
         }
 
-        if (!AssignerRoles.Any(actor.Roles.Contains) || request.State is not (RequestState.Verified or RequestState.UnderResearch))
+        if (!AssignerRoles.Any(actor.Roles.Contains) || !RequestWorkflow.ResearcherAssignableStates.Contains(request.State))
         {
             return NotAvailable();
         }
@@ -59,38 +59,30 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
             return RequestResult.Fail("ResearcherId", l["Choose an active social researcher."]);
         }
 
+        if (request.State == RequestState.UnderResearch && request.ResearcherId == researcherId)
+        {
+            return RequestResult.Fail("ResearcherId", l["This researcher is already assigned to the request."]);
+        }
+
+        // While under research this is a reassignment (no state change; the audit trail keeps who had it before);
+        // from Verified the request applies AssignResearcher, its guard reading the researcher it now has.
+        var now = clock.GetUtcNow().UtcDateTime;
+        request.ResearcherId = researcherId;
         if (request.State == RequestState.UnderResearch)
         {
-            if (request.ResearcherId == researcherId)
-            {
-                return RequestResult.Fail("ResearcherId", l["This researcher is already assigned to the request."]);
-            }
-
-            request.ResearcherId = researcherId;
-            request.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            request.UpdatedAtUtc = now;
             request.Version = Guid.NewGuid();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return RolledBack(Stale(requestId));
-            }
-
-            return RequestResult.Done(requestId);
         }
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        request.ResearcherId = researcherId;
-        var result = await requests.ApplyAsync(requestId, RequestTrigger.AssignResearcher, version, null, actor, ct);
-        if (!result.Succeeded)
+        else
         {
-            return RolledBack(result);
+            var outcome = await transitions.ApplyAsync(request, RequestTrigger.AssignResearcher, RequestFacts.None, actor, now, ct);
+            if (!outcome.Succeeded)
+            {
+                return RolledBack(outcome.ToRefusal(l));
+            }
         }
 
-        await tx.CommitAsync(ct);
-        return result;
+        return await SaveAsync(requestId, requestId, ct);
     }
 
     /// <summary>
@@ -100,22 +92,13 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
     /// </summary>
     public async Task<RequestResult> SaveReportAsync(Guid requestId, Guid? reportVersion, ResearchReportInput input, Actor actor, CancellationToken ct)
     {
-        var (refusal, report) = await PrepareAsync(requestId, reportVersion, input, actor, submitting: false, ct);
+        var (refusal, report, _) = await PrepareAsync(requestId, reportVersion, input, actor, submitting: false, ct);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return RolledBack(Stale(requestId));
-        }
-
-        return RequestResult.Done(report!.Id);
+        return await SaveAsync(requestId, report!.Id, ct);
     }
 
     /// <summary>
@@ -124,31 +107,27 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
     /// </summary>
     public async Task<RequestResult> SubmitReportAsync(Guid requestId, Guid? reportVersion, Guid requestVersion, ResearchReportInput input, Actor actor, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (refusal, report) = await PrepareAsync(requestId, reportVersion, input, actor, submitting: true, ct);
+        var (refusal, report, request) = await PrepareAsync(requestId, reportVersion, input, actor, submitting: true, ct);
         if (refusal is not null)
         {
-            return refusal;
+            return RolledBack(refusal);
         }
 
-        report!.SubmittedAtUtc = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (request!.Version != requestVersion)
         {
             return RolledBack(Stale(requestId));
         }
 
-        var result = await requests.ApplyAsync(requestId, RequestTrigger.SubmitResearch, requestVersion, null, actor, ct);
-        if (!result.Succeeded)
+        // The report submitted now is this round's: the evidence SubmitResearch's guard asks for.
+        var now = clock.GetUtcNow().UtcDateTime;
+        report!.SubmittedAtUtc = now;
+        var outcome = await transitions.ApplyAsync(request, RequestTrigger.SubmitResearch, RequestFacts.None with { HasSubmittedResearchReport = true }, actor, now, ct);
+        if (!outcome.Succeeded)
         {
-            return RolledBack(result);
+            return RolledBack(outcome.ToRefusal(l));
         }
 
-        await tx.CommitAsync(ct);
-        return RequestResult.Done(report.Id);
+        return await SaveAsync(requestId, report.Id, ct);
     }
 
     /// <summary>Attaches a document to this round's draft (checked by content and size like every upload).</summary>
@@ -182,19 +161,20 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
     public static bool MayWrite(Guid? assignedResearcherId, Actor actor) =>
         actor.Roles.Contains(StaffRoles.TenantAdmin) || (assignedResearcherId == actor.UserId && actor.Roles.Contains(StaffRoles.SocialResearcher));
 
-    private async Task<(RequestResult? Refusal, ResearchReport? Report)> PrepareAsync(
+    /// <returns>A refusal, or this round's draft updated from the form and the request (tracked: submitting changes its state).</returns>
+    private async Task<(RequestResult? Refusal, ResearchReport? Report, SupportRequest? Request)> PrepareAsync(
         Guid requestId, Guid? reportVersion, ResearchReportInput input, Actor actor, bool submitting, CancellationToken ct)
     {
-        var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.State, r.ResearcherId }).SingleOrDefaultAsync(ct)
+        var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
         if (!MayWrite(request.ResearcherId, actor))
         {
-            return (NotAssigned(), null);
+            return (NotAssigned(), null, null);
         }
 
         if (request.State != RequestState.UnderResearch)
         {
-            return (NotAvailable(), null);
+            return (NotAvailable(), null, null);
         }
 
         // Only one report can be a draft: submitting one ends the round, and a new round starts with none.
@@ -202,13 +182,13 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
         if (draft?.Version != reportVersion)
         {
             // The draft changed (or was created) since the form was shown: the same form posted twice has one effect.
-            return (Stale(requestId), null);
+            return (Stale(requestId), null, null);
         }
 
         var errors = await ValidateAsync(input, submitting, ct);
         if (errors.Count > 0)
         {
-            return (new RequestResult(null, errors), null);
+            return (new RequestResult(null, errors), null, null);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -244,7 +224,7 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
         draft.RecommendedAmountHalalas = input.Recommendation != ResearchRecommendation.Reject && Riyals.TryParseHalalas(input.RecommendedAmount, out var amount) && amount > 0 ? amount : null;
         draft.UpdatedAtUtc = now;
         draft.Version = Guid.NewGuid();
-        return (null, draft);
+        return (null, draft, request);
     }
 
     private async Task<List<(string, string)>> ValidateAsync(ResearchReportInput input, bool submitting, CancellationToken ct)
@@ -335,6 +315,21 @@ public sealed class ResearchCommands(AppDbContext db, RequestCommands requests, 
     {
         db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// <summary>The step's one SaveChanges: a concurrent change of the request or the draft makes the form stale, and nothing is kept.</summary>
+    private async Task<RequestResult> SaveAsync(Guid requestId, Guid doneId, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RolledBack(Stale(requestId));
+        }
+
+        return RequestResult.Done(doneId);
     }
 
     private RequestResult Stale(Guid requestId) =>

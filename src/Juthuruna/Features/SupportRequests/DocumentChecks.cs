@@ -73,7 +73,7 @@ public sealed class DocumentChecks(AppDbContext db, FileStorage storage, TimePro
     {
         var request = await db.SupportRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
-        if (request.State is not (RequestState.Draft or RequestState.DocumentsReview or RequestState.ReturnedForCompletion))
+        if (!RequestWorkflow.IntakeStates.Contains(request.State))
         {
             return RequestResult.Fail("", l["Documents can be checked only while the request is under review."]);
         }

@@ -4,7 +4,6 @@ using Juthuruna.Common.Text;
 using Juthuruna.Data;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Features.Counters;
-using Juthuruna.Features.Deliveries;
 using Juthuruna.Features.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -43,7 +42,7 @@ public sealed record RequestResult(Guid? Id, IReadOnlyList<(string Field, string
 }
 
 /// <summary>Writes of support requests. Every state change goes through <see cref="RequestWorkflow"/> and writes history.</summary>
-public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, RequestMessages messages, FileStorage storage)
+public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, RequestMessages messages, RequestTransitions transitions, FileStorage storage)
 {
     /// <summary>
     /// Opens a draft request and, in the same unit of work, queues "request received" to the beneficiary's registered
@@ -190,15 +189,6 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("Note", TextLimits.TooLong(l, RequestHistory.MaxNote));
         }
 
-        return await ApplyAsync(requestId, trigger, version, note, actor, ct);
-    }
-
-    /// <summary>
-    /// The one place a state changes. Feature services call it inside their own transaction after saving
-    /// the rows the guard looks at; on failure they roll back.
-    /// </summary>
-    internal async Task<RequestResult> ApplyAsync(Guid requestId, RequestTrigger trigger, Guid version, string? note, Actor actor, CancellationToken ct)
-    {
         var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
         if (request.Version != version)
@@ -206,80 +196,29 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
             return Stale(requestId);
         }
 
-        var transition = RequestWorkflow.Transitions.SingleOrDefault(t => t.From == request.State && t.Trigger == trigger);
-        if (transition is null || !transition.Roles.Any(actor.Roles.Contains))
-        {
-            return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
-        }
-
-        var facts = await FactsAsync(request, note, ct);
-        switch (transition.Guard(facts))
-        {
-            case GuardFailure.DeclarationMissing:
-                return RequestResult.Fail("", l["The applicant's declaration must be recorded before the request is verified."]);
-            case GuardFailure.DocumentsIncomplete:
-                return RequestResult.Fail("", l["Every mandatory document must be checked and valid on the submission date before the request is verified."]);
-            case GuardFailure.ReasonRequired:
-                return RequestResult.Fail("Note", l["Give the reason."]);
-            case GuardFailure.ResearcherMissing:
-                return RequestResult.Fail("", l["Choose the social researcher first."]);
-            case GuardFailure.ResearchReportMissing:
-                return RequestResult.Fail("", l["The research report must be submitted first."]);
-            case GuardFailure.CommitteeDecisionMissing:
-                return RequestResult.Fail("", l["The committee has not taken this decision on the request."]);
-            case GuardFailure.RegistrationMissing:
-                return RequestResult.Fail("", l["Complete the registration first."]);
-            case GuardFailure.DeliveryMissing:
-                return RequestResult.Fail("", l["Record the delivery first."]);
-            case GuardFailure.ServicesNotDelivered:
-                return RequestResult.Fail("", l["Not every approved service has been delivered yet."]);
-        }
-
+        // The button steps' evidence is the desk's own: the declaration and the document checks, which only the
+        // Verify row's guard reads (the request adds the reason and its researcher itself).
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DualDate.RiyadhDay(now);
-        var from = request.State;
-        request.State = transition.To;
-        if (trigger == RequestTrigger.Submit)
+        var verifies = RequestWorkflow.Transitions.Any(t => t.From == request.State && t.Trigger == trigger && t.To == RequestState.Verified);
+        var evidence = verifies
+            ? RequestFacts.None with
+            {
+                HasDeclaration = await db.Declarations.AnyAsync(d => d.RequestId == requestId, ct),
+                MandatoryDocumentsMissingOrInvalid = await DocumentChecks.MandatoryProblemsAsync(db, request, ct),
+            }
+            : RequestFacts.None;
+        var outcome = await transitions.ApplyAsync(request, trigger, evidence, actor, now, ct, note, verifies ? await DecisionDueOnAsync(DualDate.RiyadhDay(now), ct) : null);
+        if (!outcome.Succeeded)
         {
-            request.SubmittedOn = today;
+            return outcome.ToRefusal(l);
         }
 
-        if (transition.To == RequestState.Verified)
-        {
-            var settings = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings).SingleAsync(ct);
-            request.VerifiedOn = today;
-            var holidays = settings.DecisionWindowMode == Tenancy.DecisionWindowMode.WorkingDays
-                ? await Settings.AssociationSettings.HolidaysFromAsync(db, today, ct)
-                : null;
-            request.DecisionDueOn = DecisionWindow.DueDate(today, settings.DecisionWindowDays, settings.DecisionWindowMode, holidays);
-        }
-
-        if (trigger is RequestTrigger.Approve or RequestTrigger.Reject)
-        {
-            request.DecidedOn = today;
-        }
-
-        if (transition.To is RequestState.Withdrawn or RequestState.Cancelled)
+        if (request.State is RequestState.Withdrawn or RequestState.Cancelled)
         {
             // Nothing is left for the committee to decide: the request leaves any agenda it is on (with the
             // votes cast on it; the audit trail keeps them), so the session can still be closed.
             db.AgendaItems.RemoveRange(await db.AgendaItems.Where(i => i.RequestId == request.Id && i.Status == Committee.AgendaItemStatus.Open).ToListAsync(ct));
         }
-
-        request.UpdatedAtUtc = now;
-        request.Version = Guid.NewGuid();
-        var history = new RequestHistory
-        {
-            RequestId = request.Id,
-            From = from,
-            To = transition.To,
-            Trigger = trigger,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            UserId = actor.UserId,
-            AtUtc = now,
-        };
-        db.RequestHistory.Add(history);
-        await messages.QueueAsync(request, transition.To, history.Id, ct);
 
         try
         {
@@ -287,10 +226,21 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
             return Stale(requestId);
         }
 
         return RequestResult.Done(request.Id);
+    }
+
+    /// <summary>The decision window's end for a request verified today, from the association's settings.</summary>
+    private async Task<DateOnly> DecisionDueOnAsync(DateOnly today, CancellationToken ct)
+    {
+        var settings = await db.Tenants.Where(t => t.Id == db.TenantId).Select(t => t.Settings).SingleAsync(ct);
+        var holidays = settings.DecisionWindowMode == Tenancy.DecisionWindowMode.WorkingDays
+            ? await Settings.AssociationSettings.HolidaysFromAsync(db, today, ct)
+            : null;
+        return DecisionWindow.DueDate(today, settings.DecisionWindowDays, settings.DecisionWindowMode, holidays);
     }
 
     private RequestResult Stale(Guid requestId) =>
@@ -322,7 +272,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
             return RequestResult.Fail("Scan", l["Attach the scan of the signed declaration."]);
         }
 
-        if (request.State is not (RequestState.Draft or RequestState.DocumentsReview or RequestState.ReturnedForCompletion))
+        if (!RequestWorkflow.IntakeStates.Contains(request.State))
         {
             return RequestResult.Fail("", l["This action is not available for the request in its current state."]);
         }
@@ -423,47 +373,4 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
         await db.SaveChangesAsync(ct);
         return RequestResult.Done(referral.RequestId);
     }
-
-    private async Task<RequestFacts> FactsAsync(SupportRequest request, string? note, CancellationToken ct)
-    {
-        var id = request.Id;
-        var declared = await db.Declarations.AnyAsync(d => d.RequestId == id, ct);
-        var facts = new RequestFacts(declared, await DocumentChecks.MandatoryProblemsAsync(db, request, ct), !string.IsNullOrWhiteSpace(note))
-        {
-            HasResearcher = request.ResearcherId is not null,
-        };
-        switch (request.State)
-        {
-            case RequestState.UnderResearch:
-                // A report of this round: written after the request last came (back) to research.
-                var researchSince = await LastEnteredAsync(id, RequestState.UnderResearch, ct);
-                return facts with { HasSubmittedResearchReport = await db.ResearchReports.AnyAsync(r => r.RequestId == id && r.SubmittedAtUtc != null && r.SubmittedAtUtc >= researchSince, ct) };
-            case RequestState.AwaitingCommittee:
-                // Only an item decided in this round counts: an earlier deferral is not today's decision.
-                var since = await LastEnteredAsync(id, RequestState.AwaitingCommittee, ct);
-                var decision = await db.AgendaItems.Where(i => i.RequestId == id && i.DecidedAtUtc != null && i.DecidedAtUtc >= since)
-                    .OrderByDescending(i => i.DecidedAtUtc).Select(i => i.Decision).FirstOrDefaultAsync(ct);
-                return facts with { CommitteeDecision = decision };
-            case RequestState.Approved:
-                return facts with { HasRegistration = await db.Registrations.AnyAsync(r => r.RequestId == id, ct) };
-            case RequestState.Registered or RequestState.InService:
-                var registration = await db.Registrations.AsNoTracking().Where(r => r.RequestId == id)
-                    .Select(r => new { r.ApprovedServiceIds, r.ApprovedAmountHalalas }).SingleOrDefaultAsync(ct);
-                var delivered = await db.ServiceDeliveries.AsNoTracking().Where(d => d.RequestId == id)
-                    .Select(d => new { d.ServiceId, d.AmountHalalas }).ToListAsync(ct);
-                return facts with
-                {
-                    HasRegistration = registration is not null,
-                    Deliveries = delivered.Count,
-                    ApprovedServicesDelivered = registration is not null && DeliveryRules.AllDelivered(
-                        registration.ApprovedServiceIds, registration.ApprovedAmountHalalas, delivered.Select(d => (d.ServiceId, d.AmountHalalas)).ToList()),
-                };
-            default:
-                return facts;
-        }
-    }
-
-    private async Task<DateTime> LastEnteredAsync(Guid requestId, RequestState state, CancellationToken ct) =>
-        await db.RequestHistory.Where(h => h.RequestId == requestId && h.To == state)
-            .OrderByDescending(h => h.AtUtc).Select(h => (DateTime?)h.AtUtc).FirstOrDefaultAsync(ct) ?? DateTime.MinValue;
 }

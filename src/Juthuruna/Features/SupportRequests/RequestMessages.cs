@@ -17,9 +17,14 @@ public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTempl
     internal async Task QueueReceivedAsync(SupportRequest request, CancellationToken ct) =>
         outbox.Queue(await AddressAsync(request.BeneficiaryId, ct), MessageKind.RequestReceived, $"RequestReceived:{request.Id}", templates.RequestReceived(request.Number, await links.ForAsync("track", ct)));
 
-    internal async Task QueueAsync(SupportRequest request, RequestState to, Guid historyId, CancellationToken ct)
+    /// <summary>
+    /// What the beneficiary is told after <paramref name="history"/>, the row <see cref="SupportRequest.Apply"/> returned:
+    /// queued by the step that applied the transition, in its own unit of work.
+    /// </summary>
+    internal async Task QueueAsync(SupportRequest request, RequestHistory history, CancellationToken ct)
     {
-        if (to is not (RequestState.ReturnedForCompletion or RequestState.Approved or RequestState.Rejected or RequestState.Registered))
+        var (to, historyId) = (history.To, history.Id);
+        if (!RequestWorkflow.BeneficiaryToldStates.Contains(to))
         {
             return;
         }
@@ -40,7 +45,9 @@ public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTempl
             .Select(b => new MessageAddress(b.Mobile, b.Email, b.NonEssentialMessagesOptOut))
             .SingleAsync(ct);
 
-    // The registration row is saved before the transition is applied (the guard looks at it).
+    // The registration step adds its row in the same unit of work as the transition: it is found among the tracked
+    // rows, not in the database (nothing is read back).
     private async Task<string> BeneficiaryNumberAsync(Guid requestId, CancellationToken ct) =>
-        await db.Registrations.AsNoTracking().Where(r => r.RequestId == requestId).Select(r => r.BeneficiaryNumber).SingleAsync(ct);
+        db.Registrations.Local.FirstOrDefault(r => r.RequestId == requestId)?.BeneficiaryNumber
+        ?? await db.Registrations.AsNoTracking().Where(r => r.RequestId == requestId).Select(r => r.BeneficiaryNumber).SingleAsync(ct);
 }

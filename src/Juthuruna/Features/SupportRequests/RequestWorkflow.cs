@@ -64,6 +64,12 @@ public enum CommitteeDecision
 /// <summary>What the guards look at: a snapshot of the request taken when a transition is asked for.</summary>
 public sealed record RequestFacts(bool HasDeclaration, int MandatoryDocumentsMissingOrInvalid, bool HasReason)
 {
+    /// <summary>
+    /// No evidence: a step starts from this and sets what it has just recorded (its report, its decision, its
+    /// registration, its deliveries); <see cref="SupportRequest.Apply"/> adds what the request knows itself.
+    /// </summary>
+    public static readonly RequestFacts None = new(HasDeclaration: false, MandatoryDocumentsMissingOrInvalid: 0, HasReason: false);
+
     public bool HasResearcher { get; init; }
     public bool HasSubmittedResearchReport { get; init; }
 
@@ -157,6 +163,30 @@ public static class RequestWorkflow
     public static readonly IReadOnlyList<RequestState> FinalStates =
     [
         RequestState.Rejected, RequestState.Closed, RequestState.Withdrawn, RequestState.Cancelled,
+    ];
+
+    /// <summary>States in which the desk completes the file: the declaration and the document checks are recorded.</summary>
+    public static readonly IReadOnlyList<RequestState> IntakeStates =
+    [
+        RequestState.Draft, RequestState.DocumentsReview, RequestState.ReturnedForCompletion,
+    ];
+
+    /// <summary>States in which the request's researcher may be chosen or changed.</summary>
+    public static readonly IReadOnlyList<RequestState> ResearcherAssignableStates =
+    [
+        RequestState.Verified, RequestState.UnderResearch,
+    ];
+
+    /// <summary>States in which deliveries are recorded: registered, and in service until the last one.</summary>
+    public static readonly IReadOnlyList<RequestState> DeliveringStates =
+    [
+        RequestState.Registered, RequestState.InService,
+    ];
+
+    /// <summary>States the beneficiary is told about without asking (returned, decided, registered).</summary>
+    public static readonly IReadOnlyList<RequestState> BeneficiaryToldStates =
+    [
+        RequestState.ReturnedForCompletion, RequestState.Approved, RequestState.Rejected, RequestState.Registered,
     ];
 
     public static readonly IReadOnlyList<RequestTransition> Transitions =

@@ -1,7 +1,9 @@
+using Juthuruna.Common.Dates;
 using Juthuruna.Common.Text;
 using Juthuruna.Features.Audit;
 using Juthuruna.Features.Contacts;
 using Juthuruna.Tenancy;
+using Microsoft.Extensions.Localization;
 
 namespace Juthuruna.Features.SupportRequests;
 
@@ -24,7 +26,8 @@ public sealed class SupportRequest : ITenantOwned, IAudited
     public ContactChannel Channel { get; set; }
     public required string Description { get; set; }
     public long? AmountRequestedHalalas { get; set; }
-    public RequestState State { get; set; } = RequestState.Draft;
+    /// <summary>Written only by <see cref="Apply"/> (a source-scan test keeps it so); tests arrange states through the internal setter.</summary>
+    public RequestState State { get; internal set; } = RequestState.Draft;
 
     /// <summary>The day the file was submitted: documents are valid or not on this date (policy step 2).</summary>
     public DateOnly? SubmittedOn { get; set; }
@@ -66,6 +69,90 @@ public sealed class SupportRequest : ITenantOwned, IAudited
 
     public static string FormatNumber(string prefix, int hijriYear, long sequence) =>
         FormattableString.Invariant($"{prefix}-{hijriYear}-{sequence:000000}");
+
+    /// <summary>
+    /// Applies <paramref name="trigger"/>: the workflow table's row from the current state, allowed to one of the
+    /// actor's roles, whose guard holds on <paramref name="evidence"/> — what the calling step has recorded and hands
+    /// in (the request adds what it knows itself: its researcher, and whether a reason was given). The only writer of
+    /// <see cref="State"/>. On success the request's dates and version move on and the history row to save is returned;
+    /// nothing is changed otherwise.
+    /// </summary>
+    /// <param name="decisionDueOn">The decision window's end, worked out by the caller from the association's settings; required when the trigger leads to Verified.</param>
+    public TransitionOutcome Apply(RequestTrigger trigger, RequestFacts evidence, Actor actor, DateTime nowUtc, string? note = null, DateOnly? decisionDueOn = null)
+    {
+        var transition = RequestWorkflow.Transitions.SingleOrDefault(t => t.From == State && t.Trigger == trigger);
+        if (transition is null || !transition.Roles.Any(actor.Roles.Contains))
+        {
+            return TransitionOutcome.NotAvailable;
+        }
+
+        var facts = evidence with { HasReason = !string.IsNullOrWhiteSpace(note), HasResearcher = ResearcherId is not null };
+        if (transition.Guard(facts) is var failure and not GuardFailure.None)
+        {
+            return TransitionOutcome.Refused(failure);
+        }
+
+        var today = DualDate.RiyadhDay(nowUtc);
+        var from = State;
+        State = transition.To;
+        if (trigger == RequestTrigger.Submit)
+        {
+            SubmittedOn = today;
+        }
+
+        if (transition.To == RequestState.Verified)
+        {
+            VerifiedOn = today;
+            DecisionDueOn = decisionDueOn ?? throw new ArgumentNullException(nameof(decisionDueOn), "Verifying a request starts its decision window.");
+        }
+
+        if (trigger is RequestTrigger.Approve or RequestTrigger.Reject)
+        {
+            DecidedOn = today;
+        }
+
+        UpdatedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
+        return TransitionOutcome.Applied(new RequestHistory
+        {
+            RequestId = Id,
+            From = from,
+            To = transition.To,
+            Trigger = trigger,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            UserId = actor.UserId,
+            AtUtc = nowUtc,
+        });
+    }
+}
+
+/// <summary>What <see cref="SupportRequest.Apply"/> did: applied (with the history row to save), not available to this actor from this state, or refused by the guard.</summary>
+public sealed record TransitionOutcome(RequestHistory? History, GuardFailure Failure, bool Available)
+{
+    public static readonly TransitionOutcome NotAvailable = new(null, GuardFailure.None, false);
+
+    public bool Succeeded => History is not null;
+
+    public static TransitionOutcome Applied(RequestHistory history) => new(history, GuardFailure.None, true);
+
+    public static TransitionOutcome Refused(GuardFailure failure) => new(null, failure, true);
+
+    /// <summary>The refusal as the page shows it (the field is "Note" when a reason is missing).</summary>
+    public RequestResult ToRefusal(IStringLocalizer l) => !Available
+        ? RequestResult.Fail("", l["This action is not available for the request in its current state."])
+        : Failure switch
+        {
+            GuardFailure.DeclarationMissing => RequestResult.Fail("", l["The applicant's declaration must be recorded before the request is verified."]),
+            GuardFailure.DocumentsIncomplete => RequestResult.Fail("", l["Every mandatory document must be checked and valid on the submission date before the request is verified."]),
+            GuardFailure.ReasonRequired => RequestResult.Fail("Note", l["Give the reason."]),
+            GuardFailure.ResearcherMissing => RequestResult.Fail("", l["Choose the social researcher first."]),
+            GuardFailure.ResearchReportMissing => RequestResult.Fail("", l["The research report must be submitted first."]),
+            GuardFailure.CommitteeDecisionMissing => RequestResult.Fail("", l["The committee has not taken this decision on the request."]),
+            GuardFailure.RegistrationMissing => RequestResult.Fail("", l["Complete the registration first."]),
+            GuardFailure.DeliveryMissing => RequestResult.Fail("", l["Record the delivery first."]),
+            GuardFailure.ServicesNotDelivered => RequestResult.Fail("", l["Not every approved service has been delivered yet."]),
+            _ => throw new InvalidOperationException("A refusal without a reason."),
+        };
 }
 
 /// <summary>One row per transition: who, when, from, to, note (architecture.md, "Workflow").</summary>
