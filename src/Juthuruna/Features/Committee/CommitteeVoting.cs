@@ -215,6 +215,13 @@ public sealed class CommitteeVoting(AppDbContext db, RequestTransitions transiti
         if (!outcome.Succeeded)
         {
             db.ChangeTracker.Clear();
+            // Another chair's close committed between our read of the item and our read of the request: the request
+            // has moved on, and what the user needs to hear is that the item is closed, not that the step is unavailable.
+            if (await db.AgendaItems.AsNoTracking().AnyAsync(i => i.Id == itemId && i.Status != AgendaItemStatus.Open, ct))
+            {
+                return CommitteeResult.Fail("", l["This item was already closed."]);
+            }
+
             var refusal = outcome.ToRefusal(l);
             return new CommitteeResult(null, refusal.Errors.Select(e => (e.Field == "Note" ? nameof(command.Reasons) : e.Field, e.Message)).ToList());
         }
