@@ -88,7 +88,7 @@ public sealed class CommitteeVoting(AppDbContext db, RequestTransitions transiti
         catch (DbUpdateException)
         {
             // A double click (unique index on member and item) or a close meanwhile: one effect, and say which.
-            var closed = await db.AgendaItems.AsNoTracking().AnyAsync(i => i.Id == itemId && i.Status != AgendaItemStatus.Open, ct);
+            var closed = await ClosedMeanwhileAsync(itemId, ct);
             return closed
                 ? Refused("", l["This item is closed: votes can no longer be cast or changed."])
                 : Refused("", l["Your vote was already recorded."]);
@@ -217,7 +217,7 @@ public sealed class CommitteeVoting(AppDbContext db, RequestTransitions transiti
             db.ChangeTracker.Clear();
             // Another chair's close committed between our read of the item and our read of the request: the request
             // has moved on, and what the user needs to hear is that the item is closed, not that the step is unavailable.
-            if (await db.AgendaItems.AsNoTracking().AnyAsync(i => i.Id == itemId && i.Status != AgendaItemStatus.Open, ct))
+            if (await ClosedMeanwhileAsync(itemId, ct))
             {
                 return CommitteeResult.Fail("", l["This item was already closed."]);
             }
@@ -235,7 +235,7 @@ public sealed class CommitteeVoting(AppDbContext db, RequestTransitions transiti
             // Another chair (or the same click twice) closed it, or a vote came in, or the request changed (withdrawn,
             // cancelled), between our read and write.
             db.ChangeTracker.Clear();
-            var closed = await db.AgendaItems.AsNoTracking().AnyAsync(i => i.Id == itemId && i.Status != AgendaItemStatus.Open, ct);
+            var closed = await ClosedMeanwhileAsync(itemId, ct);
             return CommitteeResult.Fail("", closed
                 ? l["This item was already closed."]
                 : l["The votes on this item changed meanwhile. Review the tally and close it again."]);
@@ -252,6 +252,10 @@ public sealed class CommitteeVoting(AppDbContext db, RequestTransitions transiti
     internal Task<TransitionOutcome> ApplyDecisionAsync(SupportRequest request, CommitteeDecision decision, string reasons, Actor actor, DateTime nowUtc, CancellationToken ct) =>
         transitions.ApplyAsync(request, RequestWorkflow.TriggerFor(decision), RequestFacts.None with { CommitteeDecision = decision },
             new Actor(actor.UserId, [StaffRoles.CommitteeChair]), nowUtc, ct, reasons);
+
+    /// <summary>Whether the item was closed by someone else after this command read it (the reason a write was refused).</summary>
+    private Task<bool> ClosedMeanwhileAsync(Guid itemId, CancellationToken ct) =>
+        db.AgendaItems.AsNoTracking().AnyAsync(i => i.Id == itemId && i.Status != AgendaItemStatus.Open, ct);
 
     private static VoteResult Refused(string field, string message) => new(CommitteeResult.Fail(field, message), false);
 }
