@@ -118,6 +118,26 @@ sum_trx() {
   echo "$passed $failed $skipped $files"
 }
 
+# Names every failed test and the first lines of its message, so the tail of a CI log says what broke.
+list_failures() {
+  local dir="$1"
+  shopt -s nullglob
+  local files=("$dir"/*.trx)
+  shopt -u nullglob
+  [[ ${#files[@]} -gt 0 ]] || return 0
+  perl -0777 -ne '
+    while (/<UnitTestResult\b([^>]*?)outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>(.*?)<\/UnitTestResult>/gs) {
+      my ($attrs, $body) = ($1, $2);
+      my ($name) = $attrs =~ /testName="([^"]*)"/;
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+      $message //= "";
+      for ($name, $message) { s/&quot;/"/g; s/&apos;/\x27/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/&/g; }
+      my @lines = grep { /\S/ } split /\n/, $message;
+      print "FAILED: $name\n";
+      print "    $_\n" for @lines[0 .. ($#lines < 5 ? $#lines : 5)];
+    }' "${files[@]}"
+}
+
 cmd_test() {
   ensure_prerequisites
   local results="${TEST_RESULTS_DIR:-$ROOT/artifacts/test-results}"
@@ -174,6 +194,7 @@ cmd_test() {
   failed=$((failed + problems))
 
   echo
+  list_failures "$results"
   echo "skipped: $skipped (from $files TRX files in ${results#"$ROOT"/})"
   echo "$passed passed, $failed failed"
   [[ "$failed" -eq 0 ]]
