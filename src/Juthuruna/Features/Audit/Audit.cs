@@ -210,11 +210,14 @@ public sealed class AccessLogOptions
 /// from that tenant's own scope (the tenant filter and SaveChanges checks apply as everywhere), in one short
 /// transaction per tenant and batch.
 /// </summary>
-public sealed partial class AccessLogBuffer(TenantScopeFactory scopes, IOptions<AccessLogOptions> options, ILogger<AccessLogBuffer> logger) : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The semaphore's wait handle is never created; disposing it let the host break the last flush at shutdown.")]
+public sealed partial class AccessLogBuffer(TenantScopeFactory scopes, IOptions<AccessLogOptions> options, ILogger<AccessLogBuffer> logger)
 {
     private readonly Channel<RecordedView> _channel = Channel.CreateBounded<RecordedView>(
         new BoundedChannelOptions(Math.Max(1, options.Value.Capacity)) { FullMode = BoundedChannelFullMode.Wait, SingleReader = false });
 
+    // Never disposed: its wait handle is never asked for, and the host may dispose this singleton before the writer's
+    // StopAsync has written the last views (seen as an ObjectDisposedException at shutdown under load).
     private readonly SemaphoreSlim _writing = new(1, 1);
 
     public TimeSpan BatchDelay => TimeSpan.FromMilliseconds(Math.Max(0, options.Value.BatchDelayMilliseconds));
@@ -285,6 +288,4 @@ public sealed partial class AccessLogBuffer(TenantScopeFactory scopes, IOptions<
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Access log: {Count} views written")]
     private partial void LogWritten(int count);
-
-    public void Dispose() => _writing.Dispose();
 }

@@ -53,7 +53,7 @@ public sealed class PortalTracking(AppDbContext db, DocumentChecks documents, Fi
         }
 
         var steps = await db.RequestHistory.AsNoTracking().Where(h => h.RequestId == requestId)
-            .OrderBy(h => h.AtUtc).Take(MaxSteps).Select(h => new PortalStep(h.To, h.AtUtc, h.From, h.Trigger)).ToListAsync(ct);
+            .OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Take(MaxSteps).Select(h => new PortalStep(h.To, h.AtUtc, h.From, h.Trigger)).ToListAsync(ct);
         var letters = await LettersAsync(requestId, ct);
         var missing = request.State == RequestState.ReturnedForCompletion
             ? await MissingDocumentsAsync(requestId, request.ServiceId, ct)

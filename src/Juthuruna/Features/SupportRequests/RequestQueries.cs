@@ -72,7 +72,7 @@ public sealed class RequestQueries(AppDbContext db)
             return null;
         }
 
-        var history = await db.RequestHistory.AsNoTracking().Where(h => h.RequestId == id).OrderBy(h => h.AtUtc).Take(200).ToListAsync(ct);
+        var history = await db.RequestHistory.AsNoTracking().Where(h => h.RequestId == id).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Take(200).ToListAsync(ct);
         var declaration = await db.Declarations.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == id, ct);
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.RequestId == id).OrderBy(r => r.AskedAtUtc).Take(50).ToListAsync(ct);
 

@@ -111,7 +111,10 @@ public sealed class SupportRequest : ITenantOwned, IAudited
             DecidedOn = today;
         }
 
-        UpdatedAtUtc = nowUtc;
+        // The history is strictly ordered: a transition is never recorded at or before the request's last change, so two
+        // transitions in one command (the last delivery's Deliver then Complete) read back in the order they happened.
+        var at = nowUtc > UpdatedAtUtc ? nowUtc : UpdatedAtUtc.AddTicks(1);
+        UpdatedAtUtc = at;
         Version = Guid.NewGuid();
         return TransitionOutcome.Applied(new RequestHistory
         {
@@ -121,7 +124,7 @@ public sealed class SupportRequest : ITenantOwned, IAudited
             Trigger = trigger,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             UserId = actor.UserId,
-            AtUtc = nowUtc,
+            AtUtc = at,
         });
     }
 }
