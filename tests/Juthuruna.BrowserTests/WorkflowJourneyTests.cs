@@ -31,6 +31,8 @@ public sealed class WorkflowJourneyTests(BrowserFixture fixture) : BrowserTest(f
                 await page.GotoAsync("/Requests?State=UnderResearch");
                 await page.GetByTestId("queue").Locator("tr", new() { HasText = Applicant }).Locator("a[href^='/Requests/Details/']").ClickAsync();
                 requestUrl = new Uri(page.Url).AbsolutePath;
+                await page.GetByTestId("research-step").ClickAsync();
+                await AssertAccessibleAsync(page, "the research step");
                 var form = page.GetByTestId("report-form");
                 await form.Locator("[name='Report.VisitType']").SelectOptionAsync("HomeVisit");
                 await form.Locator("[name='Report.Calendar']").SelectOptionAsync("Gregorian");
@@ -106,6 +108,8 @@ public sealed class WorkflowJourneyTests(BrowserFixture fixture) : BrowserTest(f
             var page = officerPage;
             await page.GotoAsync(requestUrl);
             await Expect(page.GetByTestId("request-state")).ToHaveAttributeAsync("data-state", "Approved");
+            await page.GetByTestId("registration-step").ClickAsync();
+            await AssertAccessibleAsync(page, "the registration step");
             var register = page.GetByTestId("registration-form");
             await register.Locator("[name='Register.Calendar']").SelectOptionAsync("Gregorian");
             await register.Locator("[name='Register.EligibleFrom']").FillAsync(Today());
@@ -116,12 +120,19 @@ public sealed class WorkflowJourneyTests(BrowserFixture fixture) : BrowserTest(f
 
             foreach (var (reference, state) in new[] { ("إيصال استلام السلة الأولى موقع", "InService"), ("إيصال استلام السلة الثانية موقع", "Closed") })
             {
+                await page.GetByTestId("delivery-step").ClickAsync();
                 var deliver = page.GetByTestId("delivery-form");
                 await deliver.Locator("[name='Delivery.Amount']").FillAsync("350");
                 await deliver.Locator("[name='Delivery.Calendar']").SelectOptionAsync("Gregorian");
                 await deliver.Locator("[name='Delivery.DeliveredOn']").FillAsync(Today());
                 await deliver.Locator("[name='Delivery.ReceiptKind']").SelectOptionAsync("Note");
                 await deliver.Locator("[name='Delivery.ReceiptNote']").FillAsync(reference);
+                if (state == "InService")
+                {
+                    await AssertAccessibleAsync(page, "the delivery step");
+                    await ScreenshotAsync(page, "workflow-5-delivery-step");
+                }
+
                 await deliver.Locator("button[type=submit]").ClickAsync();
                 await Expect(page.GetByTestId("request-state")).ToHaveAttributeAsync("data-state", state);
             }
@@ -136,7 +147,7 @@ public sealed class WorkflowJourneyTests(BrowserFixture fixture) : BrowserTest(f
                 await Expect(history).ToContainTextAsync(step);
             }
 
-            await ScreenshotAsync(page, "workflow-5-closed-with-history");
+            await ScreenshotAsync(page, "workflow-6-closed-with-history");
         });
 
     private async Task AsAsync(string email, Func<IPage, Task> steps)
@@ -154,5 +165,11 @@ public sealed class WorkflowJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await form.Locator("[name='Vote.Reason']").FillAsync(reason);
         await form.Locator("button[type=submit]").ClickAsync();
         await Expect(page.Locator(".alert-success")).ToBeVisibleAsync();
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var violations = await Axe.RunAsync(page);
+        Assert.True(violations.Count == 0, Axe.Describe(what, page.Url, violations));
     }
 }

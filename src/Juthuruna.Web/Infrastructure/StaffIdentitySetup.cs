@@ -99,6 +99,15 @@ public static class StaffIdentitySetup
             .AddPolicy(ImportersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin))
             .AddPolicy(FeedbackHandlersPolicy, p => p.RequireRole(Juthuruna.Features.Feedback.FeedbackDesk.HandlerRoles))
             .AddPolicy(DecisionWindowReadersPolicy, p => p.RequireRole(StaffRoles.Manager, StaffRoles.TenantAdmin, StaffRoles.CommitteeChair, StaffRoles.CommitteeSecretary));
+
+        // A step's page is open to the roles the workflow table lets take that step, and to no one else.
+        services.AddAuthorization(options =>
+        {
+            foreach (var policy in Juthuruna.Web.Pages.Requests.Steps.RequestStepPolicy.Steps.Keys)
+            {
+                options.AddPolicy(policy, p => p.RequireRole(Juthuruna.Web.Pages.Requests.Steps.RequestStepPolicy.Roles(policy)));
+            }
+        });
         return services;
     }
 }

@@ -21,6 +21,9 @@ public sealed class DeliveryTests(AppFactory factory)
 
     private static string Url(Guid id) => $"/Requests/Details/{id}";
 
+    /// <summary>The delivery step's own page (issue 14: one page per step).</summary>
+    private static string StepUrl(Guid id) => $"/Requests/{id}/Delivery";
+
     private static Dictionary<string, string> NoteDelivery(string amount) => new()
     {
         ["Delivery.Amount"] = amount,
@@ -40,10 +43,11 @@ public sealed class DeliveryTests(AppFactory factory)
         var registered = await TestRequests.RegisteredAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
         var url = Url(registered.RequestId);
+        var stepLink = (await officer.GetDocumentAsync(url)).QuerySelector("[data-testid=delivery-step]")?.GetAttribute("href");
 
-        var partial = await officer.SubmitFormAsync(url, DeliveryForm, NoteDelivery("١٠٠٠"));
+        var partial = await officer.SubmitFormAsync(StepUrl(registered.RequestId), DeliveryForm, NoteDelivery("١٠٠٠"));
         var stateAfterPartial = await StateAsync(tenant, registered.RequestId);
-        var rest = await officer.UploadAsync(url, DeliveryForm, "Delivery.Scan", "سند.png", Png, "image/png", new Dictionary<string, string>
+        var rest = await officer.UploadAsync(StepUrl(registered.RequestId), DeliveryForm, "Delivery.Scan", "سند.png", Png, "image/png", new Dictionary<string, string>
         {
             ["Delivery.ServiceId"] = registered.ServiceId.ToString(),
             ["Delivery.Amount"] = "2000",
@@ -53,6 +57,7 @@ public sealed class DeliveryTests(AppFactory factory)
             ["Delivery.ReceiptKind"] = nameof(ReceiptKind.SignatureScan),
         });
 
+        Assert.Equal(StepUrl(registered.RequestId), stepLink);
         Assert.Equal(HttpStatusCode.Redirect, partial.StatusCode);
         Assert.Equal(RequestState.InService, stateAfterPartial);
         Assert.Equal(HttpStatusCode.Redirect, rest.StatusCode);
@@ -73,7 +78,7 @@ public sealed class DeliveryTests(AppFactory factory)
         Assert.Equal("3,000.00", page.QuerySelector("[data-testid=delivered-amount]")!.TextContent);
         Assert.Equal("3,000.00", page.QuerySelector("[data-testid=approved-amount]")!.TextContent);
         Assert.Equal($"/Files/Download/{deliveries[1].ReceiptFileId}", page.QuerySelector("[data-testid=receipt-scan]")!.GetAttribute("href"));
-        Assert.Null(page.QuerySelector(DeliveryForm));
+        Assert.Null(page.QuerySelector("[data-testid=delivery-step]"));
         Assert.Equal(nameof(RequestState.Closed), page.QuerySelector("[data-testid=request-state]")!.GetAttribute("data-state"));
     }
 
@@ -83,10 +88,10 @@ public sealed class DeliveryTests(AppFactory factory)
         var tenant = await factory.CreateTenantAsync();
         var registered = await TestRequests.RegisteredAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var form = (await officer.GetDocumentAsync(Url(registered.RequestId))).QuerySelector<IHtmlFormElement>(DeliveryForm)!;
+        var form = (await officer.GetDocumentAsync(StepUrl(registered.RequestId))).QuerySelector<IHtmlFormElement>(DeliveryForm)!;
 
-        var first = await officer.SubmitAsync(form, Url(registered.RequestId), NoteDelivery("500"));
-        var second = await officer.SubmitAsync(form, Url(registered.RequestId), NoteDelivery("500"));
+        var first = await officer.SubmitAsync(form, StepUrl(registered.RequestId), NoteDelivery("500"));
+        var second = await officer.SubmitAsync(form, StepUrl(registered.RequestId), NoteDelivery("500"));
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
@@ -101,10 +106,10 @@ public sealed class DeliveryTests(AppFactory factory)
         var registered = await TestRequests.RegisteredAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
         using var admin = await factory.SignInAsync(tenant.Admin.Email);
-        var staleForm = (await admin.GetDocumentAsync(Url(registered.RequestId))).QuerySelector<IHtmlFormElement>(DeliveryForm)!;
+        var staleForm = (await admin.GetDocumentAsync(StepUrl(registered.RequestId))).QuerySelector<IHtmlFormElement>(DeliveryForm)!;
 
-        await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, NoteDelivery("1000"));
-        var stale = await admin.SubmitAsync(staleForm, Url(registered.RequestId), NoteDelivery("1000"));
+        await officer.SubmitFormAsync(StepUrl(registered.RequestId), DeliveryForm, NoteDelivery("1000"));
+        var stale = await admin.SubmitAsync(staleForm, StepUrl(registered.RequestId), NoteDelivery("1000"));
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("عدّل شخص آخر هذا الطلب", (await StaffClient.ParseAsync(stale)).QuerySelector("[data-testid=delivery-error]")!.TextContent, StringComparison.Ordinal);
@@ -117,9 +122,9 @@ public sealed class DeliveryTests(AppFactory factory)
         var tenant = await factory.CreateTenantAsync();
         var registered = await TestRequests.RegisteredAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, NoteDelivery("2000"));
+        await officer.SubmitFormAsync(StepUrl(registered.RequestId), DeliveryForm, NoteDelivery("2000"));
 
-        var response = await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, NoteDelivery("1500"));
+        var response = await officer.SubmitFormAsync(StepUrl(registered.RequestId), DeliveryForm, NoteDelivery("1500"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await StaffClient.ParseAsync(response);
@@ -145,7 +150,7 @@ public sealed class DeliveryTests(AppFactory factory)
         });
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
 
-        var response = await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm,
+        var response = await officer.SubmitFormAsync(StepUrl(registered.RequestId), DeliveryForm,
             new Dictionary<string, string>(NoteDelivery("500")) { ["Delivery.ServiceId"] = otherService.ToString() });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -161,14 +166,14 @@ public sealed class DeliveryTests(AppFactory factory)
         var registered = await TestRequests.RegisteredAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
 
-        var response = await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, new Dictionary<string, string>
+        var response = await officer.SubmitFormAsync(StepUrl(registered.RequestId), DeliveryForm, new Dictionary<string, string>
         {
             ["Delivery.Amount"] = "٧٥٠",
             ["Delivery.Calendar"] = "Gregorian",
             ["Delivery.DeliveredOn"] = "2026-02-19",
             ["Delivery.ReceiptKind"] = nameof(ReceiptKind.SignatureScan),
         });
-        var nothing = await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, new Dictionary<string, string>
+        var nothing = await officer.SubmitFormAsync(StepUrl(registered.RequestId), DeliveryForm, new Dictionary<string, string>
         {
             ["Delivery.Calendar"] = "Gregorian",
             ["Delivery.DeliveredOn"] = "2026-02-18",
@@ -193,7 +198,7 @@ public sealed class DeliveryTests(AppFactory factory)
         var tenant = await factory.CreateTenantAsync();
         var registered = await TestRequests.RegisteredAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        await officer.SubmitFormAsync(Url(registered.RequestId), DeliveryForm, NoteDelivery("1000"));
+        await officer.SubmitFormAsync(StepUrl(registered.RequestId), DeliveryForm, NoteDelivery("1000"));
         using var manager = await factory.SignInAsync(tenant.User(StaffRoles.Manager).Email);
         var version = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == registered.RequestId).Select(r => r.Version).SingleAsync());
 
@@ -228,7 +233,8 @@ public sealed class DeliveryTests(AppFactory factory)
         var version = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == registered.RequestId).Select(r => r.Version).SingleAsync());
 
         var page = await researcher.GetDocumentAsync(Url(registered.RequestId));
-        var forged = await researcher.PostWithTokenAsync($"{Url(registered.RequestId)}?handler=Deliver",
+        using var step = await researcher.Http.GetAsync(StepUrl(registered.RequestId));
+        var forged = await researcher.PostWithTokenAsync($"{StepUrl(registered.RequestId)}?handler=Deliver",
             new Dictionary<string, string>(NoteDelivery("500"))
             {
                 ["Delivery.ServiceId"] = registered.ServiceId.ToString(),
@@ -236,8 +242,9 @@ public sealed class DeliveryTests(AppFactory factory)
                 ["Delivery.IdempotencyKey"] = Guid.NewGuid().ToString(),
             });
 
-        Assert.Null(page.QuerySelector(DeliveryForm));
+        Assert.Null(page.QuerySelector("[data-testid=delivery-step]"));
         Assert.NotNull(page.QuerySelector("[data-testid=delivery-section]"));
+        await Forbidden.AssertAsync(step);
         await Forbidden.AssertAsync(forged);
         Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.ServiceDeliveries.CountAsync()));
     }
@@ -251,7 +258,7 @@ public sealed class DeliveryTests(AppFactory factory)
         using var intruderOfficer = await factory.SignInAsync(intruder.User(StaffRoles.RelationsOfficer).Email);
         var version = await factory.QueryAsync(victim.Id, db => db.SupportRequests.Where(r => r.Id == registered.RequestId).Select(r => r.Version).SingleAsync());
 
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruderOfficer, victim.Id, $"{Url(registered.RequestId)}?handler=Deliver",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruderOfficer, victim.Id, $"{StepUrl(registered.RequestId)}?handler=Deliver",
             db => db.SupportRequests.Where(r => r.Id == registered.RequestId).Select(r => new { r.State, r.Version, Deliveries = db.ServiceDeliveries.Count() }).SingleAsync(),
             new Dictionary<string, string>(NoteDelivery("500"))
             {
@@ -259,7 +266,7 @@ public sealed class DeliveryTests(AppFactory factory)
                 ["Delivery.Version"] = version.ToString(),
                 ["Delivery.IdempotencyKey"] = Guid.NewGuid().ToString(),
             });
-        var upload = await intruderOfficer.UploadWithTokenAsync($"{Url(registered.RequestId)}?handler=Deliver", "Delivery.Scan", "x.png", Png);
+        var upload = await intruderOfficer.UploadWithTokenAsync($"{StepUrl(registered.RequestId)}?handler=Deliver", "Delivery.Scan", "x.png", Png);
         Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
         await TenantLeak.AssertGetNotFoundAsync(intruderOfficer, $"/Beneficiaries/Details/{registered.BeneficiaryId}");
     }

@@ -84,9 +84,9 @@ public sealed class StepSqlCountTests(CommandCountingAppFactory factory) : IClas
         var tenant = await factory.CreateTenantAsync("count-assign");
         var verified = await TestRequests.VerifiedAsync(factory, tenant);
         using var client = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var form = await FormAsync(client, Url + verified.RequestId, "form[data-testid=assign-form]");
+        var form = await FormAsync(client, $"/Requests/{verified.RequestId}/Research", "form[data-testid=assign-form]");
 
-        var (response, commands) = await CountAsync(client, form, Url + verified.RequestId,
+        var (response, commands) = await CountAsync(client, form, $"/Requests/{verified.RequestId}/Research",
             new() { ["Assignment.ResearcherId"] = tenant.User(StaffRoles.SocialResearcher).Id.ToString() });
 
         await AssertStepAsync("AssignResearcher", tenant, verified.RequestId, RequestState.UnderResearch, response, commands, MaxAssign);
@@ -98,9 +98,9 @@ public sealed class StepSqlCountTests(CommandCountingAppFactory factory) : IClas
         var tenant = await factory.CreateTenantAsync("count-report");
         var arranged = await TestRequests.UnderResearchAsync(factory, tenant);
         using var client = await factory.SignInAsync(tenant.User(StaffRoles.SocialResearcher).Email);
-        var form = await FormAsync(client, Url + arranged.RequestId, "form[data-testid=report-form]");
+        var form = await FormAsync(client, $"/Requests/{arranged.RequestId}/Research", "form[data-testid=report-form]");
 
-        var (response, commands) = await CountAsync(client, form, Url + arranged.RequestId, ResearchTests.CompleteReport(arranged.ServiceId), "Report.Submit", "true");
+        var (response, commands) = await CountAsync(client, form, $"/Requests/{arranged.RequestId}/Research", ResearchTests.CompleteReport(arranged.ServiceId), "Report.Submit", "true");
 
         await AssertStepAsync("SubmitResearch (report submitted)", tenant, arranged.RequestId, RequestState.AwaitingCommittee, response, commands, MaxSubmitResearch);
     }
@@ -132,9 +132,9 @@ public sealed class StepSqlCountTests(CommandCountingAppFactory factory) : IClas
         var tenant = await factory.CreateTenantAsync("count-register");
         var approved = await TestRequests.ApprovedAsync(factory, tenant);
         using var client = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var form = await FormAsync(client, Url + approved.RequestId, "form[data-testid=registration-form]");
+        var form = await FormAsync(client, $"/Requests/{approved.RequestId}/Registration", "form[data-testid=registration-form]");
 
-        var (response, commands) = await CountAsync(client, form, Url + approved.RequestId, new()
+        var (response, commands) = await CountAsync(client, form, $"/Requests/{approved.RequestId}/Registration", new()
         {
             ["Register.Calendar"] = "Gregorian",
             ["Register.EligibleFrom"] = "2026-02-18",
@@ -150,9 +150,9 @@ public sealed class StepSqlCountTests(CommandCountingAppFactory factory) : IClas
         var tenant = await factory.CreateTenantAsync("count-delivery");
         var registered = await TestRequests.RegisteredAsync(factory, tenant);
         using var client = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var form = await FormAsync(client, Url + registered.RequestId, "form[data-testid=delivery-form]");
+        var form = await FormAsync(client, $"/Requests/{registered.RequestId}/Delivery", "form[data-testid=delivery-form]");
 
-        var (response, commands) = await CountAsync(client, form, Url + registered.RequestId, new()
+        var (response, commands) = await CountAsync(client, form, $"/Requests/{registered.RequestId}/Delivery", new()
         {
             ["Delivery.ServiceId"] = registered.ServiceId.ToString(),
             ["Delivery.Amount"] = "3000",

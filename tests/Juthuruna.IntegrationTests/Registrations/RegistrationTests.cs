@@ -17,8 +17,11 @@ public sealed class RegistrationTests(AppFactory factory)
 
     private static string Url(Guid id) => $"/Requests/Details/{id}";
 
+    /// <summary>The registration step's own page (issue 14: one page per step).</summary>
+    private static string StepUrl(Guid id) => $"/Requests/{id}/Registration";
+
     private static Task<HttpResponseMessage> RegisterAsync(StaffClient client, Guid requestId, string from, string to, string calendar = "Gregorian") =>
-        client.SubmitFormAsync(Url(requestId), RegistrationForm, new Dictionary<string, string>
+        client.SubmitFormAsync(StepUrl(requestId), RegistrationForm, new Dictionary<string, string>
         {
             ["Register.Calendar"] = calendar,
             ["Register.EligibleFrom"] = from,
@@ -32,7 +35,7 @@ public sealed class RegistrationTests(AppFactory factory)
         var first = await TestRequests.ApprovedAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
 
-        var form = (await officer.GetDocumentAsync(Url(first.RequestId))).QuerySelector("[data-testid=registration]")!;
+        var form = (await officer.GetDocumentAsync(StepUrl(first.RequestId))).QuerySelector("[data-testid=registration]")!;
         var registered = await RegisterAsync(officer, first.RequestId, "01/09/1447", "٢٩/١٢/١٤٤٧", "Hijri");
         var second = await TestRequests.AwaitingCommitteeAsync(factory, tenant, sameFileAs: first);
         await TestRequests.ApproveAsync(factory, tenant, second.RequestId, [second.ServiceId], 150_000);
@@ -56,7 +59,7 @@ public sealed class RegistrationTests(AppFactory factory)
         var requestPage = await officer.GetDocumentAsync(Url(first.RequestId));
         Assert.Equal("TST-00001", requestPage.QuerySelector("[data-testid=registration] [data-testid=beneficiary-number]")!.TextContent);
         Assert.Contains("1 رمضان 1447 هـ — 18 فبراير 2026 م", requestPage.QuerySelector("[data-testid=eligibility]")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(requestPage.QuerySelector(RegistrationForm));
+        Assert.Null(requestPage.QuerySelector("[data-testid=registration-step]"));
         var file = await officer.GetDocumentAsync($"/Beneficiaries/Details/{first.BeneficiaryId}");
         Assert.Equal("TST-00001", file.QuerySelector("[data-testid=beneficiary-number]")!.TextContent);
         var rows = file.QuerySelectorAll("[data-testid=registration-row]");
@@ -96,7 +99,8 @@ public sealed class RegistrationTests(AppFactory factory)
         var version = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == approved.RequestId).Select(r => r.Version).SingleAsync());
 
         var page = await researcher.GetDocumentAsync(Url(approved.RequestId));
-        var forged = await researcher.PostWithTokenAsync($"{Url(approved.RequestId)}?handler=Register", new Dictionary<string, string>
+        using var step = await researcher.Http.GetAsync(StepUrl(approved.RequestId));
+        var forged = await researcher.PostWithTokenAsync($"{StepUrl(approved.RequestId)}?handler=Register", new Dictionary<string, string>
         {
             ["Register.Calendar"] = "Gregorian",
             ["Register.EligibleFrom"] = "2026-02-18",
@@ -104,8 +108,9 @@ public sealed class RegistrationTests(AppFactory factory)
             ["Register.Version"] = version.ToString(),
         });
 
-        Assert.Null(page.QuerySelector(RegistrationForm));
+        Assert.Null(page.QuerySelector("[data-testid=registration-step]"));
         Assert.NotNull(page.QuerySelector("[data-testid=committee-decision][data-decision=Approve]"));
+        await Forbidden.AssertAsync(step);
         await Forbidden.AssertAsync(forged);
         Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.Registrations.CountAsync()));
     }
@@ -116,11 +121,11 @@ public sealed class RegistrationTests(AppFactory factory)
         var tenant = await factory.CreateTenantAsync();
         var approved = await TestRequests.ApprovedAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var form = (await officer.GetDocumentAsync(Url(approved.RequestId))).QuerySelector<IHtmlFormElement>(RegistrationForm)!;
+        var form = (await officer.GetDocumentAsync(StepUrl(approved.RequestId))).QuerySelector<IHtmlFormElement>(RegistrationForm)!;
         var fields = new Dictionary<string, string> { ["Register.Calendar"] = "Gregorian", ["Register.EligibleFrom"] = "2026-02-18", ["Register.EligibleTo"] = "2026-08-17" };
 
-        var first = await officer.SubmitAsync(form, Url(approved.RequestId), fields);
-        var second = await officer.SubmitAsync(form, Url(approved.RequestId), fields);
+        var first = await officer.SubmitAsync(form, StepUrl(approved.RequestId), fields);
+        var second = await officer.SubmitAsync(form, StepUrl(approved.RequestId), fields);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -138,7 +143,7 @@ public sealed class RegistrationTests(AppFactory factory)
         using var intruderOfficer = await factory.SignInAsync(intruder.User(StaffRoles.RelationsOfficer).Email);
         var version = await factory.QueryAsync(victim.Id, db => db.SupportRequests.Where(r => r.Id == approved.RequestId).Select(r => r.Version).SingleAsync());
 
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruderOfficer, victim.Id, $"{Url(approved.RequestId)}?handler=Register",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruderOfficer, victim.Id, $"{StepUrl(approved.RequestId)}?handler=Register",
             db => db.SupportRequests.Where(r => r.Id == approved.RequestId).Select(r => new { r.State, r.Version, Registrations = db.Registrations.Count() }).SingleAsync(),
             new Dictionary<string, string>
             {

@@ -24,6 +24,9 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
 
     private static string Url(Guid id) => $"/Requests/Details/{id}";
 
+    /// <summary>The research step's own page (issue 14: one page per step).</summary>
+    private static string StepUrl(Guid id) => $"/Requests/{id}/Research";
+
     /// <summary>A second social researcher of the tenant (the factory gives one user per role).</summary>
     private async Task<TestUser> AddResearcherAsync(TestTenant tenant, string name = "نورة الباحثة")
     {
@@ -63,8 +66,8 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         var verified = await TestRequests.VerifiedAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
 
-        var page = await officer.GetDocumentAsync(Url(verified.RequestId));
-        var response = await officer.SubmitFormAsync(Url(verified.RequestId), AssignForm, new Dictionary<string, string> { ["Assignment.ResearcherId"] = second.Id.ToString() });
+        var page = await officer.GetDocumentAsync(StepUrl(verified.RequestId));
+        var response = await officer.SubmitFormAsync(StepUrl(verified.RequestId), AssignForm, new Dictionary<string, string> { ["Assignment.ResearcherId"] = second.Id.ToString() });
 
         var options = page.QuerySelectorAll($"{AssignForm} option");
         var busy = options.Single(o => o.GetAttribute("value") == tenant.User(StaffRoles.SocialResearcher).Id.ToString());
@@ -91,13 +94,13 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         var version = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == verified.RequestId).Select(r => r.Version).SingleAsync());
 
         var page = await client.GetDocumentAsync(Url(verified.RequestId));
-        var forged = await client.PostWithTokenAsync($"{Url(verified.RequestId)}?handler=AssignResearcher", new Dictionary<string, string>
+        var forged = await client.PostWithTokenAsync($"{StepUrl(verified.RequestId)}?handler=AssignResearcher", new Dictionary<string, string>
         {
             ["Assignment.ResearcherId"] = researcher.Id.ToString(),
             ["Assignment.Version"] = version.ToString(),
         });
 
-        Assert.Null(page.QuerySelector(AssignForm));
+        Assert.Null(page.QuerySelector("[data-testid=research-step]"));
         await Forbidden.AssertAsync(forged);
         Assert.Equal(RequestState.Verified, await StateAsync(tenant, verified.RequestId));
     }
@@ -108,13 +111,13 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         var tenant = await factory.CreateTenantAsync();
         var verified = await TestRequests.VerifiedAsync(factory, tenant);
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var page = await officer.GetDocumentAsync(Url(verified.RequestId));
+        var page = await officer.GetDocumentAsync(StepUrl(verified.RequestId));
         var form = page.QuerySelector<IHtmlFormElement>(AssignForm)!;
 
         var fields = new Dictionary<string, string> { ["Assignment.ResearcherId"] = tenant.User(StaffRoles.SocialResearcher).Id.ToString() };
 
-        var first = await officer.SubmitAsync(form, Url(verified.RequestId), fields);
-        var second = await officer.SubmitAsync(form, Url(verified.RequestId), fields);
+        var first = await officer.SubmitAsync(form, StepUrl(verified.RequestId), fields);
+        var second = await officer.SubmitAsync(form, StepUrl(verified.RequestId), fields);
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -130,7 +133,7 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         var second = await AddResearcherAsync(tenant);
         using var manager = await factory.SignInAsync(tenant.User(StaffRoles.Manager).Email);
 
-        var response = await manager.SubmitFormAsync(Url(arranged.RequestId), AssignForm, new Dictionary<string, string> { ["Assignment.ResearcherId"] = second.Id.ToString() });
+        var response = await manager.SubmitFormAsync(StepUrl(arranged.RequestId), AssignForm, new Dictionary<string, string> { ["Assignment.ResearcherId"] = second.Id.ToString() });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var request = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.SingleAsync(r => r.Id == arranged.RequestId));
@@ -151,7 +154,7 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         using var researcher = await factory.SignInAsync(tenant.User(StaffRoles.SocialResearcher).Email);
         var url = Url(arranged.RequestId);
 
-        var saved = await researcher.SubmitFormAsync(url, ReportForm, new Dictionary<string, string>
+        var saved = await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, new Dictionary<string, string>
         {
             ["Report.VisitType"] = nameof(VisitType.PhoneCall),
             ["Report.Calendar"] = nameof(CalendarKind.Hijri),
@@ -159,12 +162,12 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
             ["Report.Needs"] = "سلة غذائية شهرية",
             ["Report.RecommendedAmount"] = "٢٥٠٠٫٥٠",
         }, "Report.Submit", "false");
-        var badDate = await researcher.SubmitFormAsync(url, ReportForm, new Dictionary<string, string>
+        var badDate = await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, new Dictionary<string, string>
         {
             ["Report.VisitedOn"] = "٣٢/١٣/١٤٤٧",
             ["Report.Needs"] = "تعديل",
         }, "Report.Submit", "false");
-        var badAmount = await researcher.SubmitFormAsync(url, ReportForm, new Dictionary<string, string>
+        var badAmount = await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, new Dictionary<string, string>
         {
             ["Report.Needs"] = "",
             ["Report.RecommendedAmount"] = "ألفان",
@@ -197,11 +200,11 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         var researcherUser = tenant.User(StaffRoles.SocialResearcher);
         using var researcher = await factory.SignInAsync(researcherUser.Email);
         var url = Url(arranged.RequestId);
-        await researcher.SubmitFormAsync(url, ReportForm, new Dictionary<string, string> { ["Report.Needs"] = "سداد الإيجار" }, "Report.Submit", "false");
+        await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, new Dictionary<string, string> { ["Report.Needs"] = "سداد الإيجار" }, "Report.Submit", "false");
 
-        var incomplete = await researcher.SubmitFormAsync(url, ReportForm, new Dictionary<string, string> { ["Report.Needs"] = "سداد الإيجار" }, "Report.Submit", "true");
+        var incomplete = await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, new Dictionary<string, string> { ["Report.Needs"] = "سداد الإيجار" }, "Report.Submit", "true");
         var stateAfterIncomplete = await StateAsync(tenant, arranged.RequestId);
-        var submitted = await researcher.SubmitFormAsync(url, ReportForm, CompleteReport(arranged.ServiceId), "Report.Submit", "true");
+        var submitted = await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, CompleteReport(arranged.ServiceId), "Report.Submit", "true");
 
         var incompletePage = await StaffClient.ParseAsync(incomplete);
         Assert.Contains("اختر التوصية", incompletePage.QuerySelector("[data-valmsg-for='Report.Recommendation']")!.TextContent, StringComparison.Ordinal);
@@ -224,8 +227,8 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         Assert.Equal("موافقة", shown.QuerySelector("[data-testid=report-recommendation]")!.TextContent);
         Assert.Contains("3,000.00", shown.QuerySelector("[data-testid=report-amount]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("زيارة منزلية", shown.QuerySelector("[data-testid=report-visit-type]")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(page.QuerySelector(ReportForm));
-        Assert.Null((await researcher.GetDocumentAsync(url)).QuerySelector(ReportForm));
+        Assert.Null(page.QuerySelector("[data-testid=research-step]"));
+        Assert.Null((await researcher.GetDocumentAsync(StepUrl(arranged.RequestId))).QuerySelector(ReportForm));
     }
 
     [Fact]
@@ -239,10 +242,10 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         var fields = new Dictionary<string, string> { ["Report.Needs"] = "محاولة كتابة", ["Report.Submit"] = "false" };
 
         var page = await otherClient.GetDocumentAsync(Url(arranged.RequestId));
-        var refused = await otherClient.PostWithTokenAsync($"{Url(arranged.RequestId)}?handler=SaveReport", fields);
-        var forbidden = await officer.PostWithTokenAsync($"{Url(arranged.RequestId)}?handler=SaveReport", fields);
+        var refused = await otherClient.PostWithTokenAsync($"{StepUrl(arranged.RequestId)}?handler=SaveReport", fields);
+        var forbidden = await officer.PostWithTokenAsync($"{StepUrl(arranged.RequestId)}?handler=SaveReport", fields);
 
-        Assert.Null(page.QuerySelector(ReportForm));
+        Assert.Null(page.QuerySelector("[data-testid=research-step]"));
         Assert.NotNull(page.QuerySelector("[data-testid=research-in-progress]"));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("لا يكتب تقرير هذا الطلب إلا الباحث المسند إليه", (await StaffClient.ParseAsync(refused)).QuerySelector("[data-testid=report-error]")!.TextContent, StringComparison.Ordinal);
@@ -257,13 +260,13 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         var arranged = await TestRequests.UnderResearchAsync(factory, tenant);
         using var researcher = await factory.SignInAsync(tenant.User(StaffRoles.SocialResearcher).Email);
         var url = Url(arranged.RequestId);
-        await researcher.SubmitFormAsync(url, ReportForm, new Dictionary<string, string> { ["Report.Needs"] = "سداد الإيجار" }, "Report.Submit", "false");
+        await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, new Dictionary<string, string> { ["Report.Needs"] = "سداد الإيجار" }, "Report.Submit", "false");
         var pdf = "%PDF-1.7\nعقد الإيجار"u8.ToArray();
 
-        var disguised = await researcher.UploadAsync(url, AttachForm, "ReportAttachment.Upload", "عقد.pdf", "MZ\u0090\u0000 not a pdf"u8.ToArray(), "application/pdf");
-        var kept = await researcher.UploadAsync(url, AttachForm, "ReportAttachment.Upload", "عقد.pdf", pdf, "application/pdf",
+        var disguised = await researcher.UploadAsync(StepUrl(arranged.RequestId), AttachForm, "ReportAttachment.Upload", "عقد.pdf", "MZ\u0090\u0000 not a pdf"u8.ToArray(), "application/pdf");
+        var kept = await researcher.UploadAsync(StepUrl(arranged.RequestId), AttachForm, "ReportAttachment.Upload", "عقد.pdf", pdf, "application/pdf",
             new Dictionary<string, string> { ["ReportAttachment.Description"] = "عقد الإيجار" });
-        await researcher.SubmitFormAsync(url, ReportForm, CompleteReport(arranged.ServiceId), "Report.Submit", "true");
+        await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, CompleteReport(arranged.ServiceId), "Report.Submit", "true");
 
         Assert.Equal(HttpStatusCode.OK, disguised.StatusCode);
         Assert.Contains("ليس مستند PDF", (await StaffClient.ParseAsync(disguised)).QuerySelector("[data-valmsg-for='ReportAttachment.Upload']")!.TextContent, StringComparison.Ordinal);
@@ -287,13 +290,14 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         using var researcher = await factory.SignInAsync(tenant.User(StaffRoles.SocialResearcher).Email);
         var url = Url(arranged.RequestId);
 
-        var page = await researcher.GetDocumentAsync(url);
-        var resubmitted = await researcher.SubmitFormAsync(url, ReportForm, CompleteReport(arranged.ServiceId), "Report.Submit", "true");
+        var page = await researcher.GetDocumentAsync(StepUrl(arranged.RequestId));
+        var requestPage = await researcher.GetDocumentAsync(url);
+        var resubmitted = await researcher.SubmitFormAsync(StepUrl(arranged.RequestId), ReportForm, CompleteReport(arranged.ServiceId), "Report.Submit", "true");
 
         Assert.Contains("ما مصدر دخل الابن الأكبر؟", page.QuerySelector("[data-testid=committee-questions]")!.TextContent, StringComparison.Ordinal);
-        Assert.Single(page.QuerySelectorAll("[data-testid=research-report]"));
+        Assert.Single(requestPage.QuerySelectorAll("[data-testid=research-report]"));
         Assert.Equal("", page.QuerySelector<IHtmlTextAreaElement>("#Report_Needs")!.Value);
-        Assert.Equal("أعادته اللجنة إلى البحث", page.QuerySelector("[data-testid=committee-decision][data-decision=Defer] .badge")!.TextContent);
+        Assert.Equal("أعادته اللجنة إلى البحث", requestPage.QuerySelector("[data-testid=committee-decision][data-decision=Defer] .badge")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
         Assert.Equal(RequestState.AwaitingCommittee, await StateAsync(tenant, arranged.RequestId));
         Assert.Equal(2, await factory.QueryAsync(tenant.Id, db => db.ResearchReports.CountAsync(r => r.SubmittedAtUtc != null)));
@@ -330,16 +334,16 @@ public sealed class ResearchTests(AppFactory factory) : IClassFixture<AppFactory
         using var intruderAdmin = await factory.SignInAsync(intruder.Admin.Email);
         var version = await factory.QueryAsync(victim.Id, db => db.SupportRequests.Where(r => r.Id == verified.RequestId).Select(r => r.Version).SingleAsync());
 
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruderOfficer, victim.Id, $"{Url(verified.RequestId)}?handler=AssignResearcher",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruderOfficer, victim.Id, $"{StepUrl(verified.RequestId)}?handler=AssignResearcher",
             db => db.SupportRequests.Where(r => r.Id == verified.RequestId).Select(r => new { r.State, r.ResearcherId, r.Version }).SingleAsync(),
             new Dictionary<string, string> { ["Assignment.ResearcherId"] = intruder.User(StaffRoles.SocialResearcher).Id.ToString(), ["Assignment.Version"] = version.ToString() });
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruderResearcher, victim.Id, $"{Url(underResearch.RequestId)}?handler=SaveReport",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruderResearcher, victim.Id, $"{StepUrl(underResearch.RequestId)}?handler=SaveReport",
             db => db.ResearchReports.CountAsync(),
             new Dictionary<string, string> { ["Report.Needs"] = "x", ["Report.Submit"] = "false" });
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruderAdmin, victim.Id, $"{Url(underResearch.RequestId)}?handler=SaveReport",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruderAdmin, victim.Id, $"{StepUrl(underResearch.RequestId)}?handler=SaveReport",
             db => db.ResearchReports.CountAsync(),
             new Dictionary<string, string> { ["Report.Needs"] = "x", ["Report.Submit"] = "true" });
-        var upload = await intruderAdmin.UploadWithTokenAsync($"{Url(underResearch.RequestId)}?handler=AttachToReport", "ReportAttachment.Upload", "x.pdf", "%PDF-1.7"u8.ToArray());
+        var upload = await intruderAdmin.UploadWithTokenAsync($"{StepUrl(underResearch.RequestId)}?handler=AttachToReport", "ReportAttachment.Upload", "x.pdf", "%PDF-1.7"u8.ToArray());
         Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
         Assert.Equal(0, await factory.QueryAsync(victim.Id, db => db.StoredFiles.CountAsync()));
     }

@@ -47,7 +47,7 @@ public sealed partial class SurveyTests(AppFactory factory)
         }
 
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var response = await officer.SubmitFormAsync($"/Requests/Details/{registered.RequestId}", "form[data-testid=delivery-form]", new Dictionary<string, string>
+        var response = await officer.SubmitFormAsync($"/Requests/{registered.RequestId}/Delivery", "form[data-testid=delivery-form]", new Dictionary<string, string>
         {
             ["Delivery.Amount"] = "3000",
             ["Delivery.Calendar"] = "Gregorian",

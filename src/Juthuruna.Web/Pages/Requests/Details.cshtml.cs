@@ -20,11 +20,8 @@ public sealed class DetailsModel(
     RequestQueries queries,
     RequestCommands requests,
     DocumentChecks documents,
-    ResearchCommands research,
     ResearchQueries researchQueries,
-    RegistrationCommands registrations,
     RegistrationQueries registrationQueries,
-    DeliveryCommands deliveries,
     DeliveryQueries deliveryQueries,
     Juthuruna.Features.Letters.LetterQueries letterQueries,
     Juthuruna.Features.Policies.PolicyQueries policyQueries,
@@ -54,13 +51,12 @@ public sealed class DetailsModel(
 
     // Research, the committee's decision, registration and deliveries (partials _Research, _Registration, _Deliveries).
     public (Guid Id, string Name)? AssignedResearcher { get; private set; }
-    public IReadOnlyList<ResearcherWorkload> Workload { get; private set; } = [];
     public IReadOnlyList<ReportItem> Reports { get; private set; } = [];
-    public ReportItem? Draft => Reports.FirstOrDefault(r => r.IsDraft);
-    public string? CommitteeQuestions { get; private set; }
     public IReadOnlyList<DecisionItem> Decisions { get; private set; } = [];
     public RegistrationItem? RegistrationSummary { get; private set; }
-    public IReadOnlyList<DeliveryItem> DeliveryRows { get; private set; } = [];
+
+    /// <summary>What the registered beneficiary has received (null before registration).</summary>
+    public DeliveriesView? Received { get; private set; }
     public IReadOnlyList<(Guid Id, string Name, bool IsActive)> Services { get; private set; } = [];
     public string ServiceName(Guid serviceId) => Services.FirstOrDefault(s => s.Id == serviceId).Name ?? "—";
 
@@ -70,137 +66,8 @@ public sealed class DetailsModel(
     public bool CanReassign => Details.State == RequestState.UnderResearch && ResearchCommands.AssignerRoles.Any(User.IsInRole);
     public bool CanWriteReport => Details.State == RequestState.UnderResearch && ResearchCommands.MayWrite(AssignedResearcher?.Id, Actor);
 
-    /// <summary>Submitting is the researcher's transition (the table's SubmitResearch row), not the admin's.</summary>
-    public bool CanSubmitReport => ShowsForm(TransitionForm.ResearchReport) && AssignedResearcher?.Id == User.UserId();
-
-    [BindProperty]
-    public AssignmentInput Assignment { get; set; } = new();
-
-    [BindProperty]
-    public ReportInput Report { get; set; } = new();
-
-    [BindProperty]
-    public ReportAttachmentInput ReportAttachment { get; set; } = new();
-
-    [BindProperty]
-    public RegisterInput Register { get; set; } = new();
-
-    [BindProperty]
-    public DeliveryInput Delivery { get; set; } = new();
-
-    public sealed class AssignmentInput
-    {
-        [Display(Name = "Social researcher")]
-        public Guid ResearcherId { get; set; }
-
-        public Guid Version { get; set; }
-    }
-
-    public sealed class ReportInput
-    {
-        [Display(Name = "Visit type")]
-        public VisitType? VisitType { get; set; }
-
-        [Display(Name = "Calendar of the dates")]
-        public CalendarKind Calendar { get; set; } = CalendarKind.Hijri;
-
-        [Display(Name = "Visit date")]
-        public string? VisitedOn { get; set; }
-
-        [Display(Name = "Household situation")]
-        public string? HouseholdSituation { get; set; }
-
-        [Display(Name = "Findings")]
-        public string? Findings { get; set; }
-
-        [Display(Name = "Needs")]
-        public string? Needs { get; set; }
-
-        [Display(Name = "Recommendation")]
-        public ResearchRecommendation? Recommendation { get; set; }
-
-        [Display(Name = "Recommended services")]
-        public List<Guid> RecommendedServiceIds { get; set; } = [];
-
-        [Display(Name = "Recommended amount (SAR)")]
-        public string? RecommendedAmount { get; set; }
-
-        /// <summary>The draft's version when the form was shown; null when there was no draft.</summary>
-        public Guid? Version { get; set; }
-
-        public Guid RequestVersion { get; set; }
-
-        /// <summary>Which button: save the draft, or submit to the committee.</summary>
-        public bool Submit { get; set; }
-
-        public static ReportInput From(ReportItem draft) => new()
-        {
-            VisitType = Enum.IsDefined(draft.VisitType) ? draft.VisitType : null,
-            Calendar = CalendarKind.Hijri,
-            VisitedOn = draft.VisitedOn == default ? null : DateEntry.Format(draft.VisitedOn, CalendarKind.Hijri),
-            HouseholdSituation = draft.HouseholdSituation,
-            Findings = draft.Findings,
-            Needs = draft.Needs,
-            Recommendation = Enum.IsDefined(draft.Recommendation) ? draft.Recommendation : null,
-            RecommendedServiceIds = [.. draft.RecommendedServiceIds],
-            RecommendedAmount = draft.RecommendedAmountHalalas is { } a ? Riyals.ToInput(a) : null,
-        };
-    }
-
-    public sealed class ReportAttachmentInput
-    {
-        [Display(Name = "Attachment (PDF, JPEG or PNG)")]
-        public IFormFile? Upload { get; set; }
-
-        [Display(Name = "Description")]
-        public string? Description { get; set; }
-    }
-
-    public sealed class RegisterInput
-    {
-        [Display(Name = "Calendar of the dates")]
-        public CalendarKind Calendar { get; set; } = CalendarKind.Hijri;
-
-        [Display(Name = "Eligible from")]
-        public string? EligibleFrom { get; set; }
-
-        [Display(Name = "Eligible to")]
-        public string? EligibleTo { get; set; }
-
-        public Guid Version { get; set; }
-    }
-
-    public sealed class DeliveryInput
-    {
-        [Display(Name = "Service")]
-        public Guid ServiceId { get; set; }
-
-        [Display(Name = "Quantity")]
-        public string? Quantity { get; set; }
-
-        [Display(Name = "Amount (SAR)")]
-        public string? Amount { get; set; }
-
-        [Display(Name = "Calendar of the dates")]
-        public CalendarKind Calendar { get; set; } = CalendarKind.Hijri;
-
-        [Display(Name = "Delivered on")]
-        public string? DeliveredOn { get; set; }
-
-        [Display(Name = "Receipt")]
-        public ReceiptKind ReceiptKind { get; set; } = ReceiptKind.SignatureScan;
-
-        [Display(Name = "Scan of the signed receipt")]
-        public IFormFile? Scan { get; set; }
-
-        [Display(Name = "Receipt note")]
-        public string? ReceiptNote { get; set; }
-
-        /// <summary>Generated when the form is shown: the same form posted twice records one delivery.</summary>
-        public Guid IdempotencyKey { get; set; }
-
-        public Guid Version { get; set; }
-    }
+    /// <summary>The research step's page has something for this user: assigning, reassigning or writing the report.</summary>
+    public bool ShowsResearchStep => ShowsForm(TransitionForm.ResearcherAssignment) || CanReassign || CanWriteReport;
 
     [BindProperty]
     public ActionInput Action { get; set; } = new();
@@ -358,102 +225,6 @@ public sealed class DetailsModel(
         return await AfterAsync(id, result, "Answer", l["The answer has been recorded."], ct);
     }
 
-    public async Task<IActionResult> OnPostAssignResearcherAsync(Guid id, CancellationToken ct)
-    {
-        if (!ResearchCommands.AssignerRoles.Any(User.IsInRole))
-        {
-            return Forbid();
-        }
-
-        var result = await research.AssignResearcherAsync(id, Assignment.ResearcherId, Assignment.Version, Actor, ct);
-        return await AfterAsync(id, result, nameof(Assignment), l["The social researcher has been assigned."], ct);
-    }
-
-    public async Task<IActionResult> OnPostSaveReportAsync(Guid id, CancellationToken ct)
-    {
-        if (!(User.IsInRole(StaffRoles.SocialResearcher) || User.IsInRole(StaffRoles.TenantAdmin)))
-        {
-            return Forbid();
-        }
-
-        var visitedOn = ModelState.ParseDate("Report.VisitedOn", Report.VisitedOn, Report.Calendar, l);
-        if (ModelState.ErrorCount > 0)
-        {
-            return await ReloadAsync(id, nameof(Report), ct);
-        }
-
-        var input = new ResearchReportInput(Report.VisitType, visitedOn, Report.HouseholdSituation, Report.Findings, Report.Needs,
-            Report.Recommendation, Report.RecommendedServiceIds, Report.RecommendedAmount);
-        var result = Report.Submit
-            ? await research.SubmitReportAsync(id, Report.Version, Report.RequestVersion, input, Actor, ct)
-            : await research.SaveReportAsync(id, Report.Version, input, Actor, ct);
-        return await AfterAsync(id, result, nameof(Report),
-            Report.Submit ? l["The report has been submitted: the request is in the committee's queue."] : l["The draft report has been saved."], ct);
-    }
-
-    public async Task<IActionResult> OnPostAttachToReportAsync(Guid id, CancellationToken ct)
-    {
-        if (!(User.IsInRole(StaffRoles.SocialResearcher) || User.IsInRole(StaffRoles.TenantAdmin)))
-        {
-            return Forbid();
-        }
-
-        if (ReportAttachment.Upload is not { } upload)
-        {
-            if (!await queries.ExistsAsync(id, ct))
-            {
-                return NotFound();
-            }
-
-            ModelState.AddModelError("ReportAttachment.Upload", l[Juthuruna.Features.Files.UploadErrors.Missing]);
-            return await ReloadAsync(id, nameof(ReportAttachment), ct);
-        }
-
-        await using var stream = upload.OpenReadStream();
-        var result = await research.AttachAsync(id, new IncomingFile(stream, upload.FileName), ReportAttachment.Description, Actor, ct);
-        return await AfterAsync(id, result, nameof(ReportAttachment), l["The document has been attached to the report."], ct);
-    }
-
-    public async Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct)
-    {
-        if (!RegistrationCommands.RegistrarRoles.Any(User.IsInRole))
-        {
-            return Forbid();
-        }
-
-        var from = ModelState.ParseDate("Register.EligibleFrom", Register.EligibleFrom, Register.Calendar, l);
-        var to = ModelState.ParseDate("Register.EligibleTo", Register.EligibleTo, Register.Calendar, l);
-        if (ModelState.ErrorCount > 0)
-        {
-            return await ReloadAsync(id, nameof(Register), ct);
-        }
-
-        var result = await registrations.RegisterAsync(id, from, to, Register.Version, Actor, ct);
-        return await AfterAsync(id, result, nameof(Register), l["The beneficiary has been registered."], ct);
-    }
-
-    public async Task<IActionResult> OnPostDeliverAsync(Guid id, CancellationToken ct)
-    {
-        if (!DeliveryCommands.DelivererRoles.Any(User.IsInRole))
-        {
-            return Forbid();
-        }
-
-        var deliveredOn = ModelState.ParseDate("Delivery.DeliveredOn", Delivery.DeliveredOn, Delivery.Calendar, l);
-        if (ModelState.ErrorCount > 0)
-        {
-            return await ReloadAsync(id, nameof(Delivery), ct);
-        }
-
-        var command = new NewDelivery(id, Delivery.ServiceId, Delivery.Quantity, Delivery.Amount, deliveredOn, Delivery.ReceiptKind, Delivery.ReceiptNote, Delivery.IdempotencyKey);
-        await using var scan = Delivery.ReceiptKind == ReceiptKind.SignatureScan ? Delivery.Scan?.OpenReadStream() : null;
-        var result = await deliveries.RecordAsync(command, scan is null ? null : new IncomingFile(scan, Delivery.Scan!.FileName), Delivery.Version, Actor, ct);
-
-        var closed = result.Succeeded && (await queries.DetailsAsync(id, ct))?.State == RequestState.Closed;
-        return await AfterAsync(id, result, nameof(Delivery),
-            closed ? l["The delivery has been recorded. Every approved service is delivered: the request is closed."] : l["The delivery has been recorded."], ct);
-    }
-
     private async Task<IActionResult> ReloadAsync(Guid id, string posted, CancellationToken ct) =>
         await LoadAsync(id, ct, posted) ? Page() : NotFound();
 
@@ -524,16 +295,7 @@ public sealed class DetailsModel(
     {
         var state = Details.State;
         AssignedResearcher = await researchQueries.AssignedResearcherAsync(id, ct);
-        if (ShowsForm(TransitionForm.ResearcherAssignment) || CanReassign)
-        {
-            Workload = await researchQueries.WorkloadAsync(ct);
-        }
-
         Reports = await researchQueries.ReportsAsync(id, ct);
-        if (state == RequestState.UnderResearch)
-        {
-            CommitteeQuestions = await researchQueries.CommitteeQuestionsAsync(id, ct);
-        }
 
         Decisions = await researchQueries.DecisionsAsync(id, ct);
         if (state is RequestState.Registered or RequestState.InService or RequestState.Closed or RequestState.Withdrawn or RequestState.Cancelled)
@@ -541,34 +303,10 @@ public sealed class DetailsModel(
             RegistrationSummary = await registrationQueries.ForRequestAsync(id, ct);
         }
 
-        if (RegistrationSummary is not null)
-        {
-            DeliveryRows = await deliveryQueries.ForRequestAsync(id, ct);
-        }
-
         Services = await researchQueries.ServicesAsync(Localization.IsArabic, ct);
-
-        // The posted form keeps what was typed; the others start from what is stored, or from what a person
-        // would type anyway: today's date, the requested service, a year of eligibility.
-        if (posted != nameof(Report))
+        if (RegistrationSummary is { } registration)
         {
-            Report = Draft is { } draft
-                ? ReportInput.From(draft)
-                : new ReportInput { VisitedOn = DateEntry.Format(Today, CalendarKind.Hijri), RecommendedServiceIds = [Details.ServiceId] };
-        }
-
-        if (posted != nameof(Register))
-        {
-            Register = new RegisterInput
-            {
-                EligibleFrom = DateEntry.Format(Today, CalendarKind.Hijri),
-                EligibleTo = DateEntry.Format(Today.AddYears(1).AddDays(-1), CalendarKind.Hijri),
-            };
-        }
-
-        if (posted != nameof(Delivery))
-        {
-            Delivery = new DeliveryInput { IdempotencyKey = Guid.NewGuid(), DeliveredOn = DateEntry.Format(Today, CalendarKind.Hijri) };
+            Received = new DeliveriesView(registration, await deliveryQueries.ForRequestAsync(id, ct), Services.ToDictionary(s => s.Id, s => s.Name));
         }
     }
 }

@@ -157,6 +157,9 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
             : RequestResult.Fail("Upload", l[saved.Error!, storage.MaxMegabytes]);
     }
 
+    /// <summary>Who writes reports at all: researchers (the assigned one, <see cref="MayWrite"/>) and the administrator.</summary>
+    public static IReadOnlyList<string> WriterRoles { get; } = [StaffRoles.SocialResearcher, StaffRoles.TenantAdmin];
+
     /// <summary>The assigned researcher writes the report; the association's administrator may correct it.</summary>
     public static bool MayWrite(Guid? assignedResearcherId, Actor actor) =>
         actor.Roles.Contains(StaffRoles.TenantAdmin) || (assignedResearcherId == actor.UserId && actor.Roles.Contains(StaffRoles.SocialResearcher));

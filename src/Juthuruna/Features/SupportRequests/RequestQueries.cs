@@ -53,9 +53,32 @@ public sealed record RequestDetails(
     DeclarationItem? Declaration,
     IReadOnlyList<ReferralItem> Referrals);
 
+/// <summary>What a step's page shows of its request above the step's own form (one statement).</summary>
+public sealed record RequestHeader(
+    Guid Id,
+    string Number,
+    RequestState State,
+    Guid Version,
+    Guid BeneficiaryId,
+    string BeneficiaryName,
+    string BeneficiaryFileNumber,
+    Guid ServiceId,
+    string ServiceNameAr,
+    string? ServiceNameEn);
+
 /// <summary>Reads of support requests: no tracking, projections, bounded lists, names resolved in one query.</summary>
 public sealed class RequestQueries(AppDbContext db)
 {
+    /// <summary>The request a step's page works on, with its beneficiary and service named; null when not in this association.</summary>
+    public Task<RequestHeader?> HeaderAsync(Guid id, CancellationToken ct) =>
+        db.SupportRequests.AsNoTracking().Where(r => r.Id == id)
+            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new { r, b })
+            .Join(db.SupportServices, x => x.r.ServiceId, s => s.Id, (x, s) => new RequestHeader(
+                x.r.Id, x.r.Number, x.r.State, x.r.Version, x.b.Id,
+                x.b.FirstName + " " + x.b.FatherName + " " + x.b.GrandfatherName + " " + x.b.FamilyName,
+                x.b.FileNumber, s.Id, s.NameAr, s.NameEn))
+            .SingleOrDefaultAsync(ct);
+
     public async Task<RequestDetails?> DetailsAsync(Guid id, CancellationToken ct)
     {
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == id)
