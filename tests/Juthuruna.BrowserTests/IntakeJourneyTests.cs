@@ -61,22 +61,28 @@ public sealed class IntakeJourneyTests(BrowserFixture fixture) : BrowserTest(fix
             await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("مراجعة المستندات");
 
             // 4. The ID expired before the submission date: expired whatever is marked, and back it goes.
+            await page.GetByTestId("documents-step").ClickAsync();
             var id = page.GetByTestId("document").Filter(new() { HasText = "الهوية الوطنية" });
             await id.Locator("[name='Document.ExpiryDate']").FillAsync("01/01/1440");
             await id.GetByRole(AriaRole.Button, new() { Name = "تسجيل المطابقة" }).ClickAsync();
             await Expect(page.GetByTestId("document").Filter(new() { HasText = "الهوية الوطنية" }).GetByTestId("document-status")).ToHaveTextAsync("منتهي في تاريخ التقديم");
+            await page.GetByTestId("back-to-request").ClickAsync();
             await page.Locator("#Action_Note").FillAsync("الهوية منتهية؛ يرجى إحضار هوية سارية");
             await page.Locator("button[data-trigger='ReturnForCompletion']").ClickAsync();
             await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("معاد للاستكمال");
             await page.Locator("button[data-trigger='Resubmit']").ClickAsync();
 
             // 5. Completed: a valid ID, the family record, the declaration, then verified.
+            await page.GetByTestId("documents-step").ClickAsync();
             id = page.GetByTestId("document").Filter(new() { HasText = "الهوية الوطنية" });
             await Expect(id.Locator("[name='Document.Found']")).ToHaveValueAsync("Matched");
             await id.Locator("[name='Document.ExpiryDate']").FillAsync("01/01/1452");
             await id.GetByRole(AriaRole.Button, new() { Name = "تسجيل المطابقة" }).ClickAsync();
             var family = page.GetByTestId("document").Filter(new() { HasText = "سجل الأسرة" });
             await family.GetByRole(AriaRole.Button, new() { Name = "تسجيل المطابقة" }).ClickAsync();
+            await Expect(page.GetByTestId("document").Filter(new() { HasText = "سجل الأسرة" }).GetByTestId("document-status")).ToHaveTextAsync("مطابق وساري");
+            await page.GetByTestId("back-to-request").ClickAsync();
+            await page.GetByTestId("declaration-step").ClickAsync();
             await page.GetByTestId("declaration-form").GetByRole(AriaRole.Button, new() { Name = "تسجيل الإقرار" }).ClickAsync();
             await Expect(page.GetByTestId("declaration")).ToContainTextAsync("سلمان فهد ناصر الحارثي");
             await page.Locator("button[data-trigger='Verify']").ClickAsync();

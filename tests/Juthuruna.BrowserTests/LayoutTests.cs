@@ -38,6 +38,7 @@ public sealed class LayoutTests(BrowserFixture fixture) : BrowserTest(fixture)
 
             await page.GotoAsync("/Requests?State=DocumentsReview");
             await page.Locator("main a[href^='/Requests/Details/']").First.ClickAsync();
+            await page.GetByTestId("documents-step").ClickAsync();
             var form = page.GetByTestId("document-form");
             await ExpectWholeValueAsync(form.Locator("input[name='Document.ExpiryDate']").First, "30/10/2026");
             await ExpectWholeValueAsync(form.Locator("input[name='Document.IssueDate']").First, "30/10/2026");

@@ -108,6 +108,8 @@ public sealed class NewUserJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             await page.Locator("button[data-trigger='Submit']").ClickAsync();
             await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("مراجعة المستندات");
             await Axe.AssertNoViolationsAsync(page, "request in document review");
+            await page.GetByTestId("documents-step").ClickAsync();
+            await Axe.AssertNoViolationsAsync(page, "the documents step");
 
             // 5. Three bad copies of the ID, the rest of the check filled in: each copy refused with its message, and
             //    the check is not recorded.

@@ -203,7 +203,7 @@ public sealed class DeliveryTests(AppFactory factory)
         var version = await factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == registered.RequestId).Select(r => r.Version).SingleAsync());
 
         var officerPage = await officer.GetDocumentAsync(Url(registered.RequestId));
-        var forged = await officer.PostWithTokenAsync($"{Url(registered.RequestId)}?handler=Transition", new Dictionary<string, string>
+        var forged = await officer.PostWithTokenAsync($"/Requests/{registered.RequestId}/Transition?handler=Transition", new Dictionary<string, string>
         {
             ["Action.Trigger"] = nameof(RequestTrigger.Close),
             ["Action.Version"] = version.ToString(),

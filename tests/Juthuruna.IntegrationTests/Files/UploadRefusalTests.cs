@@ -55,7 +55,7 @@ public sealed class UploadRefusalTests(AppFactory factory) : IClassFixture<AppFa
         var (tenant, request, officer) = await ReturnedAsync();
         using var _ = officer;
 
-        var response = await officer.UploadAsync($"/Requests/Details/{request.RequestId}", DocumentForm(request.DocumentTypeId), "Document.Upload",
+        var response = await officer.UploadAsync($"/Requests/{request.RequestId}/Documents", DocumentForm(request.DocumentTypeId), "Document.Upload",
             "عقد.pdf", PdfOf(megabytes), "application/pdf", TypedCheck());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -73,7 +73,7 @@ public sealed class UploadRefusalTests(AppFactory factory) : IClassFixture<AppFa
         var (tenant, request, officer) = await ReturnedAsync();
         using var _ = officer;
 
-        var response = await officer.UploadAsync($"/Requests/Details/{request.RequestId}", DocumentForm(request.DocumentTypeId), "Document.Upload",
+        var response = await officer.UploadAsync($"/Requests/{request.RequestId}/Documents", DocumentForm(request.DocumentTypeId), "Document.Upload",
             "عقد.pdf", Pdf(45 * Megabyte), "application/pdf", TypedCheck());
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -90,7 +90,7 @@ public sealed class UploadRefusalTests(AppFactory factory) : IClassFixture<AppFa
         var (tenant, request, officer) = await ReturnedAsync();
         using var _ = officer;
 
-        var response = await officer.UploadAsync($"/Requests/Details/{request.RequestId}", DocumentForm(request.DocumentTypeId), "Document.Upload",
+        var response = await officer.UploadAsync($"/Requests/{request.RequestId}/Documents", DocumentForm(request.DocumentTypeId), "Document.Upload",
             "عقد.pdf", [], "application/pdf", TypedCheck());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -104,7 +104,7 @@ public sealed class UploadRefusalTests(AppFactory factory) : IClassFixture<AppFa
         var (tenant, request, officer) = await ReturnedAsync();
         using var _ = officer;
 
-        var response = await officer.UploadAsync($"/Requests/Details/{request.RequestId}", DocumentForm(request.DocumentTypeId), "Document.Upload",
+        var response = await officer.UploadAsync($"/Requests/{request.RequestId}/Documents", DocumentForm(request.DocumentTypeId), "Document.Upload",
             "عقد.pdf", "MZ\u0090\u0000 a program"u8.ToArray(), "application/pdf", TypedCheck());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -119,7 +119,7 @@ public sealed class UploadRefusalTests(AppFactory factory) : IClassFixture<AppFa
         var (tenant, request, officer) = await ReturnedAsync();
         using var _ = officer;
 
-        var response = await officer.UploadAsync($"/Requests/Details/{request.RequestId}", DocumentForm(request.DocumentTypeId), "Document.Upload",
+        var response = await officer.UploadAsync($"/Requests/{request.RequestId}/Documents", DocumentForm(request.DocumentTypeId), "Document.Upload",
             "../report\u202Egpj.exe", Pdf(100), "application/octet-stream", TypedCheck());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

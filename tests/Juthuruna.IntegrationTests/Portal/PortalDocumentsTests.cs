@@ -37,7 +37,8 @@ public sealed class PortalDocumentsTests(AppFactory factory) : IClassFixture<App
         Assert.Equal(RequestState.ReturnedForCompletion, await StateAsync(tenant, request));
 
         using var officer = await factory.SignInAsync(tenant.User(StaffRoles.RelationsOfficer).Email);
-        var staffPage = await officer.GetDocumentAsync($"/Requests/Details/{request.RequestId}");
+        // Beside the checklist, where the officer checks it.
+        var staffPage = await officer.GetDocumentAsync($"/Requests/{request.RequestId}/Documents");
         Assert.Contains("عقد الإيجار", staffPage.QuerySelector("[data-testid=portal-upload]")!.TextContent);
     }
 

@@ -162,7 +162,7 @@ public sealed class RequestIntakeTests(AppFactory factory)
         await ActAsync(desk.Officer, id, RequestTrigger.ReturnForCompletion, "صورة الهوية منتهية، يرجى إحضار هوية سارية");
         var returned = await StateAsync(desk, id);
         await ActAsync(desk.Officer, id, RequestTrigger.Resubmit, "أحضر الهوية السارية");
-        var declared = await desk.Officer.SubmitFormAsync($"/Requests/Details/{id}", "form[data-testid=declaration-form]", new Dictionary<string, string>
+        var declared = await desk.Officer.SubmitFormAsync($"/Requests/{id}/Declaration", "form[data-testid=declaration-form]", new Dictionary<string, string>
         {
             ["Declaration.ApplicantName"] = "أحمد محمد علي الغامدي",
             ["Declaration.Method"] = "ConfirmedOnScreen",
@@ -201,7 +201,7 @@ public sealed class RequestIntakeTests(AppFactory factory)
         });
 
     private static Task<HttpResponseMessage> CheckAsync(StaffClient client, Guid requestId, Guid documentTypeId, Dictionary<string, string> fields) =>
-        client.SubmitFormAsync($"/Requests/Details/{requestId}", $"form[data-testid=document-form]:has(input[value='{documentTypeId}'])", fields);
+        client.SubmitFormAsync($"/Requests/{requestId}/Documents", $"form[data-testid=document-form]:has(input[value='{documentTypeId}'])", fields);
 
     [Fact]
     public async Task Documents_expired_id_blocks_verification_until_a_valid_one_is_checked()
@@ -210,7 +210,7 @@ public sealed class RequestIntakeTests(AppFactory factory)
         var (idType, salaryType) = await RequireDocumentsAsync(desk);
         var id = await OpenAsync(desk);
         await ActAsync(desk.Officer, id, RequestTrigger.Submit); // submitted on 18 Feb 2026 = 1 Ramadan 1447
-        await desk.Officer.SubmitFormAsync($"/Requests/Details/{id}", "form[data-testid=declaration-form]", new Dictionary<string, string>
+        await desk.Officer.SubmitFormAsync($"/Requests/{id}/Declaration", "form[data-testid=declaration-form]", new Dictionary<string, string>
         {
             ["Declaration.ApplicantName"] = "أحمد محمد علي الغامدي",
         });
@@ -261,9 +261,9 @@ public sealed class RequestIntakeTests(AppFactory factory)
         var pdf = "%PDF-1.7\nصورة الهوية"u8.ToArray();
         var form = $"form[data-testid=document-form]:has(input[value='{idType}'])";
 
-        var saved = await desk.Officer.UploadAsync($"/Requests/Details/{id}", form, "Document.Upload", "هوية.pdf", pdf, "application/pdf",
+        var saved = await desk.Officer.UploadAsync($"/Requests/{id}/Documents", form, "Document.Upload", "هوية.pdf", pdf, "application/pdf",
             new Dictionary<string, string> { ["Document.Found"] = "Matched", ["Document.Calendar"] = "Gregorian", ["Document.ExpiryDate"] = "01/01/2030" });
-        var disguised = await desk.Officer.UploadAsync($"/Requests/Details/{id}", form, "Document.Upload", "هوية.pdf", "MZ\u0090\u0000 not a pdf"u8.ToArray(), "application/pdf",
+        var disguised = await desk.Officer.UploadAsync($"/Requests/{id}/Documents", form, "Document.Upload", "هوية.pdf", "MZ\u0090\u0000 not a pdf"u8.ToArray(), "application/pdf",
             new Dictionary<string, string> { ["Document.Found"] = "Matched", ["Document.Calendar"] = "Gregorian", ["Document.ExpiryDate"] = "01/01/2030" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -283,7 +283,7 @@ public sealed class RequestIntakeTests(AppFactory factory)
     {
         var desk = await DeskAsync();
         var id = await OpenAsync(desk);
-        var url = $"/Requests/Details/{id}";
+        var url = $"/Requests/{id}/Declaration";
 
         var withoutScan = await desk.Officer.SubmitFormAsync(url, "form[data-testid=declaration-form]", new Dictionary<string, string>
         {
@@ -300,7 +300,7 @@ public sealed class RequestIntakeTests(AppFactory factory)
         Assert.Equal(DeclarationMethod.SignedPaperScanned, declaration.Method);
         Assert.NotNull(declaration.ScanFileId);
         Assert.Contains("مسؤول مسؤولية مباشرة", declaration.Text, StringComparison.Ordinal);
-        var page = await desk.Officer.GetDocumentAsync(url);
+        var page = await desk.Officer.GetDocumentAsync($"/Requests/Details/{id}");
         Assert.Equal($"/Files/Download/{declaration.ScanFileId}", page.QuerySelector("[data-testid=declaration-scan]")!.GetAttribute("href"));
     }
 
@@ -311,7 +311,7 @@ public sealed class RequestIntakeTests(AppFactory factory)
         var (idType, _) = await RequireDocumentsAsync(victim);
         var id = await OpenAsync(victim);
         var researcher = victim.Tenant.User(StaffRoles.SocialResearcher);
-        await victim.Officer.SubmitFormAsync($"/Requests/Details/{id}", "form[data-testid=referral-form]", new Dictionary<string, string>
+        await victim.Officer.SubmitFormAsync($"/Requests/{id}/Referrals", "form[data-testid=referral-form]", new Dictionary<string, string>
         {
             ["Referral.ResearcherId"] = researcher.Id.ToString(),
             ["Referral.Question"] = "سؤال",
@@ -320,13 +320,13 @@ public sealed class RequestIntakeTests(AppFactory factory)
         var intruder = await DeskAsync();
         using var intruderAdmin = await factory.SignInAsync(intruder.Tenant.Admin.Email);
 
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/Details/{id}?handler=CheckDocument",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/{id}/Documents?handler=CheckDocument",
             db => db.DocumentChecks.CountAsync(),
             new Dictionary<string, string> { ["Document.DocumentTypeId"] = idType.ToString(), ["Document.Found"] = "Missing" });
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/Details/{id}?handler=Refer",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/{id}/Referrals?handler=Refer",
             db => db.Referrals.CountAsync(),
             new Dictionary<string, string> { ["Referral.ResearcherId"] = intruder.Tenant.User(StaffRoles.SocialResearcher).Id.ToString(), ["Referral.Question"] = "x" });
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruderAdmin, victim.Tenant.Id, $"/Requests/Details/{id}?handler=Answer",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruderAdmin, victim.Tenant.Id, $"/Requests/{id}/Referrals?handler=Answer",
             db => db.Referrals.Select(r => r.Answer).SingleAsync(),
             new Dictionary<string, string> { ["Answer.ReferralId"] = referralId.ToString(), ["Answer.Text"] = "x" });
     }
@@ -355,7 +355,7 @@ public sealed class RequestIntakeTests(AppFactory factory)
         var id = await OpenAsync(desk);
         var version = await factory.QueryAsync(desk.Tenant.Id, db => db.SupportRequests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
 
-        var response = await desk.Officer.PostWithTokenAsync($"/Requests/Details/{id}?handler=Transition", new Dictionary<string, string>
+        var response = await desk.Officer.PostWithTokenAsync($"/Requests/{id}/Transition?handler=Transition", new Dictionary<string, string>
         {
             ["Action.Trigger"] = nameof(RequestTrigger.Verify),
             ["Action.Version"] = version.ToString(),
@@ -372,7 +372,7 @@ public sealed class RequestIntakeTests(AppFactory factory)
         var desk = await DeskAsync();
         var id = await OpenAsync(desk);
         var researcher = desk.Tenant.User(StaffRoles.SocialResearcher);
-        await desk.Officer.SubmitFormAsync($"/Requests/Details/{id}", "form[data-testid=referral-form]", new Dictionary<string, string>
+        await desk.Officer.SubmitFormAsync($"/Requests/{id}/Referrals", "form[data-testid=referral-form]", new Dictionary<string, string>
         {
             ["Referral.ResearcherId"] = researcher.Id.ToString(),
             ["Referral.Question"] = "هل يشمل الدعم الأسر المستأجرة خارج جدة؟",
@@ -380,12 +380,13 @@ public sealed class RequestIntakeTests(AppFactory factory)
         using var client = await factory.SignInAsync(researcher.Email);
 
         var page = await client.GetDocumentAsync($"/Requests/Details/{id}");
-        var answered = await client.SubmitFormAsync($"/Requests/Details/{id}", "form[action*='handler=Answer']", new Dictionary<string, string>
+        var answered = await client.SubmitFormAsync($"/Requests/{id}/Referrals", "form[action*=\'handler=Answer\']", new Dictionary<string, string>
         {
             ["Answer.Text"] = "نعم، إذا كان السكن داخل نطاق خدمة الجمعية.",
         });
 
         Assert.Null(page.QuerySelector("[data-testid=actions]"));
+        Assert.Equal($"/Requests/{id}/Referrals", page.QuerySelector("[data-testid=referrals-step]")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         var officerView = await desk.Officer.GetDocumentAsync($"/Requests/Details/{id}");
         Assert.Contains("نعم، إذا كان السكن", officerView.QuerySelector("[data-testid=referral-answer]")!.TextContent, StringComparison.Ordinal);
@@ -468,10 +469,10 @@ public sealed class RequestIntakeTests(AppFactory factory)
         await TenantLeak.AssertGetNotFoundAsync(intruder.Officer, $"/Requests/Details/{id}");
         await TenantLeak.AssertGetNotFoundAsync(intruder.Officer, $"/Requests/Create?beneficiaryId={victim.BeneficiaryId}");
         var version = await factory.QueryAsync(victim.Tenant.Id, db => db.SupportRequests.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/Details/{id}?handler=Transition",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/{id}/Transition?handler=Transition",
             db => db.SupportRequests.Where(r => r.Id == id).Select(r => new { r.State, r.Version }).SingleAsync(),
             new Dictionary<string, string> { ["Action.Trigger"] = nameof(RequestTrigger.Submit), ["Action.Version"] = version.ToString() });
-        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/Details/{id}?handler=Declare",
+        await TenantLeak.AssertPostNotFoundAsync(factory, intruder.Officer, victim.Tenant.Id, $"/Requests/{id}/Declaration?handler=Declare",
             db => db.Declarations.CountAsync(d => d.RequestId == id),
             new Dictionary<string, string> { ["Declaration.ApplicantName"] = "x", ["Declaration.Method"] = "ConfirmedOnScreen" });
     }

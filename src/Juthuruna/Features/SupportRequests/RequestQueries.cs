@@ -137,6 +137,20 @@ public sealed class RequestQueries(AppDbContext db)
         return new RequestCounts(counts.Open, counts.AtTheDesk, counts.Overdue, counts.DueSoon);
     }
 
+    /// <summary>The questions the desk referred to researchers on this request, oldest first, names joined (one statement).</summary>
+    public async Task<IReadOnlyList<ReferralItem>> ReferralsAsync(Guid requestId, CancellationToken ct) =>
+        await (
+                from x in db.Referrals.AsNoTracking()
+                where x.RequestId == requestId
+                join researcher in db.Users on x.ResearcherId equals researcher.Id into researchers
+                from researcher in researchers.DefaultIfEmpty()
+                join asker in db.Users on x.AskedBy equals asker.Id into askers
+                from asker in askers.DefaultIfEmpty()
+                orderby x.AskedAtUtc, x.Id
+                select new ReferralItem(x.Id, x.Question, researcher == null ? "—" : researcher.FullName, x.ResearcherId,
+                    asker == null ? "—" : asker.FullName, x.AskedAtUtc, x.Answer, x.AnsweredAtUtc, x.Status))
+            .Take(50).ToListAsync(ct);
+
     public Task<bool> ExistsAsync(Guid id, CancellationToken ct) => db.SupportRequests.AnyAsync(r => r.Id == id, ct);
 
     /// <summary>Social researchers of the association, for the referral form.</summary>

@@ -119,6 +119,9 @@ public sealed class IllegalTransitionException(RequestState from, RequestTrigger
 public static class RequestWorkflow
 {
     private static readonly string[] Desk = [StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin];
+
+    /// <summary>The relations desk: who opens, completes, verifies, registers and delivers.</summary>
+    public static IReadOnlyList<string> DeskRoles => Desk;
     private static readonly string[] Dispatchers = [StaffRoles.RelationsOfficer, StaffRoles.Manager, StaffRoles.CommitteeSecretary, StaffRoles.TenantAdmin];
     private static readonly string[] Researchers = [StaffRoles.SocialResearcher];
     private static readonly string[] Chair = [StaffRoles.CommitteeChair];

@@ -18,12 +18,20 @@ public static class RequestStepPolicy
     public const string Register = Prefix + nameof(RequestTrigger.Register);
     public const string Research = Prefix + "Research";
 
+    /// <summary>The desk completing the file before verification: document checks and the declaration.</summary>
+    public const string Intake = Prefix + "Intake";
+
+    /// <summary>A question from the desk to a researcher, and the researcher's answer.</summary>
+    public const string Referrals = Prefix + "Referrals";
+
     public static IReadOnlyDictionary<string, RequestTrigger[]> Steps { get; } = new Dictionary<string, RequestTrigger[]>
     {
         [Deliver] = [RequestTrigger.Deliver],
         [Register] = [RequestTrigger.Register],
         // Assigning (and reassigning) the researcher, and writing the report the researcher submits.
         [Research] = [RequestTrigger.AssignResearcher, RequestTrigger.SubmitResearch],
+        [Intake] = [RequestTrigger.Verify],
+        [Referrals] = [RequestTrigger.Verify, RequestTrigger.SubmitResearch],
     };
 
     public static IEnumerable<string> Roles(string policy) =>

@@ -1,0 +1,112 @@
+using System.ComponentModel.DataAnnotations;
+using Juthuruna.Features.SupportRequests;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Juthuruna.Web.Pages.Requests.Steps;
+
+/// <summary>
+/// الإحالة إلى الباحث: the desk asks a social researcher a question about the request (a visit, a doubt about a document)
+/// and the researcher answers it here, while the request is open.
+/// </summary>
+[Authorize(Policy = RequestStepPolicy.Referrals)]
+public sealed class ReferralsModel(
+    RequestQueries queries,
+    RequestCommands requests,
+    IStringLocalizer<SharedResource> l) : StepPageModel(queries, l)
+{
+    protected override TransitionForm Form => TransitionForm.Button;
+
+    /// <summary>Until the request is finished.</summary>
+    protected override bool IsAvailable(RequestHeader header) => !RequestWorkflow.FinalStates.Contains(header.State);
+
+    public IReadOnlyList<ReferralItem> Referrals { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Researchers { get; private set; } = [];
+
+    /// <summary>The desk refers; researchers (and the administrator) answer.</summary>
+    public bool CanRefer => RequestWorkflow.DeskRoles.Any(Actor.Roles.Contains);
+    public bool CanAnswer => Juthuruna.Features.Research.ResearchCommands.WriterRoles.Any(Actor.Roles.Contains);
+
+    [BindProperty]
+    public ReferralInput Referral { get; set; } = new();
+
+    [BindProperty]
+    public AnswerInput Answer { get; set; } = new();
+
+    public sealed class ReferralInput
+    {
+        [Display(Name = "Social researcher")]
+        public Guid ResearcherId { get; set; }
+
+        [Display(Name = "Question")]
+        public string? Question { get; set; }
+    }
+
+    public sealed class AnswerInput
+    {
+        public Guid ReferralId { get; set; }
+
+        [Display(Name = "Answer")]
+        public string? Text { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReferAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanRefer)
+        {
+            return Forbid();
+        }
+
+        var result = await requests.ReferAsync(id, Referral.ResearcherId, Referral.Question, Actor, ct);
+        if (result.Succeeded)
+        {
+            return Recorded(id, L["The question has been referred to the researcher."]);
+        }
+
+        AddErrors(result, nameof(Referral));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanAnswer)
+        {
+            return Forbid();
+        }
+
+        // The referral must belong to this request (and so to this association).
+        if (!await LoadAsync(id, ct) || Referrals.All(r => r.Id != Answer.ReferralId))
+        {
+            return NotFound();
+        }
+
+        var result = await requests.AnswerReferralAsync(Answer.ReferralId, Answer.Text, Actor, ct);
+        if (result.Succeeded)
+        {
+            return Recorded(id, L["The answer has been recorded."]);
+        }
+
+        AddErrors(result, nameof(Answer));
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadHeaderAsync(id, ct))
+        {
+            return false;
+        }
+
+        Referrals = await Queries.ReferralsAsync(id, ct);
+        if (CanRefer)
+        {
+            Researchers = await Queries.ResearchersAsync(ct);
+        }
+
+        return true;
+    }
+}
