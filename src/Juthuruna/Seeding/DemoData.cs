@@ -444,7 +444,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
             "هل يُقبل كشف حساب بنكي بدل التعريف بالراتب لمن انتقل إلى عمل جديد قبل شهرين؟ ولمن تُصرف مساعدة الإيجار؟", actor, ct);
         Ensure(referred.Succeeded, "referral", referred.Errors);
         var referralId = await db.Referrals.AsNoTracking().Where(r => r.RequestId == returned).Select(r => r.Id).SingleAsync(ct);
-        var answered = await requests.AnswerReferralAsync(referralId,
+        var answered = await requests.AnswerReferralAsync(returned, referralId,
             "لا يغني كشف الحساب عن تعريف بالراتب من جهة العمل الحالية صادر خلال تسعين يومًا؛ وتُصرف مساعدة الإيجار للمؤجر مباشرة وفق دليل سياسة الدعم.",
             new Actor(researcherId, [StaffRoles.SocialResearcher]), ct);
         Ensure(answered.Succeeded, "referral answer", answered.Errors);

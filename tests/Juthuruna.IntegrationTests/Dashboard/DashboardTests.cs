@@ -169,7 +169,7 @@ public sealed class DashboardTests(AppFactory factory)
 
         await factory.InTenantAsync(tenant.Id, async sp =>
             Assert.True((await sp.GetRequiredService<RequestCommands>().AnswerReferralAsync(
-                referralId, "نعم، مسجلة منذ ١٤٤٥", TestRequests.Actor(tenant, StaffRoles.SocialResearcher), CancellationToken.None)).Succeeded));
+                request.RequestId, referralId, "نعم، مسجلة منذ ١٤٤٥", TestRequests.Actor(tenant, StaffRoles.SocialResearcher), CancellationToken.None)).Succeeded));
         var answered = await client.GetDocumentAsync("/");
         Assert.Empty(answered.QuerySelectorAll("[data-testid=referral-item]"));
         Assert.NotNull(answered.QuerySelector("[data-testid=referrals-empty]"));

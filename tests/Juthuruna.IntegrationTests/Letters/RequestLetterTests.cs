@@ -75,7 +75,7 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
             factory.Clock.Advance(TimeSpan.FromMinutes(5));
             Assert.True((await requests.ReferAsync(request.RequestId, researcher.Id, "هل يلزم تقديم صك ملكية المسكن إذا كانت الأسرة تسكن بالإيجار؟", officer, CancellationToken.None)).Succeeded);
             var latest = await db.Referrals.Where(r => r.RequestId == request.RequestId).OrderByDescending(r => r.AskedAtUtc).Select(r => r.Id).FirstAsync();
-            Assert.True((await requests.AnswerReferralAsync(latest, "يكفي عقد الإيجار الموثق عبر منصة إيجار.", TestRequests.Actor(tenant, StaffRoles.SocialResearcher), CancellationToken.None)).Succeeded);
+            Assert.True((await requests.AnswerReferralAsync(request.RequestId, latest, "يكفي عقد الإيجار الموثق عبر منصة إيجار.", TestRequests.Actor(tenant, StaffRoles.SocialResearcher), CancellationToken.None)).Succeeded);
         });
 
         var (_, pdf) = await IssueAsync(tenant, LetterKind.Referral, request.RequestId);

@@ -44,12 +44,17 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
     {
         var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        if (!AssignerRoles.Any(actor.Roles.Contains))
+        {
+            return RequestResult.Forbid();
+        }
+
         if (request.Version != version)
         {
             return Stale(requestId);
         }
 
-        if (!AssignerRoles.Any(actor.Roles.Contains) || !RequestWorkflow.ResearcherAssignableStates.Contains(request.State))
+        if (!RequestWorkflow.ResearcherAssignableStates.Contains(request.State))
         {
             return NotAvailable();
         }
@@ -135,6 +140,11 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
     {
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.State, r.ResearcherId }).SingleOrDefaultAsync(ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        if (!WriterRoles.Any(actor.Roles.Contains))
+        {
+            return RequestResult.Forbid();
+        }
+
         if (!MayWrite(request.ResearcherId, actor))
         {
             return NotAssigned();
@@ -170,6 +180,11 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
     {
         var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        if (!WriterRoles.Any(actor.Roles.Contains))
+        {
+            return (RequestResult.Forbid(), null, null);
+        }
+
         if (!MayWrite(request.ResearcherId, actor))
         {
             return (NotAssigned(), null, null);

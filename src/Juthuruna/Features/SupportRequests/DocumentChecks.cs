@@ -73,6 +73,11 @@ public sealed class DocumentChecks(AppDbContext db, FileStorage storage, TimePro
     {
         var request = await db.SupportRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        if (!RequestWorkflow.DeskRoles.Any(actor.Roles.Contains))
+        {
+            return RequestResult.Forbid();
+        }
+
         if (!RequestWorkflow.IntakeStates.Contains(request.State))
         {
             return RequestResult.Fail("", l["Documents can be checked only while the request is under review."]);

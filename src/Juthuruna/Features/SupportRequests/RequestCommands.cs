@@ -31,12 +31,17 @@ public sealed record NewSupportRequest(
     string? AmountRequested,
     Guid IdempotencyKey);
 
-/// <summary>Outcome of a request command: done (with the request's id), field errors, or stale.</summary>
-public sealed record RequestResult(Guid? Id, IReadOnlyList<(string Field, string Message)> Errors, bool Stale = false)
+/// <summary>
+/// Outcome of a request command: done (with the request's id), field errors, stale, or forbidden — the actor holds
+/// none of the roles that may take this step (the page answers 403; the core decides it, not the page).
+/// </summary>
+public sealed record RequestResult(Guid? Id, IReadOnlyList<(string Field, string Message)> Errors, bool Stale = false, bool Forbidden = false)
 {
-    public bool Succeeded => Errors.Count == 0 && !Stale;
+    public bool Succeeded => Errors.Count == 0 && !Stale && !Forbidden;
 
     public static RequestResult Done(Guid id) => new(id, []);
+
+    public static RequestResult Forbid() => new(null, [], Forbidden: true);
 
     public static RequestResult Fail(string field, string message) => new(null, [(field, message)]);
 }
@@ -252,6 +257,11 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
     {
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.State }).SingleOrDefaultAsync(ct)
             ?? throw new EntityNotFoundException(nameof(SupportRequest), requestId);
+        if (!RequestWorkflow.DeskRoles.Any(actor.Roles.Contains))
+        {
+            return RequestResult.Forbid();
+        }
+
         if (string.IsNullOrWhiteSpace(applicantName))
         {
             return RequestResult.Fail("ApplicantName", l["Enter the name of the applicant who makes the declaration."]);
@@ -319,6 +329,11 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
             throw new EntityNotFoundException(nameof(SupportRequest), requestId);
         }
 
+        if (!RequestWorkflow.DeskRoles.Any(actor.Roles.Contains))
+        {
+            return RequestResult.Forbid();
+        }
+
         if (string.IsNullOrWhiteSpace(question))
         {
             return RequestResult.Fail("Question", l["Write the question for the researcher."]);
@@ -347,10 +362,17 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, IString
         return RequestResult.Done(requestId);
     }
 
-    public async Task<RequestResult> AnswerReferralAsync(Guid referralId, string? answer, Actor actor, CancellationToken ct)
+    /// <summary>The researcher's (or the administrator's) answer to a question referred on <paramref name="requestId"/>.</summary>
+    public async Task<RequestResult> AnswerReferralAsync(Guid requestId, Guid referralId, string? answer, Actor actor, CancellationToken ct)
     {
-        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, ct)
+        // The referral must be this request's (and so this association's).
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId && r.RequestId == requestId, ct)
             ?? throw new EntityNotFoundException(nameof(Referral), referralId);
+        if (!RequestWorkflow.ReferralAnswererRoles.Any(actor.Roles.Contains))
+        {
+            return RequestResult.Forbid();
+        }
+
         if (string.IsNullOrWhiteSpace(answer))
         {
             return RequestResult.Fail("Answer", l["Write the answer."]);

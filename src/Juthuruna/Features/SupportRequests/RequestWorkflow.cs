@@ -122,6 +122,9 @@ public static class RequestWorkflow
 
     /// <summary>The relations desk: who opens, completes, verifies, registers and delivers.</summary>
     public static IReadOnlyList<string> DeskRoles => Desk;
+
+    /// <summary>Who answers a question the desk referred: the researchers, and the administrator.</summary>
+    public static IReadOnlyList<string> ReferralAnswererRoles { get; } = [StaffRoles.SocialResearcher, StaffRoles.TenantAdmin];
     private static readonly string[] Dispatchers = [StaffRoles.RelationsOfficer, StaffRoles.Manager, StaffRoles.CommitteeSecretary, StaffRoles.TenantAdmin];
     private static readonly string[] Researchers = [StaffRoles.SocialResearcher];
     private static readonly string[] Chair = [StaffRoles.CommitteeChair];

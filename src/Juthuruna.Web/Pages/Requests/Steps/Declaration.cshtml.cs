@@ -60,6 +60,11 @@ public sealed class DeclarationModel(
             return Recorded(id, L["The declaration has been recorded."]);
         }
 
+        if (result.Forbidden)
+        {
+            return Forbid();
+        }
+
         AddErrors(result, nameof(Declaration));
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

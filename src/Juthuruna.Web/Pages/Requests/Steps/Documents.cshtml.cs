@@ -80,6 +80,11 @@ public sealed class DocumentsModel(
                 return RedirectToPage(new { id });
             }
 
+            if (result.Forbidden)
+            {
+                return Forbid();
+            }
+
             AddErrors(result, nameof(Document));
         }
 

@@ -26,7 +26,7 @@ public sealed class ReferralsModel(
 
     /// <summary>The desk refers; researchers (and the administrator) answer.</summary>
     public bool CanRefer => RequestWorkflow.DeskRoles.Any(Actor.Roles.Contains);
-    public bool CanAnswer => Juthuruna.Features.Research.ResearchCommands.WriterRoles.Any(Actor.Roles.Contains);
+    public bool CanAnswer => RequestWorkflow.ReferralAnswererRoles.Any(Actor.Roles.Contains);
 
     [BindProperty]
     public ReferralInput Referral { get; set; } = new();
@@ -56,15 +56,15 @@ public sealed class ReferralsModel(
 
     public async Task<IActionResult> OnPostReferAsync(Guid id, CancellationToken ct)
     {
-        if (!CanRefer)
-        {
-            return Forbid();
-        }
-
         var result = await requests.ReferAsync(id, Referral.ResearcherId, Referral.Question, Actor, ct);
         if (result.Succeeded)
         {
             return Recorded(id, L["The question has been referred to the researcher."]);
+        }
+
+        if (result.Forbidden)
+        {
+            return Forbid();
         }
 
         AddErrors(result, nameof(Referral));
@@ -73,25 +73,19 @@ public sealed class ReferralsModel(
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct)
     {
-        if (!CanAnswer)
-        {
-            return Forbid();
-        }
-
-        // The referral must belong to this request (and so to this association).
-        if (!await LoadAsync(id, ct) || Referrals.All(r => r.Id != Answer.ReferralId))
-        {
-            return NotFound();
-        }
-
-        var result = await requests.AnswerReferralAsync(Answer.ReferralId, Answer.Text, Actor, ct);
+        var result = await requests.AnswerReferralAsync(id, Answer.ReferralId, Answer.Text, Actor, ct);
         if (result.Succeeded)
         {
             return Recorded(id, L["The answer has been recorded."]);
         }
 
+        if (result.Forbidden)
+        {
+            return Forbid();
+        }
+
         AddErrors(result, nameof(Answer));
-        return Page();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

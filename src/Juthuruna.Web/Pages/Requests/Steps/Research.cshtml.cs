@@ -133,22 +133,12 @@ public sealed class ResearchModel(
 
     public async Task<IActionResult> OnPostAssignResearcherAsync(Guid id, CancellationToken ct)
     {
-        if (!ResearchCommands.AssignerRoles.Any(Actor.Roles.Contains))
-        {
-            return Forbid();
-        }
-
         var result = await research.AssignResearcherAsync(id, Assignment.ResearcherId, Assignment.Version, Actor, ct);
         return await AfterAsync(id, result, nameof(Assignment), L["The social researcher has been assigned."], ct);
     }
 
     public async Task<IActionResult> OnPostSaveReportAsync(Guid id, CancellationToken ct)
     {
-        if (!ResearchCommands.WriterRoles.Any(Actor.Roles.Contains))
-        {
-            return Forbid();
-        }
-
         var visitedOn = ModelState.ParseDate("Report.VisitedOn", Report.VisitedOn, Report.Calendar, L);
         if (ModelState.ErrorCount > 0)
         {
@@ -170,13 +160,14 @@ public sealed class ResearchModel(
 
     public async Task<IActionResult> OnPostAttachToReportAsync(Guid id, CancellationToken ct)
     {
-        if (!ResearchCommands.WriterRoles.Any(Actor.Roles.Contains))
-        {
-            return Forbid();
-        }
-
         if (ReportAttachment.Upload is not { } upload)
         {
+            // Nothing to attach: the core is not asked, so the page asks who may write reports at all.
+            if (!ResearchCommands.WriterRoles.Any(Actor.Roles.Contains))
+            {
+                return Forbid();
+            }
+
             ModelState.AddModelError("ReportAttachment.Upload", L[UploadErrors.Missing]);
             return await LoadAsync(id, nameof(ReportAttachment), ct) ? Page() : NotFound();
         }
@@ -188,6 +179,11 @@ public sealed class ResearchModel(
 
     private async Task<IActionResult> AfterAsync(Guid id, RequestResult result, string prefix, string success, CancellationToken ct, bool stayHere = false)
     {
+        if (result.Forbidden)
+        {
+            return Forbid();
+        }
+
         if (result.Succeeded)
         {
             if (!stayHere)
