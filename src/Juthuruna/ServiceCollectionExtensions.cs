@@ -53,6 +53,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<FileHistoryQueries>();
         services.AddScoped<RequestCommands>();
         services.AddScoped<RequestMessages>();
+        // What other features do when a request moves, in the step's unit of work (called in this order).
+        services.AddScoped<IRequestTransitionHandler>(sp => sp.GetRequiredService<RequestMessages>());
+        services.AddScoped<IRequestTransitionHandler, Features.Satisfaction.SurveyOnCompletion>();
         services.AddScoped<RequestTransitions>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestList>();

@@ -189,6 +189,23 @@ public sealed partial class SurveyTests(AppFactory factory)
     }
 
     [Fact]
+    public async Task Close_early_by_the_manager_sends_no_survey_because_nothing_was_delivered()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var registered = await TestRequests.RegisteredAsync(factory, tenant);
+        using var manager = await factory.SignInAsync(tenant.User(StaffRoles.Manager).Email);
+
+        var closed = await manager.SubmitFormAsync($"/Requests/Details/{registered.RequestId}", "form[action*='handler=Transition']",
+            new Dictionary<string, string> { ["Action.Note"] = "انتقلت الأسرة خارج منطقة خدمة الجمعية" }, "Action.Trigger", "Close");
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(Juthuruna.Features.SupportRequests.RequestState.Closed,
+            await factory.QueryAsync(tenant.Id, db => db.SupportRequests.Where(r => r.Id == registered.RequestId).Select(r => r.State).SingleAsync()));
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.SurveyInvitations.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(tenant.Id, db => db.OutgoingMessages.CountAsync(m => m.Kind == MessageKind.Survey)));
+    }
+
+    [Fact]
     public async Task Survey_link_unknown_or_of_another_association_is_not_found_and_records_nothing()
     {
         var (tenant, _) = await ClosedAsync(factory);

@@ -25,7 +25,7 @@ public sealed record NewDelivery(
     Guid IdempotencyKey);
 
 /// <summary>The delivery step (policy step 7): each delivery moves the request into service, and the last one closes it.</summary>
-public sealed class DeliveryCommands(AppDbContext db, RequestTransitions transitions, Satisfaction.Surveys surveys, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class DeliveryCommands(AppDbContext db, RequestTransitions transitions, FileStorage storage, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxQuantity = 100_000;
 
@@ -206,12 +206,6 @@ public sealed class DeliveryCommands(AppDbContext db, RequestTransitions transit
         {
             // The same form, posted twice at once: the other post committed this delivery first.
             return RolledBack(RequestResult.Done(command.RequestId));
-        }
-
-        if (closes)
-        {
-            // The service is delivered: the beneficiary is asked how it went (قياس الرضا), in the same transaction.
-            await surveys.InviteAsync(command.RequestId, ct);
         }
 
         await tx.CommitAsync(ct);

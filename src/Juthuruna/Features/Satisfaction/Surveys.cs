@@ -49,17 +49,18 @@ public sealed class Surveys(AppDbContext db, Outbox outbox, MessageTemplates tem
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(30);
 
     /// <summary>
-    /// Creates the invitation and queues its message in the caller's unit of work (call it inside the transaction
-    /// that closes the request). A beneficiary who opted out of non-essential messages is not surveyed at all: an
+    /// Adds the invitation and its message to the caller's unit of work (saved with the step that completed the
+    /// request: <see cref="SurveyOnCompletion"/>). A beneficiary who opted out of non-essential messages is not surveyed at all: an
     /// invitation nobody can receive would only sit in the table.
     /// </summary>
     /// <returns>Whether a survey was sent.</returns>
-    public async Task<bool> InviteAsync(Guid requestId, CancellationToken ct)
+    public async Task<bool> InviteAsync(Features.SupportRequests.SupportRequest completed, CancellationToken ct)
     {
-        var request = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId)
-            .Join(db.Beneficiaries, r => r.BeneficiaryId, b => b.Id, (r, b) => new { r.Number, b.Mobile, b.Email, b.NonEssentialMessagesOptOut })
+        var requestId = completed.Id;
+        var beneficiary = await db.Beneficiaries.AsNoTracking().Where(b => b.Id == completed.BeneficiaryId)
+            .Select(b => new { b.Mobile, b.Email, b.NonEssentialMessagesOptOut })
             .SingleOrDefaultAsync(ct);
-        if (request is null || !MessageRules.MaySend(MessageKind.Survey, request.NonEssentialMessagesOptOut)
+        if (beneficiary is null || !MessageRules.MaySend(MessageKind.Survey, beneficiary.NonEssentialMessagesOptOut)
             || await db.SurveyInvitations.AnyAsync(i => i.RequestId == requestId, ct))
         {
             return false;
@@ -75,9 +76,8 @@ public sealed class Surveys(AppDbContext db, Outbox outbox, MessageTemplates tem
             ExpiresAtUtc = now + LinkLifetime,
         };
         db.SurveyInvitations.Add(invitation);
-        outbox.Queue(new MessageAddress(request.Mobile, request.Email, request.NonEssentialMessagesOptOut), MessageKind.Survey,
-            $"Survey:{invitation.Id}", templates.Survey(request.Number, await links.ForAsync($"survey/{token}", ct)));
-        await db.SaveChangesAsync(ct);
+        outbox.Queue(new MessageAddress(beneficiary.Mobile, beneficiary.Email, beneficiary.NonEssentialMessagesOptOut), MessageKind.Survey,
+            $"Survey:{invitation.Id}", templates.Survey(completed.Number, await links.ForAsync($"survey/{token}", ct)));
         return true;
     }
 

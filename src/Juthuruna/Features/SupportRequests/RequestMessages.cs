@@ -11,19 +11,20 @@ namespace Juthuruna.Features.SupportRequests;
 /// refused or stale step sends nothing; one message per request received and per transition (keyed by its history row).
 /// Always to the mobile registered on the file, never to one typed on a form.
 /// </summary>
-public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTemplates templates, Portal.PortalLinks links)
+public sealed class RequestMessages(AppDbContext db, Outbox outbox, MessageTemplates templates, Portal.PortalLinks links) : IRequestTransitionHandler
 {
     /// <summary>A new request, from the desk or the portal.</summary>
     internal async Task QueueReceivedAsync(SupportRequest request, CancellationToken ct) =>
         outbox.Queue(await AddressAsync(request.BeneficiaryId, ct), MessageKind.RequestReceived, $"RequestReceived:{request.Id}", templates.RequestReceived(request.Number, await links.ForAsync("track", ct)));
 
     /// <summary>
-    /// What the beneficiary is told after <paramref name="history"/>, the row <see cref="SupportRequest.Apply"/> returned:
-    /// queued by the step that applied the transition, in its own unit of work.
+    /// What the beneficiary is told after a transition (the step's history row keys the message): queued in the
+    /// step's own unit of work.
     /// </summary>
-    internal async Task QueueAsync(SupportRequest request, RequestHistory history, CancellationToken ct)
+    public async Task HandleAsync(RequestTransitioned transition, CancellationToken ct)
     {
-        var (to, historyId) = (history.To, history.Id);
+        var request = transition.Request;
+        var (to, historyId) = (transition.To, transition.Step.Id);
         if (!RequestWorkflow.BeneficiaryToldStates.Contains(to))
         {
             return;

@@ -4,11 +4,12 @@ namespace Juthuruna.Features.SupportRequests;
 
 /// <summary>
 /// What every step does once it has its evidence: the request applies the trigger itself
-/// (<see cref="SupportRequest.Apply"/>), and on success its history row and the beneficiary's message
-/// (<see cref="RequestMessages"/>) join the step's unit of work. Reads nothing but the message's address, saves
-/// nothing: the step saves once, with its own rows (ADR 0020). Where domain events are to be dispatched from.
+/// (<see cref="SupportRequest.Apply"/>), and on success its history row joins the step's unit of work and the event
+/// it raised (<see cref="RequestTransitioned"/>) goes to every <see cref="IRequestTransitionHandler"/> — the
+/// beneficiary's message (<see cref="RequestMessages"/>), the satisfaction survey when a request is completed. Saves
+/// nothing: the step saves once, with its own rows and everything the handlers added (ADR 0020).
 /// </summary>
-public sealed class RequestTransitions(AppDbContext db, RequestMessages messages)
+public sealed class RequestTransitions(AppDbContext db, IEnumerable<IRequestTransitionHandler> handlers)
 {
     /// <param name="request">Tracked: its version is the step's concurrency token.</param>
     /// <param name="decisionDueOn">The decision window's end; required when the trigger leads to Verified.</param>
@@ -20,7 +21,11 @@ public sealed class RequestTransitions(AppDbContext db, RequestMessages messages
         if (outcome.History is { } history)
         {
             db.RequestHistory.Add(history);
-            await messages.QueueAsync(request, history, ct);
+            var raised = new RequestTransitioned(request, history);
+            foreach (var handler in handlers)
+            {
+                await handler.HandleAsync(raised, ct);
+            }
         }
 
         return outcome;
