@@ -270,7 +270,7 @@ public sealed class RequestLetterTests(AppFactory factory) : IClassFixture<AppFa
         Guid.NewGuid(), "TST-1447-000001", state, Guid.NewGuid(), Guid.NewGuid(), "سعاد عبدالله صالح الزهراني", "F-1", Guid.NewGuid(), "مساعدة", null, null,
         ContactChannel.InPerson, "وصف", null, new DateOnly(2026, 2, 18), null, null, null, DateTime.UtcNow, [], null,
         referred ? [new ReferralItem(Guid.NewGuid(), "سؤال", "باحث", Guid.NewGuid(), "موظف", DateTime.UtcNow, null, null, ReferralStatus.Open)] : [],
-        Researcher: null, OpenAgendaItemId: null);
+        Researcher: null, OpenAgendaItemId: null, Registration: null);
 
     private async Task AssertRefusedAsync(TestTenant tenant, LetterKind kind, Guid requestId, string message)
     {

@@ -21,7 +21,6 @@ public sealed class DetailsModel(
     RequestQueries queries,
     DocumentChecks documents,
     ResearchQueries researchQueries,
-    RegistrationQueries registrationQueries,
     DeliveryQueries deliveryQueries,
     Juthuruna.Features.Services.ServiceNames serviceNames,
     Juthuruna.Features.Letters.LetterQueries letterQueries,
@@ -55,7 +54,7 @@ public sealed class DetailsModel(
     public (Guid Id, string Name)? AssignedResearcher => Details.Researcher;
     public IReadOnlyList<ReportItem> Reports { get; private set; } = [];
     public IReadOnlyList<DecisionItem> Decisions { get; private set; } = [];
-    public RegistrationItem? RegistrationSummary { get; private set; }
+    public RegistrationItem? RegistrationSummary => Details.Registration;
 
     /// <summary>What the registered beneficiary has received (null before registration).</summary>
     public DeliveriesView? Received { get; private set; }
@@ -108,11 +107,6 @@ public sealed class DetailsModel(
     {
         Reports = await researchQueries.ReportsAsync(id, ct);
         Decisions = await researchQueries.DecisionsAsync(id, ct);
-        if (Details.State is RequestState.Registered or RequestState.InService or RequestState.Closed or RequestState.Withdrawn or RequestState.Cancelled)
-        {
-            RegistrationSummary = await registrationQueries.ForRequestAsync(id, ct);
-        }
-
         var deliveries = RegistrationSummary is null ? [] : await deliveryQueries.ForRequestAsync(id, ct);
         ServiceNames = await serviceNames.DisplayNamesAsync(
             [

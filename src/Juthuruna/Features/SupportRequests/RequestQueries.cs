@@ -53,7 +53,8 @@ public sealed record RequestDetails(
     DeclarationItem? Declaration,
     IReadOnlyList<ReferralItem> Referrals,
     (Guid Id, string Name)? Researcher,
-    Guid? OpenAgendaItemId);
+    Guid? OpenAgendaItemId,
+    Registrations.RegistrationItem? Registration);
 
 /// <summary>What a step's page shows of its request above the step's own form (one statement).</summary>
 public sealed record RequestHeader(
@@ -94,6 +95,7 @@ public sealed class RequestQueries(AppDbContext db)
                 join b in db.Beneficiaries on r.BeneficiaryId equals b.Id
                 join s in db.SupportServices on r.ServiceId equals s.Id
                 from d in db.Declarations.Where(d => d.RequestId == r.Id).DefaultIfEmpty()
+                from g in db.Registrations.Where(x => x.RequestId == r.Id).DefaultIfEmpty()
                 select new
                 {
                     Request = r,
@@ -105,6 +107,11 @@ public sealed class RequestQueries(AppDbContext db)
                     {
                         d.ApplicantName, d.Method, d.Text, d.TextVersion, d.AtUtc, d.ScanFileId,
                         WitnessName = db.Users.Where(u => u.Id == d.WitnessUserId).Select(u => u.FullName).FirstOrDefault(),
+                    },
+                    Registration = g == null ? null : new
+                    {
+                        g.Id, g.BeneficiaryNumber, g.EligibleFrom, g.EligibleTo, g.ApprovedServiceIds, g.ApprovedAmountHalalas, g.RegisteredAtUtc,
+                        RegisteredByName = db.Users.Where(u => u.Id == g.RegisteredBy).Select(u => u.FullName).FirstOrDefault(),
                     },
                     ResearcherName = db.Users.Where(u => u.Id == r.ResearcherId).Select(u => u.FullName).FirstOrDefault(),
                     OpenAgendaItemId = db.AgendaItems.Where(i => i.RequestId == r.Id && i.Status == Committee.AgendaItemStatus.Open).Select(i => (Guid?)i.Id).FirstOrDefault(),
@@ -135,7 +142,11 @@ public sealed class RequestQueries(AppDbContext db)
             declared is null ? null : new DeclarationItem(declared.ApplicantName, declared.Method, declared.Text, declared.TextVersion, declared.WitnessName ?? "—", declared.AtUtc, declared.ScanFileId),
             referrals,
             found.ResearcherId is { } researcherId ? (researcherId, request.ResearcherName ?? "—") : null,
-            request.OpenAgendaItemId);
+            request.OpenAgendaItemId,
+            request.Registration is { } reg
+                ? new Registrations.RegistrationItem(reg.Id, found.Id, found.Number, reg.BeneficiaryNumber, reg.EligibleFrom, reg.EligibleTo, reg.ApprovedServiceIds,
+                    reg.ApprovedAmountHalalas, reg.RegisteredByName ?? "—", reg.RegisteredAtUtc)
+                : null);
     }
 
     /// <summary>The dashboard's figures: open, at the desk, overdue and due soon (one statement).</summary>
