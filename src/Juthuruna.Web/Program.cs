@@ -49,6 +49,9 @@ builder.Services.AddHostedService<ImportRunner>();
 builder.Services.AddSingleton<ImportRecovery>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportRecovery>());
 builder.Services.AddStaffIdentity();
+// Staff sign-in: slowed down then refused per client address and per account; every refusal costs one hash (ADR 0023).
+builder.Services.AddSignInThrottle(builder.Configuration);
+builder.Services.AddSingleton<SignInCost>();
 builder.Services.AddJuthurunaLocalization();
 builder.Services.AddRazorPages(options =>
     {
@@ -125,6 +128,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseSignInThrottle();
 app.UseMiddleware<PortalTenantMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<LogContextMiddleware>();
