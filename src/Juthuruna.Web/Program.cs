@@ -49,6 +49,9 @@ builder.Services.AddHostedService<ImportRunner>();
 builder.Services.AddSingleton<ImportRecovery>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportRecovery>());
 builder.Services.AddStaffIdentity();
+// Staff sign-in: slowed down then refused per client address and per account; every refusal costs one hash (ADR 0023).
+builder.Services.AddSignInThrottle(builder.Configuration);
+builder.Services.AddSingleton<SignInCost>();
 builder.Services.AddJuthurunaLocalization();
 builder.Services.AddRazorPages(options =>
     {
@@ -91,6 +94,14 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "juthuruna.af");
+// Transport (issue 17, item 12; ADR 0023): every cookie Secure on HTTPS — antiforgery, TempData, culture, sign-in and
+// any later one — and, outside Development, HSTS for a year including subdomains.
+builder.Services.Configure<CookiePolicyOptions>(o => o.Secure = CookieSecurePolicy.SameAsRequest);
+builder.Services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.IncludeSubDomains = true;
+});
 // Arabic text is written as text, not as &#x...; entities (smaller pages, readable source).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -122,9 +133,11 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePagesWithReExecute("/Errors/{0}");
 app.UseSecurityHeaders();
+app.UseCookiePolicy();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseSignInThrottle();
 app.UseMiddleware<PortalTenantMiddleware>();
 app.UseAuthentication();
 app.UseMiddleware<LogContextMiddleware>();

@@ -138,6 +138,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             // other work; the journeys are about what a user sees, and working code ends long before these bounds.
             builder.UseSetting("Letters:TimeoutSeconds", "300");
             builder.UseSetting("Database:SqliteBusyTimeoutSeconds", "300");
+            // The journeys sign the demo users in far more often than the sign-in throttle lets one address or account
+            // (ADR 0023); its limits have their own integration tests.
+            builder.UseSetting("SignInLimits:ClientBurst", "1000000");
+            builder.UseSetting("SignInLimits:ClientPerWindow", "1000000");
+            builder.UseSetting("SignInLimits:AccountPerWindow", "1000000");
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class SignInTests(BrowserFixture fixture) : BrowserTest(fixture)
             await FillLoginAsync(page, email, "not-the-password");
             await SignInButton(page).ClickAsync();
 
-            await Expect(page.GetByTestId("login-error")).ToContainTextAsync("البريد الإلكتروني أو كلمة المرور غير صحيحة.");
+            await Expect(page.GetByTestId("login-error")).ToContainTextAsync("البريد الإلكتروني أو كلمة المرور غير صحيحة");
             await Expect(page.Locator("input[name='Input.Email']")).ToHaveValueAsync(email);
             await Expect(page.Locator("input[name='Input.Password']")).ToHaveValueAsync("");
             await Expect(page.GetByTestId("main-nav")).ToHaveCountAsync(0);

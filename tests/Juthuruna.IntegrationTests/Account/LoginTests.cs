@@ -10,6 +10,9 @@ namespace Juthuruna.IntegrationTests.Account;
 [Collection(SharedApp.Administration)]
 public sealed class LoginTests(AppFactory factory)
 {
+    /// <summary>The one message of every refused sign-in (ADR 0023).</summary>
+    public const string Refused = "البريد الإلكتروني أو كلمة المرور غير صحيحة، أو أن هذا الحساب لا يمكنه الدخول الآن. إن تكرر ذلك فراجع مدير النظام في جمعيتك.";
+
     [Fact]
     public async Task Login_page_is_arabic_and_right_to_left()
     {
@@ -91,7 +94,8 @@ public sealed class LoginTests(AppFactory factory)
         Assert.Equal(1, afterOne);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await StaffClient.ParseAsync(response);
-        Assert.Contains("تم قفل الحساب لمدة 15 دقيقة", page.QuerySelector("[data-testid=login-error]")!.TextContent, StringComparison.Ordinal);
+        // The lock is not announced: the same message as a wrong password (ADR 0023).
+        Assert.Equal(Refused, page.QuerySelector("[data-testid=login-error]")!.TextContent.Trim());
         // Identity's lockout runs on the system clock, not the test's fake one.
         var lockoutEnd = await factory.QueryAsync(tenant.Id, db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
         Assert.InRange(lockoutEnd!.Value, DateTimeOffset.UtcNow.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(15));
@@ -122,16 +126,62 @@ public sealed class LoginTests(AppFactory factory)
     }
 
     [Fact]
-    public async Task Login_disabled_user_is_refused_with_a_clear_message()
+    public async Task Login_disabled_user_is_refused_with_the_message_of_a_wrong_password()
     {
         var tenant = await factory.CreateTenantAsync();
         var user = tenant.User(StaffRoles.Manager);
         await factory.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<StaffAccounts>().SetActiveAsync(user.Id, false, tenant.Admin.Id, CancellationToken.None));
         using var client = factory.CreateStaffClient();
 
-        var page = await StaffClient.ParseAsync(await client.SignInAsync(user.Email, AppFactory.Password));
+        var response = await client.SignInAsync(user.Email, AppFactory.Password);
 
-        Assert.Contains("هذا الحساب معطّل", page.QuerySelector("[data-testid=login-error]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await StaffClient.ParseAsync(response);
+        Assert.Equal(Refused, page.QuerySelector("[data-testid=login-error]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Login_refusals_unknown_wrong_locked_disabled_suspended_answer_the_same_page()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var suspended = await factory.CreateTenantAsync();
+        var locked = tenant.User(StaffRoles.SocialResearcher);
+        var disabled = tenant.User(StaffRoles.CommitteeMember);
+        await factory.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<StaffAccounts>().SetActiveAsync(disabled.Id, false, tenant.Admin.Id, CancellationToken.None));
+        await factory.InTenantAsync(tenant.Id, sp => sp.GetRequiredService<Juthuruna.Data.AppDbContext>().Users
+            .Where(u => u.Id == locked.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddMinutes(10))));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Juthuruna.Data.AppDbContext>().Tenants
+                .Where(t => t.Id == suspended.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.IsSuspended, true));
+        }
+
+        var attempts = new (string Case, string Email, string Password)[]
+        {
+            ("unknown", $"nobody-{tenant.Slug}@nowhere.test", AppFactory.Password),
+            ("wrong password", tenant.User(StaffRoles.Manager).Email, "wrong-password"),
+            ("locked, right password", locked.Email, AppFactory.Password),
+            ("disabled, right password", disabled.Email, AppFactory.Password),
+            ("association suspended, right password", suspended.User(StaffRoles.Manager).Email, AppFactory.Password),
+        };
+        var answers = new List<(string Case, HttpStatusCode Status, string Error, string Form)>();
+        foreach (var (name, email, password) in attempts)
+        {
+            using var client = factory.CreateStaffClient();
+            var response = await client.SignInAsync(email, password);
+            var page = await StaffClient.ParseAsync(response);
+            // The page without what differs by design: the typed e-mail kept in its field and the antiforgery token.
+            var form = page.QuerySelector("main")!.TextContent;
+            answers.Add((name, response.StatusCode, page.QuerySelector("[data-testid=login-error]")!.TextContent.Trim(), form));
+        }
+
+        Assert.All(answers, a =>
+        {
+            Assert.Equal(HttpStatusCode.OK, a.Status);
+            Assert.Equal(Refused, a.Error);
+            Assert.Equal(answers[0].Form, a.Form);
+        });
     }
 
     [Fact]

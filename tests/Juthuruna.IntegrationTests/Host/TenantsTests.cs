@@ -128,7 +128,8 @@ public sealed class TenantsTests(AppFactory factory) : IClassFixture<AppFactory>
 
         using var again = factory.CreateStaffClient();
         var refused = await StaffClient.ParseAsync(await again.SignInAsync(officer.Email, AppFactory.Password));
-        Assert.Contains("حساب جمعيتك موقوف", refused.QuerySelector("[data-testid=login-error]")!.TextContent, StringComparison.Ordinal);
+        // Refused with the one message of every refused sign-in: the form does not say the association is suspended (ADR 0023).
+        Assert.Equal(Juthuruna.IntegrationTests.Account.LoginTests.Refused, refused.QuerySelector("[data-testid=login-error]")!.TextContent.Trim());
 
         var reactivate = await host.SubmitFormAsync(details, "form[data-testid=reactivate-form]", new Dictionary<string, string>());
 

@@ -27,6 +27,18 @@ public enum AuditAction
 
     /// <summary>A list written out to a file (issue 16): which list, the format, the filters and the number of rows.</summary>
     Exported = 6,
+
+    // Staff account events (issue 17, item 11), on the record kind "ApplicationUser" (Features/Staff/AccountEvents).
+    SignedIn = 7,
+    SignInFailed = 8,
+    Disabled = 9,
+    Enabled = 10,
+    RolesChanged = 11,
+    PasswordReset = 12,
+    Unlocked = 13,
+
+    /// <summary>Reserved for two-factor sign-in (issue 17, item 8): an administrator resetting a user's authenticator.</summary>
+    TwoFactorReset = 14,
 }
 
 public sealed class AuditEntry : ITenantOwned
@@ -35,6 +47,9 @@ public sealed class AuditEntry : ITenantOwned
 
     /// <summary>A beneficiary acting on the association's public portal (no staff account), e.g. applying online.</summary>
     public const string PortalUser = "portal";
+
+    /// <summary>Someone at the sign-in form who did not get in: the e-mail they typed is in the entry's changes.</summary>
+    public const string SignInUser = "sign-in";
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid TenantId { get; set; }

@@ -73,6 +73,7 @@ public sealed class AuditQueries(AppDbContext db, AccessLogBuffer views)
         .Select(t => t.Name)
         .Concat(ExportedLists)
         .Append("ImportJob")
+        .Append(Staff.AccountEvents.Kind)
         .Order(StringComparer.Ordinal)
         .ToList();
 
@@ -319,6 +320,14 @@ public sealed class AuditQueries(AppDbContext db, AccessLogBuffer views)
             foreach (var f in await db.FeedbackItems.AsNoTracking().Where(f => feedback.Contains(f.Id)).Select(f => new { f.Id, f.Reference }).ToListAsync(ct))
             {
                 Add(nameof(Feedback.FeedbackItem), f.Id, f.Reference, $"/Feedback/Details/{f.Id}");
+            }
+        }
+
+        if (Of(Staff.AccountEvents.Kind) is { Count: > 0 } accounts)
+        {
+            foreach (var u in await db.Users.AsNoTracking().Where(u => accounts.Contains(u.Id)).Select(u => new { u.Id, u.FullName, u.Email }).ToListAsync(ct))
+            {
+                Add(Staff.AccountEvents.Kind, u.Id, $"{u.FullName} · {u.Email}", $"/Admin/Users/Edit/{u.Id}");
             }
         }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Juthuruna.Common.Text;
 using Juthuruna.Data;
+using Juthuruna.Features.Audit;
 using Juthuruna.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,7 @@ public sealed class StaffAccounts(
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     IValidator<NewStaffUser> validator,
+    CurrentUser currentUser,
     IStringLocalizer<SharedResource> l)
 {
     public async Task<(CommandResult Result, Guid? UserId)> CreateAsync(NewStaffUser command, CancellationToken ct)
@@ -112,6 +114,10 @@ public sealed class StaffAccounts(
             }
 
             db.StaffDirectory.Add(new StaffDirectoryEntry { NormalizedEmail = normalizedEmail!, TenantId = user.TenantId, UserId = user.Id });
+            db.AuditEntries.Add(Event(AuditAction.Created, user.Id,
+                new FieldChange("FullName", null, user.FullName),
+                new FieldChange("Email", null, user.Email),
+                new FieldChange("Roles", null, string.Join(", ", command.Roles.Distinct().Order(StringComparer.Ordinal)))));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -134,14 +140,18 @@ public sealed class StaffAccounts(
             return CommandResult.Fail("", l["You cannot disable your own account."]);
         }
 
-        user.IsActive = active;
-        var result = await users.UpdateAsync(user);
-        if (result.Succeeded && !active)
+        if (user.IsActive == active)
         {
-            result = await users.UpdateSecurityStampAsync(user);
+            return CommandResult.Ok;
         }
 
-        return FromIdentity(result, "");
+        user.IsActive = active;
+        // Disabling renews the security stamp (saved with the user and the audit entry in one write): the user's open
+        // sessions end on their next request.
+        return await AuditedAsync(
+            Event(active ? AuditAction.Enabled : AuditAction.Disabled, userId),
+            () => active ? users.UpdateAsync(user) : users.UpdateSecurityStampAsync(user),
+            "");
     }
 
     public async Task<CommandResult> ResetPasswordAsync(Guid userId, string newPassword, CancellationToken ct)
@@ -153,7 +163,13 @@ public sealed class StaffAccounts(
 
         var user = await FindAsync(userId, ct);
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        var audit = Event(AuditAction.PasswordReset, userId);
+        db.AuditEntries.Add(audit);
         var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (!result.Succeeded)
+        {
+            db.Entry(audit).State = EntityState.Detached;
+        }
         if (result.Succeeded)
         {
             // A forgotten password may mean a locked-out user: let them in with the new one.
@@ -168,10 +184,16 @@ public sealed class StaffAccounts(
     public async Task<CommandResult> UnlockAsync(Guid userId, CancellationToken ct)
     {
         var user = await FindAsync(userId, ct);
+        var audit = Event(AuditAction.Unlocked, userId);
+        db.AuditEntries.Add(audit);
         var result = await users.SetLockoutEndDateAsync(user, null);
         if (result.Succeeded)
         {
             result = await users.ResetAccessFailedCountAsync(user);
+        }
+        else
+        {
+            db.Entry(audit).State = EntityState.Detached;
         }
 
         return FromIdentity(result, "");
@@ -196,6 +218,14 @@ public sealed class StaffAccounts(
 
         var user = await FindAsync(userId, ct);
         var current = await users.GetRolesAsync(user);
+        if (current.ToHashSet().SetEquals(roles))
+        {
+            return CommandResult.Ok;
+        }
+
+        var audit = Event(AuditAction.RolesChanged, userId, new FieldChange("Roles",
+            string.Join(", ", current.Order(StringComparer.Ordinal)), string.Join(", ", roles.Distinct().Order(StringComparer.Ordinal))));
+        db.AuditEntries.Add(audit);
         var result = await users.RemoveFromRolesAsync(user, current.Except(roles));
         if (result.Succeeded)
         {
@@ -208,7 +238,28 @@ public sealed class StaffAccounts(
             result = await users.UpdateSecurityStampAsync(user);
         }
 
+        if (!result.Succeeded && db.Entry(audit).State == EntityState.Added)
+        {
+            db.Entry(audit).State = EntityState.Detached;
+        }
+
         return FromIdentity(result, "Roles");
+    }
+
+    private AuditEntry Event(AuditAction action, Guid userId, params FieldChange[] changes) =>
+        AccountEvents.Entry(action, currentUser.AuditName, userId.ToString(), clock.GetUtcNow().UtcDateTime, changes);
+
+    /// <summary>The event is saved with the change (Identity's own SaveChanges), or not at all when the change fails.</summary>
+    private async Task<CommandResult> AuditedAsync(AuditEntry audit, Func<Task<IdentityResult>> change, string field)
+    {
+        db.AuditEntries.Add(audit);
+        var result = await change();
+        if (!result.Succeeded && db.Entry(audit).State == EntityState.Added)
+        {
+            db.Entry(audit).State = EntityState.Detached;
+        }
+
+        return FromIdentity(result, field);
     }
 
     // Roles are per tenant: an association has the association roles, the platform has HostAdmin.

@@ -36,6 +36,7 @@ public static partial class AuditLabels
         "ContactList" => l["Contacts log"],
         "AuditList" => l["Audit log"],
         "ImportJob" => l["Import of files"],
+        "ApplicationUser" => l["Staff account"],
         _ => entityType,
     };
 
@@ -47,6 +48,14 @@ public static partial class AuditLabels
         AuditAction.Transition => l["State changed"],
         AuditAction.Viewed => l["Record opened"],
         AuditAction.Exported => l["List exported"],
+        AuditAction.SignedIn => l["Signed in"],
+        AuditAction.SignInFailed => l["Sign-in refused"],
+        AuditAction.Disabled => l["Staff account disabled"],
+        AuditAction.Enabled => l["Staff account enabled"],
+        AuditAction.RolesChanged => l["Roles changed"],
+        AuditAction.PasswordReset => l["Password set by the administrator"],
+        AuditAction.Unlocked => l["Account unlocked"],
+        AuditAction.TwoFactorReset => l["Two-factor sign-in reset"],
         _ => action.ToString(),
     };
 
@@ -66,6 +75,7 @@ public static partial class AuditLabels
         return field switch
         {
             "State" when Enum.TryParse<RequestState>(value, out var state) => RequestLabels.Of(l, state),
+            "Outcome" when Enum.TryParse<Juthuruna.Features.Staff.SignInOutcome>(value, out var outcome) => Outcome(l, outcome),
             _ when field.EndsWith("Halalas", StringComparison.Ordinal) && long.TryParse(value, out var halalas) => $"{Riyals.Format(halalas)} {l["SAR"]}",
             _ when value == "true" => l["Yes"],
             _ when value == "false" => l["No"],
@@ -73,8 +83,22 @@ public static partial class AuditLabels
         };
     }
 
+    private static string Outcome(IStringLocalizer l, Juthuruna.Features.Staff.SignInOutcome outcome) => outcome switch
+    {
+        Juthuruna.Features.Staff.SignInOutcome.WrongPassword => l["Wrong password"],
+        Juthuruna.Features.Staff.SignInOutcome.LockedOut => l["The account is locked after failed attempts"],
+        Juthuruna.Features.Staff.SignInOutcome.Disabled => l["The account is disabled"],
+        Juthuruna.Features.Staff.SignInOutcome.AssociationSuspended => l["The association is suspended"],
+        Juthuruna.Features.Staff.SignInOutcome.UnknownEmail => l["No account has this e-mail"],
+        _ => outcome.ToString(),
+    };
+
     private static string FieldName(IStringLocalizer l, string name) => name switch
     {
+        "ClientAddress" => l["Client address"],
+        "Outcome" => l["Outcome"],
+        "Roles" => l["Roles"],
+        "FullName" => l["Full name"],
         "FileNumber" => l["File number"],
         "BeneficiaryNumber" => l["Beneficiary number"],
         "IdentityType" => l["Identity type"],

@@ -85,6 +85,8 @@ public sealed class IndexModel(AuditQueries queries, AppDbContext db, IStringLoc
     {
         AuditEntry.PortalUser => l["The beneficiary, on the portal"],
         AuditEntry.SystemUser => l["The system"],
+        // A refused sign-in: whoever typed this e-mail (it may not be the account's owner).
+        AuditEntry.SignInUser => l["Sign-in attempt as {0}", r.Changes.FirstOrDefault(c => c.Field == "Email").New ?? "—"],
         _ => r.ActorName ?? "—",
     };
 
@@ -132,7 +134,7 @@ public sealed class IndexModel(AuditQueries queries, AppDbContext db, IStringLoc
         string? actor = null;
         if (!string.IsNullOrWhiteSpace(Actor))
         {
-            if (Actor is AuditEntry.PortalUser or AuditEntry.SystemUser)
+            if (Actor is AuditEntry.PortalUser or AuditEntry.SystemUser or AuditEntry.SignInUser)
             {
                 actor = Actor;
             }
