@@ -195,7 +195,7 @@ public sealed class ReportTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal("4", Figure(page, "الأيام من التحقق إلى القرار: الوسيط"));
         Assert.Equal("12", Figure(page, "الأيام من التحقق إلى القرار: المئين التسعون"));
         // Two of three decisions on time, and one request overdue without a decision: 2 of 4.
-        Assert.Equal("2", Figure(page, "قرارات صدرت ضمن المدة"));
+        Assert.Equal("2", Figure(page, "البتّ خلال مدة القرار"));
         Assert.Equal("1", Figure(page, "طلبات تجاوزت المدة دون قرار"));
         Assert.Equal("50", Figure(page, "نسبة البت ضمن المدة (٪)"));
         Assert.Equal("2", Figure(page, "المستفيدون المخدومون"));
