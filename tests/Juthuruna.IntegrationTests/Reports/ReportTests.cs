@@ -218,8 +218,8 @@ public sealed class ReportTests(AppFactory factory) : IClassFixture<AppFactory>
         var receivedByBranch = Table(page, "received-branch").ToDictionary(r => r.Label, r => r.Values[0]);
         Assert.Equal(3, receivedByBranch.Count);
         Assert.Equal("2", receivedByBranch["مكتب الروضة"]);
-        Assert.Equal("1", receivedByBranch["بلا مكتب"]);
-        Assert.Equal("2", receivedByBranch.Single(r => r.Key is not ("مكتب الروضة" or "بلا مكتب")).Value);
+        Assert.Equal("1", receivedByBranch["بدون مكتب"]);
+        Assert.Equal("2", receivedByBranch.Single(r => r.Key is not ("مكتب الروضة" or "بدون مكتب")).Value);
         // Hijri months: the twelve of 1447, each request in its month.
         var byMonth = Table(page, "received-month");
         Assert.Equal(12, byMonth.Count);
@@ -243,8 +243,8 @@ public sealed class ReportTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(Expected("0", "2", "1", "0", "0", "1", "0", "0"), Table(page, "contacts-channel").Select(r => r.Values[0]).ToList());
         var contactsByBranch = Table(page, "contacts-branch").ToDictionary(r => r.Label, r => r.Values[0]);
         Assert.Equal(3, contactsByBranch.Count);
-        Assert.Equal("1", contactsByBranch["بلا مكتب"]);
-        Assert.Equal("1", contactsByBranch.Single(r => r.Key is not ("مكتب الروضة" or "بلا مكتب")).Value);
+        Assert.Equal("1", contactsByBranch["بدون مكتب"]);
+        Assert.Equal("1", contactsByBranch.Single(r => r.Key is not ("مكتب الروضة" or "بدون مكتب")).Value);
         Assert.Equal("2", Table(page, "contacts-branch").Single(r => r.Label == "مكتب الروضة").Values[0]);
 
         // A chart beside each chartable table, named for screen readers.
