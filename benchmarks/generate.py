@@ -829,6 +829,48 @@ if one("select count(*) from sqlite_master where type='table' and name='Decision
                    from SurveyResponses group by TenantId, AnsweredMonth, ServiceId, Channel, coalesce(BranchId, '00000000-0000-0000-0000-000000000000')""")
     cur.execute("COMMIT")
 
+if one("select count(*) from sqlite_master where type='table' and name='RequestTallies'"):
+    # The board report's per-day summaries (ADR 0022), with the SQLite SQL of Juthuruna.Data.ReportTallyBackfill.Rebuild.
+    log("RequestTallies, DecisionTallies, ServiceTallies, ContactTallies")
+    NB = "'00000000-0000-0000-0000-000000000000'"
+    cur.execute("BEGIN")
+    cur.execute("delete from RequestTallies")
+    cur.execute(f"""insert into RequestTallies (TenantId, Day, ServiceId, BranchId, Channel, Received, Deferred)
+                   select TenantId, Day, ServiceId, BranchId, Channel, sum(Received), sum(Deferred) from (
+                     select TenantId, SubmittedOn as Day, ServiceId, coalesce(BranchId, {NB}) as BranchId, Channel, 1 as Received, 0 as Deferred
+                     from SupportRequests where SubmittedOn is not null
+                     union all
+                     select h.TenantId, date(h.AtUtc, '+3 hours'), r.ServiceId, coalesce(r.BranchId, {NB}), r.Channel, 0, 1
+                     from RequestHistory h join SupportRequests r on r.Id = h.RequestId where h.[Trigger] = 10)
+                   group by TenantId, Day, ServiceId, BranchId, Channel""")
+    cur.execute("delete from DecisionTallies")
+    cur.execute(f"""insert into DecisionTallies (TenantId, Day, ServiceId, BranchId, DaysToDecide, Approved, Rejected, WithinWindow)
+                   select TenantId, DecidedOn, ServiceId, coalesce(BranchId, {NB}),
+                          case when VerifiedOn is null then -1 else cast(julianday(DecidedOn) - julianday(VerifiedOn) as integer) end,
+                          sum(case when State = 7 then 0 else 1 end), sum(case when State = 7 then 1 else 0 end),
+                          sum(case when DecisionDueOn is not null and DecidedOn <= DecisionDueOn then 1 else 0 end)
+                   from SupportRequests where DecidedOn is not null
+                   group by TenantId, DecidedOn, ServiceId, coalesce(BranchId, {NB}),
+                            case when VerifiedOn is null then -1 else cast(julianday(DecidedOn) - julianday(VerifiedOn) as integer) end""")
+    cur.execute("delete from ServiceTallies")
+    cur.execute(f"""insert into ServiceTallies (TenantId, Day, ServiceId, BranchId, Registrations, ApprovedHalalas, Deliveries, InKind, Quantity, DisbursedHalalas)
+                   select TenantId, Day, ServiceId, BranchId, sum(a), sum(b), sum(c), sum(d), sum(e), sum(f) from (
+                     select g.TenantId, date(g.RegisteredAtUtc, '+3 hours') as Day, r.ServiceId, coalesce(r.BranchId, {NB}) as BranchId,
+                            1 as a, coalesce(g.ApprovedAmountHalalas, 0) as b, 0 as c, 0 as d, 0 as e, 0 as f
+                     from Registrations g join SupportRequests r on r.Id = g.RequestId
+                     union all
+                     select d.TenantId, d.DeliveredOn, d.ServiceId, coalesce(r.BranchId, {NB}), 0, 0, 1,
+                            case when d.AmountHalalas is null and d.Quantity is not null then 1 else 0 end,
+                            case when d.AmountHalalas is null and d.Quantity is not null then d.Quantity else 0 end,
+                            coalesce(d.AmountHalalas, 0)
+                     from ServiceDeliveries d join SupportRequests r on r.Id = d.RequestId)
+                   group by TenantId, Day, ServiceId, BranchId""")
+    cur.execute("delete from ContactTallies")
+    cur.execute(f"""insert into ContactTallies (TenantId, Day, Channel, BranchId, Contacts)
+                   select TenantId, date(OccurredAtUtc, '+3 hours'), Channel, coalesce(BranchId, {NB}), count(*)
+                   from Contacts group by TenantId, date(OccurredAtUtc, '+3 hours'), Channel, coalesce(BranchId, {NB})""")
+    cur.execute("COMMIT")
+
 # ------------------------------------------------------------------------------------------------- indexes, ANALYZE
 log(f"recreating {len(INDEXES)} indexes")
 for name, sql in INDEXES:

@@ -62,6 +62,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Files", StaffIdentitySetup.BeneficiaryReadersPolicy);
         options.Conventions.AuthorizePage("/Beneficiaries/Create", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizePage("/Beneficiaries/Edit", StaffIdentitySetup.BeneficiaryWritersPolicy);
+        options.Conventions.AuthorizeFolder("/Requests", StaffIdentitySetup.BeneficiaryReadersPolicy);
         options.Conventions.AuthorizeFolder("/Contacts", StaffIdentitySetup.BeneficiaryReadersPolicy);
         options.Conventions.AuthorizePage("/Contacts/Create", StaffIdentitySetup.BeneficiaryWritersPolicy);
         options.Conventions.AuthorizePage("/Contacts/Link", StaffIdentitySetup.BeneficiaryWritersPolicy);
@@ -70,7 +71,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Satisfaction", StaffIdentitySetup.SatisfactionReadersPolicy);
         options.Conventions.AuthorizeFolder("/Import", StaffIdentitySetup.ImportersPolicy);
         options.Conventions.AuthorizeFolder("/Feedback", StaffIdentitySetup.FeedbackHandlersPolicy);
-        options.Conventions.AuthorizeFolder("/Policies", StaffIdentitySetup.BeneficiaryReadersPolicy);
+        options.Conventions.AuthorizeFolder("/Policies", StaffIdentitySetup.PolicyReadersPolicy);
+        options.Conventions.AuthorizeFolder("/Reports", StaffIdentitySetup.ReportReadersPolicy);
         options.Conventions.AuthorizePage("/Policies/Create", StaffIdentitySetup.TenantAdminPolicy);
         options.Conventions.AuthorizePage("/Policies/Edit", StaffIdentitySetup.TenantAdminPolicy);
         // The QR code on every letter opens /verify/{code}: anyone holding the letter may check it.

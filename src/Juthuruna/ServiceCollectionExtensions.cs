@@ -105,6 +105,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Features.Portal.PortalLinks>();
         services.AddScoped<Features.Satisfaction.Surveys>();
         services.AddScoped<Features.Satisfaction.SurveyQueries>();
+        services.AddScoped<Features.Reports.ReportQueries>();
         services.AddScoped<Features.Feedback.FeedbackDesk>();
         services.AddScoped<Features.Feedback.FeedbackQueries>();
         // One class per kind of letter; the register finds a kind's template among them.

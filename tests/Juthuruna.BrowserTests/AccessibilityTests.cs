@@ -55,7 +55,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
                 await OpenFirstAsync(chair, "/Committee", "/Committee/Sessions/", "a committee session", failures);
             });
 
-            await AsAsync("manager@juthuruna.org.sa", manager => VisitAsync(manager, "/Satisfaction", failures));
+            await AsAsync("manager@juthuruna.org.sa", async manager =>
+            {
+                await VisitAsync(manager, "/Satisfaction", failures);
+                await VisitAsync(manager, "/Reports", failures);
+            });
+            await AsAsync("board@juthuruna.org.sa", board => VisitAsync(board, "/Reports", failures));
 
             await AsAsync("admin@juthuruna.org.sa", async admin =>
             {

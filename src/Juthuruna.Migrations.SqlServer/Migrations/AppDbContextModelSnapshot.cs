@@ -672,6 +672,8 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "DeliveredOn", "RequestId");
+
                     b.HasIndex("TenantId", "RequestId", "DeliveredOn");
 
                     b.ToTable("ServiceDeliveries");
@@ -1643,6 +1645,132 @@ namespace Juthuruna.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Reports.ContactTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Day", "Channel", "BranchId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("ContactTallies");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Reports.DecisionTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("DaysToDecide")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WithinWindow")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Day", "ServiceId", "BranchId", "DaysToDecide");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("DecisionTallies");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Reports.RequestTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Deferred")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Day", "ServiceId", "BranchId", "Channel");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("RequestTallies");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Reports.ServiceTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ApprovedHalalas")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Deliveries")
+                        .HasColumnType("int");
+
+                    b.Property<long>("DisbursedHalalas")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InKind")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Registrations")
+                        .HasColumnType("int");
+
+                    b.HasKey("TenantId", "Day", "ServiceId", "BranchId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("ServiceTallies");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Research.ResearchReport", b =>

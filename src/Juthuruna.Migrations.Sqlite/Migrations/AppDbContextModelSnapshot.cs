@@ -666,6 +666,8 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "DeliveredOn", "RequestId");
+
                     b.HasIndex("TenantId", "RequestId", "DeliveredOn");
 
                     b.ToTable("ServiceDeliveries");
@@ -1637,6 +1639,132 @@ namespace Juthuruna.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Reports.ContactTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "Channel", "BranchId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("ContactTallies");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Reports.DecisionTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysToDecide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithinWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "ServiceId", "BranchId", "DaysToDecide");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("DecisionTallies");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Reports.RequestTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deferred")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "ServiceId", "BranchId", "Channel");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("RequestTallies");
+                });
+
+            modelBuilder.Entity("Juthuruna.Features.Reports.ServiceTally", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BranchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovedHalalas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deliveries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DisbursedHalalas")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registrations")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "ServiceId", "BranchId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("ServiceTallies");
                 });
 
             modelBuilder.Entity("Juthuruna.Features.Research.ResearchReport", b =>

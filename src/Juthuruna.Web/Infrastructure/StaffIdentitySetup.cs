@@ -9,8 +9,14 @@ public static class StaffIdentitySetup
     public const string TenantAdminPolicy = "TenantAdmin";
     public const string HostAdminPolicy = "HostAdmin";
 
-    /// <summary>Who may read beneficiary files: every association role.</summary>
+    /// <summary>Who may read beneficiary files, requests, documents and contacts: every association role but the board member.</summary>
     public const string BeneficiaryReadersPolicy = "BeneficiaryReaders";
+
+    /// <summary>The policy documents: every association role, the board member included (approved versions only for all but the administrator).</summary>
+    public const string PolicyReadersPolicy = "PolicyReaders";
+
+    /// <summary>The association's reports (/Reports): the manager, the administrator and the board member.</summary>
+    public const string ReportReadersPolicy = "ReportReaders";
 
     /// <summary>
     /// Lists with personal data written out to a file (issue 16): the roles whose work is the whole register — the
@@ -90,7 +96,9 @@ public static class StaffIdentitySetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(TenantAdminPolicy, p => p.RequireRole(StaffRoles.TenantAdmin))
             .AddPolicy(HostAdminPolicy, p => p.RequireRole(StaffRoles.HostAdmin))
-            .AddPolicy(BeneficiaryReadersPolicy, p => p.RequireRole(StaffRoles.AssociationRoles))
+            .AddPolicy(BeneficiaryReadersPolicy, p => p.RequireRole(StaffRoles.PersonalDataRoles))
+            .AddPolicy(PolicyReadersPolicy, p => p.RequireRole(StaffRoles.AssociationRoles))
+            .AddPolicy(ReportReadersPolicy, p => p.RequireRole(StaffRoles.ReportReaders))
             .AddPolicy(ListExportersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.Manager, StaffRoles.TenantAdmin))
             .AddPolicy(BeneficiaryWritersPolicy, p => p.RequireRole(StaffRoles.RelationsOfficer, StaffRoles.TenantAdmin))
             .AddPolicy(CommitteeReadersPolicy, p => p.RequireRole(Juthuruna.Features.Committee.CommitteeMembers.CommitteeReaderRoles))

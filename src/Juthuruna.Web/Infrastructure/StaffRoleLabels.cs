@@ -17,6 +17,7 @@ public static class StaffRoleLabels
         [StaffRoles.CommitteeChair] = "Committee chair",
         [StaffRoles.CommitteeSecretary] = "Committee secretary",
         [StaffRoles.Manager] = "Executive manager",
+        [StaffRoles.BoardMember] = "Board member",
         [StaffRoles.TenantAdmin] = "Association administrator",
         [StaffRoles.HostAdmin] = "Platform operator",
     };

@@ -109,6 +109,15 @@ public sealed class AppDbContext
     /// <summary>Maintained summary: survey answers per month, service, channel and branch (ADR 0015).</summary>
     public DbSet<Features.Satisfaction.SurveyTally> SurveyTallies => Set<Features.Satisfaction.SurveyTally>();
 
+    /// <summary>Maintained summaries of the board's report (ADR 0022): requests received and deferred, decisions, services given, contacts — per day.</summary>
+    public DbSet<Features.Reports.RequestTally> RequestTallies => Set<Features.Reports.RequestTally>();
+
+    public DbSet<Features.Reports.DecisionTally> DecisionTallies => Set<Features.Reports.DecisionTally>();
+
+    public DbSet<Features.Reports.ServiceTally> ServiceTallies => Set<Features.Reports.ServiceTally>();
+
+    public DbSet<Features.Reports.ContactTally> ContactTallies => Set<Features.Reports.ContactTally>();
+
     /// <summary>Platform-level: verification code → association and letter (the public page's only lookup).</summary>
     public DbSet<Features.Letters.LetterVerification> LetterVerifications => Set<Features.Letters.LetterVerification>();
 

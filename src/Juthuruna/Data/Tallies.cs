@@ -15,7 +15,16 @@ internal sealed class TallyDeltas
 
     public Dictionary<(Guid TenantId, DateOnly Month, Guid ServiceId, ContactChannel Channel, Guid BranchId), (int Answers, int Overall, int Courtesy, int Speed, int Clarity)> Surveys { get; } = [];
 
-    public bool IsEmpty => Days.Count == 0 && States.Count == 0 && Surveys.Count == 0;
+    public Dictionary<(Guid TenantId, DateOnly Day, Guid ServiceId, Guid BranchId, ContactChannel Channel), (int Received, int Deferred)> Requests { get; } = [];
+
+    public Dictionary<(Guid TenantId, DateOnly Day, Guid ServiceId, Guid BranchId, int DaysToDecide), (int Approved, int Rejected, int WithinWindow)> Decisions { get; } = [];
+
+    public Dictionary<(Guid TenantId, DateOnly Day, Guid ServiceId, Guid BranchId), ServiceCounts> Services { get; } = [];
+
+    public Dictionary<(Guid TenantId, DateOnly Day, ContactChannel Channel, Guid BranchId), int> Contacts { get; } = [];
+
+    public bool IsEmpty => Days.Count == 0 && States.Count == 0 && Surveys.Count == 0
+        && Requests.Count == 0 && Decisions.Count == 0 && Services.Count == 0 && Contacts.Count == 0;
 
     /// <summary>Drops the entries whose changes cancelled out (a value moved and moved back in the same save).</summary>
     public TallyDeltas WithoutZeros()
@@ -35,8 +44,31 @@ internal sealed class TallyDeltas
             Surveys.Remove(key);
         }
 
+        Drop(Requests, v => v == (0, 0));
+        Drop(Decisions, v => v == (0, 0, 0));
+        Drop(Services, v => v == default);
+        Drop(Contacts, v => v == 0);
+
         return this;
     }
+
+    private static void Drop<TKey, TValue>(Dictionary<TKey, TValue> entries, Func<TValue, bool> isZero)
+        where TKey : notnull
+    {
+        foreach (var key in entries.Where(e => isZero(e.Value)).Select(e => e.Key).ToList())
+        {
+            entries.Remove(key);
+        }
+    }
+}
+
+/// <summary>One <see cref="Features.Reports.ServiceTally"/> row's counts.</summary>
+internal readonly record struct ServiceCounts(int Registrations, long ApprovedHalalas, int Deliveries, int InKind, long Quantity, long DisbursedHalalas)
+{
+    public static ServiceCounts operator +(ServiceCounts a, ServiceCounts b) => new(a.Registrations + b.Registrations, a.ApprovedHalalas + b.ApprovedHalalas,
+        a.Deliveries + b.Deliveries, a.InKind + b.InKind, a.Quantity + b.Quantity, a.DisbursedHalalas + b.DisbursedHalalas);
+
+    public ServiceCounts Times(int sign) => new(sign * Registrations, sign * ApprovedHalalas, sign * Deliveries, sign * InKind, sign * Quantity, sign * DisbursedHalalas);
 }
 
 /// <summary>
@@ -108,6 +140,7 @@ public static class Tallies
             }
         }
 
+        ReportTallyCollector.Collect(db, deltas);
         return deltas.WithoutZeros();
     }
 
@@ -137,6 +170,18 @@ public static class Tallies
         var deltas = new TallyDeltas();
         AddDay(deltas, tenantId, before.DecidedOn, before.DecisionDueOn, -1);
         AddDay(deltas, tenantId, after.DecidedOn, after.DecisionDueOn, +1);
+        return ApplyAsync(db, deltas.WithoutZeros(), ct);
+    }
+
+    /// <summary>
+    /// For a bulk update of a request's dates outside the change tracker (the demo seed's ageing): applies the
+    /// difference to the report's summaries (ADR 0022) — received day, decision day and days to decide. Call it in the update's transaction.
+    /// </summary>
+    public static Task AdjustRequestAsync(AppDbContext db, RequestFigures before, RequestFigures after, CancellationToken ct)
+    {
+        var deltas = new TallyDeltas();
+        ReportTallyCollector.AddRequest(deltas, before, -1);
+        ReportTallyCollector.AddRequest(deltas, after, +1);
         return ApplyAsync(db, deltas.WithoutZeros(), ct);
     }
 
@@ -196,6 +241,43 @@ public static class Tallies
                     d.Key.TenantId, d.Key.Month, d.Key.ServiceId, (int)d.Key.Channel, d.Key.BranchId,
                     d.Value.Answers, d.Value.Overall, d.Value.Courtesy, d.Value.Speed, d.Value.Clarity,
                 }).ToList());
+        }
+
+        foreach (var statement in ReportStatements(sqlite, deltas))
+        {
+            yield return statement;
+        }
+    }
+
+    private static IEnumerable<(string Sql, object[] Parameters)> ReportStatements(bool sqlite, TallyDeltas deltas)
+    {
+        foreach (var chunk in deltas.Requests.Chunk(RowsPerStatement))
+        {
+            yield return Upsert(sqlite, "RequestTallies", ["TenantId", "Day", "ServiceId", "BranchId", "Channel"], ["Received", "Deferred"],
+                chunk.Select(d => new object[] { d.Key.TenantId, d.Key.Day, d.Key.ServiceId, d.Key.BranchId, (int)d.Key.Channel, d.Value.Received, d.Value.Deferred }).ToList());
+        }
+
+        foreach (var chunk in deltas.Decisions.Chunk(RowsPerStatement))
+        {
+            yield return Upsert(sqlite, "DecisionTallies", ["TenantId", "Day", "ServiceId", "BranchId", "DaysToDecide"], ["Approved", "Rejected", "WithinWindow"],
+                chunk.Select(d => new object[] { d.Key.TenantId, d.Key.Day, d.Key.ServiceId, d.Key.BranchId, d.Key.DaysToDecide, d.Value.Approved, d.Value.Rejected, d.Value.WithinWindow }).ToList());
+        }
+
+        foreach (var chunk in deltas.Services.Chunk(RowsPerStatement))
+        {
+            yield return Upsert(sqlite, "ServiceTallies", ["TenantId", "Day", "ServiceId", "BranchId"],
+                ["Registrations", "ApprovedHalalas", "Deliveries", "InKind", "Quantity", "DisbursedHalalas"],
+                chunk.Select(d => new object[]
+                {
+                    d.Key.TenantId, d.Key.Day, d.Key.ServiceId, d.Key.BranchId,
+                    d.Value.Registrations, d.Value.ApprovedHalalas, d.Value.Deliveries, d.Value.InKind, d.Value.Quantity, d.Value.DisbursedHalalas,
+                }).ToList());
+        }
+
+        foreach (var chunk in deltas.Contacts.Chunk(RowsPerStatement))
+        {
+            yield return Upsert(sqlite, "ContactTallies", ["TenantId", "Day", "Channel", "BranchId"], ["Contacts"],
+                chunk.Select(d => new object[] { d.Key.TenantId, d.Key.Day, (int)d.Key.Channel, d.Key.BranchId, d.Value }).ToList());
         }
     }
 

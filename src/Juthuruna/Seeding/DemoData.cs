@@ -40,6 +40,7 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         (StaffRoles.CommitteeChair, "chair", "عبدالله الحربي"),
         (StaffRoles.CommitteeSecretary, "secretary", "سارة القحطاني"),
         (StaffRoles.Manager, "manager", "محمد الشهري"),
+        (StaffRoles.BoardMember, "board", "عبدالرحمن الدوسري"),
         (StaffRoles.TenantAdmin, "admin", "ريم المالكي"),
     ];
 
@@ -644,7 +645,8 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         // the update's transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var before = await db.SupportRequests.AsNoTracking().Where(r => r.Id == requestId)
-            .Select(r => new { r.TenantId, r.DecidedOn, r.DecisionDueOn }).SingleAsync(ct);
+            .Select(r => new RequestFigures(r.TenantId, r.ServiceId, r.BranchId, r.Channel, r.State, r.SubmittedOn, r.VerifiedOn, r.DecidedOn, r.DecisionDueOn))
+            .SingleAsync(ct);
         await db.SupportRequests.Where(r => r.Id == requestId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.CreatedAtUtc, r => r.CreatedAtUtc.AddDays(-days))
             .SetProperty(r => r.SubmittedOn, r => r.SubmittedOn!.Value.AddDays(-days))
@@ -659,6 +661,12 @@ public sealed class DemoData(AppDbContext db, TenantScopeFactory scopes, TenantP
         await db.DocumentChecks.Where(c => c.RequestId == requestId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CheckedAtUtc, c => c.CheckedAtUtc.AddDays(-days)), ct);
         await Tallies.AdjustDecisionAsync(db, before.TenantId, (before.DecidedOn, before.DecisionDueOn),
             (before.DecidedOn, before.DecisionDueOn?.AddDays(-days)), ct);
+        await Tallies.AdjustRequestAsync(db, before, before with
+        {
+            SubmittedOn = before.SubmittedOn?.AddDays(-days),
+            VerifiedOn = before.VerifiedOn?.AddDays(-days),
+            DecisionDueOn = before.DecisionDueOn?.AddDays(-days),
+        }, ct);
         await tx.CommitAsync(ct);
     }
 

@@ -262,4 +262,24 @@ public sealed class SqlCommandCountTests(CommandCountingAppFactory factory) : IC
 
         AssertAtMost(await CommandsOfAsync(manager, "/Notifications"), "The notifications");
     }
+
+    /// <summary>
+    /// The board's report reads its figures from the maintained summaries (ADR 0022): a fixed number of statements
+    /// whatever the period or the data — the sign-in check, the pick lists and eight figures queries.
+    /// </summary>
+    [Fact]
+    public async Task Board_report_sends_a_fixed_small_number_of_sql_commands()
+    {
+        const int maxReportCommands = 10;
+        var tenant = await factory.CreateTenantAsync("count-report");
+        await TestRequests.RegisteredAsync(factory, tenant);
+        var manager = await factory.SignInAsync(tenant.User(Identity.StaffRoles.Manager).Email);
+        await CommandsOfAsync(manager, "/Reports");
+
+        var commands = await CommandsOfAsync(manager, "/Reports");
+        Assert.True(commands.Count <= maxReportCommands,
+            $"The board's report sent {commands.Count} SQL commands (at most {maxReportCommands}):\n\n" + string.Join("\n\n----\n", commands));
+        Assert.DoesNotContain(commands, c => c.Contains("FROM \"SupportRequests\"", StringComparison.Ordinal) && !c.Contains("\"DecisionDueOn\"", StringComparison.Ordinal)
+            && !c.Contains("\"ServiceDeliveries\"", StringComparison.Ordinal));
+    }
 }

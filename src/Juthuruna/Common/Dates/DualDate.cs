@@ -93,6 +93,10 @@ public static class DualDate
     /// A Gregorian month with the Hijri month(s) it spans: <c>فبراير 2026 م (شعبان – رمضان 1447 هـ)</c> /
     /// <c>February 2026 (Shaban – Ramadan 1447 AH)</c>.
     /// </summary>
+    /// <summary>A Hijri month by its Umm al-Qura year and number, e.g. <c>رمضان 1447 هـ</c> / <c>Ramadan 1447 AH</c>.</summary>
+    public static string FormatHijriMonth(int year, int month, CultureInfo culture) =>
+        IsArabic(culture) ? $"{HijriMonthsAr[month - 1]} {year} هـ" : $"{HijriMonthsEn[month - 1]} {year} AH";
+
     public static string FormatMonth(int year, int month, CultureInfo culture)
     {
         var arabic = IsArabic(culture);

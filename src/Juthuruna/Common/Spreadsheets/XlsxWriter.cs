@@ -16,6 +16,9 @@ public enum CellStyle : uint
 
     /// <summary>A number with two decimals (amounts in riyals).</summary>
     Amount = 5,
+
+    /// <summary>A number as typed (counts, days, shares): the text is the invariant number.</summary>
+    Number = 6,
 }
 
 /// <summary>
@@ -58,7 +61,8 @@ public sealed class XlsxWriter : IDisposable
                 new CellFormat { FontId = 0, FillId = 3, ApplyFill = true },
                 new CellFormat { FontId = 2, ApplyFont = true },
                 new CellFormat { FontId = 3, ApplyFont = true },
-                new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true }))); // built-in "#,##0.00"
+                new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true }, // built-in "#,##0.00"
+                new CellFormat { NumberFormatId = 0, ApplyNumberFormat = true }))); // built-in "General"
     }
 
     /// <summary>Starts a new right-to-left sheet; <paramref name="widths"/> are the columns' widths in characters.</summary>
@@ -103,7 +107,7 @@ public sealed class XlsxWriter : IDisposable
             }
 
             var reference = ColumnName(i) + _rowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (style == CellStyle.Amount)
+            if (style is CellStyle.Amount or CellStyle.Number)
             {
                 // An amount: a number cell (text = the invariant decimal), so the sheet can add it up.
                 writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)style, CellValue = new CellValue(text ?? "") });

@@ -44,6 +44,9 @@ public static class Counted
     public static readonly CountedPhrase ActiveAssociations = new("{0} active association", "{0} active associations");
     public static readonly CountedPhrase SuspendedAssociations = new("{0} suspended association", "{0} suspended associations");
 
+    /// <summary>The longest period of the board's report, in its error message.</summary>
+    public static readonly CountedPhrase PeriodAtMostDays = new("The period can be at most {0} day.", "The period can be at most {0} days.");
+
     /// <summary>A text field's limit in its error message.</summary>
     public static readonly CountedPhrase AtMostCharacters = new("At most {0} character.", "At most {0} characters.");
 

@@ -43,6 +43,8 @@ internal sealed class ServiceDeliveryConfiguration : IEntityTypeConfiguration<Se
     {
         builder.Property(d => d.ReceiptNote).HasMaxLength(1000);
         builder.HasIndex(d => new { d.TenantId, d.RequestId, d.DeliveredOn });
+        // The board's report counts the files served in a period from the period's deliveries (ADR 0022).
+        builder.HasIndex(d => new { d.TenantId, d.DeliveredOn, d.RequestId });
         builder.HasIndex(d => new { d.TenantId, d.IdempotencyKey }).IsUnique();
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Services.SupportService>().WithMany().HasForeignKey(d => d.ServiceId).OnDelete(DeleteBehavior.Restrict);
