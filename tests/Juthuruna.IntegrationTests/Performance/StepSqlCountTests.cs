@@ -185,8 +185,9 @@ public sealed class StepSqlCountTests(CommandCountingAppFactory factory) : IClas
     private const int MaxVerify = 14; // (14)
     private const int MaxAssign = 7; // (10)
     private const int MaxSubmitResearch = 10; // (15)
-    private const int MaxCommitteeClose = 23; // (28)
-    private const int MaxRegister = 17; // (22)
+    // +1 each since the board's report keeps its day summaries in the same save (ADR 0022): DecisionTallies, ServiceTallies.
+    private const int MaxCommitteeClose = 24; // (28)
+    private const int MaxRegister = 18; // (22)
     private const int MaxDelivery = 22; // (24; 37 before 56f64b1)
     private const int MaxClose = 11; // (15)
 }
