@@ -80,4 +80,18 @@ public sealed class StepAuthorisationTests(AppFactory factory)
         Assert.Equal(System.Net.HttpStatusCode.NotFound, crossed.StatusCode);
         Assert.Null(await factory.QueryAsync(tenant.Id, db => db.Referrals.Select(r => r.Answer).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Step_pages_of_another_associations_request_are_not_found()
+    {
+        var victim = await factory.CreateTenantAsync();
+        var registered = await TestRequests.RegisteredAsync(factory, victim);
+        var intruder = await factory.CreateTenantAsync();
+        using var intruderAdmin = await factory.SignInAsync(intruder.Admin.Email);
+
+        foreach (var step in new[] { "Documents", "Declaration", "Referrals", "Research", "Registration", "Delivery", "Transition" })
+        {
+            await TenantLeak.AssertGetNotFoundAsync(intruderAdmin, $"/Requests/{registered.RequestId}/{step}");
+        }
+    }
 }

@@ -66,11 +66,10 @@ public sealed class DetailsModel(
     /// <summary>The step whose form the workflow table names is open to this user from the current state.</summary>
     public bool ShowsForm(TransitionForm form) => Permitted.Any(t => t.Form == form);
 
-    public bool CanReassign => Details.State == RequestState.UnderResearch && ResearchCommands.AssignerRoles.Any(User.IsInRole);
-    public bool CanWriteReport => Details.State == RequestState.UnderResearch && ResearchCommands.MayWrite(AssignedResearcher?.Id, User.Actor());
+    public bool CanWriteReport => ResearchCommands.MayWriteReport(Details.State, AssignedResearcher?.Id, User.Actor());
 
     /// <summary>The research step's page has something for this user: assigning, reassigning or writing the report.</summary>
-    public bool ShowsResearchStep => ShowsForm(TransitionForm.ResearcherAssignment) || CanReassign || CanWriteReport;
+    public bool ShowsResearchStep => ResearchCommands.MayAssign(Details.State, User.Actor()) || CanWriteReport;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -170,6 +170,17 @@ public sealed class ResearchCommands(AppDbContext db, RequestTransitions transit
     /// <summary>Who writes reports at all: researchers (the assigned one, <see cref="MayWrite"/>) and the administrator.</summary>
     public static IReadOnlyList<string> WriterRoles { get; } = [StaffRoles.SocialResearcher, StaffRoles.TenantAdmin];
 
+    /// <summary>
+    /// The researcher can be chosen now: from Verified by the table's AssignResearcher row, or changed while under
+    /// research by the same roles (a reassignment, not a transition). The request page and the research step ask this.
+    /// </summary>
+    public static bool MayAssign(RequestState state, Actor actor) =>
+        AssignerRoles.Any(actor.Roles.Contains) && RequestWorkflow.ResearcherAssignableStates.Contains(state);
+
+    /// <summary>The report can be written now: under research, by its researcher (or the administrator).</summary>
+    public static bool MayWriteReport(RequestState state, Guid? assignedResearcherId, Actor actor) =>
+        state == RequestState.UnderResearch && MayWrite(assignedResearcherId, actor);
+
     /// <summary>The assigned researcher writes the report; the association's administrator may correct it.</summary>
     public static bool MayWrite(Guid? assignedResearcherId, Actor actor) =>
         actor.Roles.Contains(StaffRoles.TenantAdmin) || (assignedResearcherId == actor.UserId && actor.Roles.Contains(StaffRoles.SocialResearcher));

@@ -17,8 +17,6 @@ public sealed class DeclarationModel(
     RequestCommands requests,
     IStringLocalizer<SharedResource> l) : StepPageModel(queries, l)
 {
-    protected override TransitionForm Form => TransitionForm.Button;
-
     /// <summary>Once, while the desk completes the file.</summary>
     protected override bool IsAvailable(RequestHeader header) => RequestWorkflow.IntakeStates.Contains(header.State);
 

@@ -26,7 +26,7 @@ public sealed class DeliveryModel(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : StepPageModel(queries, l)
 {
-    protected override TransitionForm Form => TransitionForm.Delivery;
+    protected override bool IsAvailable(RequestHeader header) => Permits(header.State, TransitionForm.Delivery);
 
     /// <summary>Null until the beneficiary is registered: there is nothing to deliver yet.</summary>
     public DeliveriesView? Received { get; private set; }

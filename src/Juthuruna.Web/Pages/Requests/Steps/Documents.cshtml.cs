@@ -22,8 +22,6 @@ public sealed class DocumentsModel(
     PortalTracking portal,
     IStringLocalizer<SharedResource> l) : StepPageModel(queries, l)
 {
-    protected override TransitionForm Form => TransitionForm.Button;
-
     /// <summary>While the desk completes the file (draft, under review, returned for completion).</summary>
     protected override bool IsAvailable(RequestHeader header) => RequestWorkflow.IntakeStates.Contains(header.State);
 

@@ -16,8 +16,6 @@ public sealed class ReferralsModel(
     RequestCommands requests,
     IStringLocalizer<SharedResource> l) : StepPageModel(queries, l)
 {
-    protected override TransitionForm Form => TransitionForm.Button;
-
     /// <summary>Until the request is finished.</summary>
     protected override bool IsAvailable(RequestHeader header) => !RequestWorkflow.FinalStates.Contains(header.State);
 

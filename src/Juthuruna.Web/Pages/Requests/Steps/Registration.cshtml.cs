@@ -24,7 +24,7 @@ public sealed class RegistrationModel(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : StepPageModel(queries, l)
 {
-    protected override TransitionForm Form => TransitionForm.Registration;
+    protected override bool IsAvailable(RequestHeader header) => Permits(header.State, TransitionForm.Registration);
 
     /// <summary>The committee's approval being registered (null if there is none yet).</summary>
     public DecisionItem? Approval { get; private set; }

@@ -25,8 +25,6 @@ public sealed class ResearchModel(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : StepPageModel(queries, l)
 {
-    protected override TransitionForm Form => TransitionForm.ResearchReport;
-
     /// <summary>Assigning from Verified, or reassigning while under research.</summary>
     protected override bool IsAvailable(RequestHeader header) => CanAssign(header) || CanWriteReport(header);
 
@@ -41,15 +39,12 @@ public sealed class ResearchModel(
     public bool ShowsReport => CanWriteReport(Header);
 
     /// <summary>Submitting is the researcher's transition (the table's SubmitResearch row), not the admin's.</summary>
-    public bool CanSubmitReport => RequestWorkflow.Permitted(Header.State, Actor.Roles).Any(t => t.Form == TransitionForm.ResearchReport)
+    public bool CanSubmitReport => Permits(Header.State, TransitionForm.ResearchReport)
         && AssignedResearcher?.Id == User.UserId();
 
-    private bool CanAssign(RequestHeader header) =>
-        RequestWorkflow.Permitted(header.State, Actor.Roles).Any(t => t.Form == TransitionForm.ResearcherAssignment)
-        || (header.State == RequestState.UnderResearch && ResearchCommands.AssignerRoles.Any(Actor.Roles.Contains));
+    private bool CanAssign(RequestHeader header) => ResearchCommands.MayAssign(header.State, Actor);
 
-    private bool CanWriteReport(RequestHeader header) =>
-        header.State == RequestState.UnderResearch && ResearchCommands.MayWrite(AssignedResearcher?.Id, Actor);
+    private bool CanWriteReport(RequestHeader header) => ResearchCommands.MayWriteReport(header.State, AssignedResearcher?.Id, Actor);
 
     [BindProperty]
     public AssignmentInput Assignment { get; set; } = new();

@@ -52,9 +52,6 @@ public abstract class StepPageModel(RequestQueries queries, IStringLocalizer<Sha
 
     public RequestHeader Header { get; private set; } = null!;
 
-    /// <summary>The form this page shows, as the workflow table names it.</summary>
-    protected abstract TransitionForm Form { get; }
-
     /// <summary>The request's state lets this user take the step now; otherwise the page says so and shows no form.</summary>
     public bool Available { get; private set; }
 
@@ -73,9 +70,12 @@ public abstract class StepPageModel(RequestQueries queries, IStringLocalizer<Sha
         return true;
     }
 
-    /// <summary>By default: the workflow table permits this user the transition whose form this page shows.</summary>
-    protected virtual bool IsAvailable(RequestHeader header) =>
-        RequestWorkflow.Permitted(header.State, Actor.Roles).Any(t => t.Form == Form);
+    /// <summary>Whether the request's state lets this user take the step now (the page's own rule).</summary>
+    protected abstract bool IsAvailable(RequestHeader header);
+
+    /// <summary>The workflow table permits this user, from <paramref name="state"/>, a transition taken through <paramref name="form"/>.</summary>
+    protected bool Permits(RequestState state, TransitionForm form) =>
+        RequestWorkflow.Permitted(state, Actor.Roles).Any(t => t.Form == form);
 
     /// <summary>Back to the request, which now shows what was recorded.</summary>
     protected IActionResult Recorded(Guid id, string message)

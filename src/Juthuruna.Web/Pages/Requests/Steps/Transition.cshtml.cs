@@ -15,7 +15,7 @@ namespace Juthuruna.Web.Pages.Requests.Steps;
 [Authorize(Policy = StaffIdentitySetup.BeneficiaryReadersPolicy)]
 public sealed class TransitionModel(RequestQueries queries, RequestCommands requests, IStringLocalizer<SharedResource> l) : StepPageModel(queries, l)
 {
-    protected override TransitionForm Form => TransitionForm.Button;
+    protected override bool IsAvailable(RequestHeader header) => Permits(header.State, TransitionForm.Button);
 
     /// <summary>This user's buttons from the request's current state.</summary>
     public IReadOnlyList<RequestTransition> Actions { get; private set; } = [];
